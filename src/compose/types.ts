@@ -1,0 +1,78 @@
+/**
+ * The contract of the paragraph composer: styled text in, positioned glyph runs out.
+ * Pure data; no pdfkit here. The page builder stacks ComposedLines and the renderer draws
+ * every glyph at its x without measuring anything again.
+ */
+import type { FontHandle } from '../font/types.js';
+
+/** A stretch of a paragraph in one style. */
+export interface Span {
+  text: string;
+  /** Fallback chain: each character is drawn by the first font that has a glyph for it. */
+  fonts: readonly FontHandle[];
+  /** Opaque style tag carried through to the output runs (the renderer maps it to colour, fake bold…). */
+  tag?: string;
+}
+
+export interface ComposeOptions {
+  /** Line width (the measure), pt. */
+  measure: number;
+  /** Font size, pt; 1 em. */
+  size: number;
+  /** First-line indent in em: 2 for body paragraphs, 0 for headings. */
+  indent?: number;
+  /** `justify` for body text; titles and headings use `center`; bylines `right`. */
+  align: 'justify' | 'left' | 'center' | 'right';
+  /**
+   * Character grid (文档网格): characters per full line. A pure-Han line then holds exactly
+   * this many characters at a pitch of measure / grid.
+   */
+  grid?: number;
+  /** Line-start/line-end prohibition level (typography.md §1.2). Default `gb`. */
+  kinsoku?: 'gb' | 'strict';
+  /** Set an opening mark at a line start (and after the indent) half width. Default true. */
+  trimOpeningAtLineStart?: boolean;
+  /** Break into lines of similar length at natural places (titles). */
+  balance?: boolean;
+}
+
+export interface PlacedGlyph {
+  /** Glyph id in the run's font. */
+  id: number;
+  /** The source characters this glyph stands for (text extraction, ToUnicode). */
+  text: string;
+  /**
+   * Pen origin, pt, from the left edge of the measure (alignment and indent included).
+   * A half-width opening mark at a line start has a negative origin: its blank half hangs
+   * outside, its ink starts at 0.
+   */
+  x: number;
+  /** The glyph's own advance in the font at this size, pt (what the PDF's W array says). */
+  advance: number;
+}
+
+export interface GlyphRun {
+  font: FontHandle;
+  size: number;
+  tag?: string;
+  glyphs: PlacedGlyph[];
+}
+
+export interface ComposedLine {
+  runs: GlyphRun[];
+  /** Where the line's ink box starts and ends after adjustment, pt from the measure's left edge. */
+  left: number;
+  right: number;
+  /** Width the line would have with no justification, pt. */
+  natural: number;
+  /** Last line of its paragraph (set naturally, not justified). */
+  last: boolean;
+  /** Plain text of the line, for tests and diagnostics. */
+  text: string;
+}
+
+export interface ComposedParagraph {
+  lines: ComposedLine[];
+  /** Characters no font in their chain could draw (each reported once). */
+  missing: { char: string; codePoint: number; index: number }[];
+}

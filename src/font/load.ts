@@ -1,0 +1,72 @@
+/**
+ * Opens font files with fontkit, once per file and face. The CommonJS build of fontkit is
+ * used on purpose: it is the instance pdfkit itself loads, so one parsed font serves both
+ * measuring and embedding and fontkit's code is loaded once.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { basename, extname, resolve } from 'node:path';
+import type { Font, FontCollection } from 'fontkit';
+import type { FontHandle } from './types.js';
+
+const require = createRequire(import.meta.url);
+type Fontkit = { create(buffer: Buffer | Uint8Array, postscriptName?: string): Font | FontCollection };
+let fontkit: Fontkit | undefined;
+
+export class FontLoadError extends Error {
+  constructor(readonly file: string, message: string) {
+    super(message);
+    this.name = 'FontLoadError';
+  }
+}
+
+const cache = new Map<string, FontHandle>();
+
+/**
+ * Open `file` (a .ttf/.otf, or a .ttc with `face` naming the PostScript name of one face;
+ * without `face` the first face of a collection is used).
+ */
+export function openFont(file: string, face?: string): FontHandle {
+  const path = resolve(file);
+  const cacheKey = `${path}#${face ?? ''}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(path);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new FontLoadError(path, code === 'ENOENT' ? `font file not found: ${path}` : `cannot read font file ${path}: ${code ?? String(err)}`);
+  }
+  fontkit ??= require('fontkit') as Fontkit;
+  let opened: Font | FontCollection;
+  try {
+    opened = fontkit.create(buffer, face);
+  } catch (err) {
+    throw new FontLoadError(path, `not a usable font file: ${path} (${(err as Error).message})`);
+  }
+  let font: Font | undefined;
+  if (opened && 'fonts' in opened && Array.isArray((opened as FontCollection).fonts)) {
+    const fonts = (opened as FontCollection).fonts;
+    font = face ? fonts.find((f) => f.postscriptName === face) : fonts[0];
+    if (!font) {
+      throw new FontLoadError(path, `face ${face} not found in ${path}; it has: ${fonts.map((f) => f.postscriptName).join(', ')}`);
+    }
+  } else {
+    font = opened as Font;
+  }
+  if (!font || typeof font.layout !== 'function' || !font.unitsPerEm) {
+    throw new FontLoadError(path, `not a usable font file: ${path}`);
+  }
+  const f = font;
+  const handle: FontHandle = {
+    key: face ?? basename(path, extname(path)),
+    file: path,
+    postscriptName: f.postscriptName,
+    font: f,
+    unitsPerEm: f.unitsPerEm,
+    hasGlyph: (cp: number) => f.hasGlyphForCodePoint(cp),
+  };
+  cache.set(cacheKey, handle);
+  return handle;
+}
