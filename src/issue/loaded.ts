@@ -1,0 +1,19 @@
+/**
+ * An issue file after loading: the source text, the YAML document with its source ranges,
+ * and either the validated Issue or the diagnostics that explain why there is none.
+ */
+import type { Document, LineCounter } from 'yaml';
+import type { Diagnostic } from '../diag/diagnostic.js';
+import type { Issue } from './types.js';
+
+export interface LoadedIssue {
+  /** The path as the user gave it; used in messages. */
+  file: string;
+  source: string;
+  /** Parsed document (kept even when it has errors, so later rules can point into it). */
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  /** Present only when the file parsed and the schema accepted it. */
+  issue?: Issue;
+  diagnostics: Diagnostic[];
+}
