@@ -1,0 +1,146 @@
+/**
+ * Reading an issue file: bytes → text → YAML document (with source ranges) → schema check →
+ * Issue. Every problem becomes a located diagnostic; only a file that cannot be read at all
+ * is an exception (IssueReadError), which the CLI reports as a system error.
+ */
+import { readFileSync } from 'node:fs';
+import { LineCounter, isMap, isSeq, isScalar, parseDocument } from 'yaml';
+import type { Diagnostic } from '../diag/diagnostic.js';
+import type { LoadedIssue } from './loaded.js';
+import type { Issue } from './types.js';
+import { validateIssueData } from './validate.js';
+import { aliasDiagnostics, scanCharacters, yamlDiagnostics } from './yaml-problems.js';
+import { diagnosticAt, type SourceContext } from './source-context.js';
+
+/** The file could not be read (missing, a directory, no permission): not a content problem. */
+export class IssueReadError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`cannot read ${file}: ${reason}`);
+    this.name = 'IssueReadError';
+  }
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a directory',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a directory',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+};
+
+/** yaml's alias bound is a second line of defence behind aliasDiagnostics, which locates the problem. */
+const MAX_ALIAS_COUNT = 10_000;
+
+export function loadIssueFile(file: string): LoadedIssue {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw new IssueReadError(file, REASONS[code] ?? ((error as Error).message || 'unknown error'));
+  }
+  const { text, problem } = decode(bytes);
+  const loaded = loadIssueSource(text, file);
+  if (problem) loaded.diagnostics.unshift(diagnosticAt(contextOf(loaded), problem.code, problem.message, problem.offset, problem.offset + 1));
+  if (problem) delete loaded.issue;
+  return loaded;
+}
+
+interface DecodeProblem {
+  code: string;
+  message: string;
+  /** Offset in the decoded text. */
+  offset: number;
+}
+
+/** UTF-8 text, without a byte-order mark; other encodings are reported, not guessed. */
+function decode(bytes: Buffer): { text: string; problem?: DecodeProblem } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return {
+      text: '',
+      problem: { code: 'encoding', message: 'the file is UTF-16 text; save it as UTF-8', offset: 0 },
+    };
+  }
+  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text };
+  } catch {
+    const offset = Math.max(0, text.indexOf('\uFFFD'));
+    return {
+      text,
+      problem: {
+        code: 'encoding',
+        message: 'the file is not valid UTF-8 text here (saved in GBK or another encoding?); save it as UTF-8',
+        offset,
+      },
+    };
+  }
+}
+
+function contextOf(loaded: LoadedIssue): SourceContext {
+  return { file: loaded.file, source: loaded.source, lineCounter: loaded.lineCounter };
+}
+
+/** Dates typed under YAML 1.1 arrive as Date objects; the format keeps dates as YYYY-MM-DD text. */
+function datesToText(value: unknown): unknown {
+  if (value instanceof Date) {
+    const iso = Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+    return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
+  }
+  if (Array.isArray(value)) return value.map(datesToText);
+  if (value !== null && typeof value === 'object' && !(value instanceof Uint8Array)) {
+    for (const [k, v] of Object.entries(value)) (value as Record<string, unknown>)[k] = datesToText(v);
+  }
+  return value;
+}
+
+export function loadIssueSource(source: string, file: string): LoadedIssue {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, {
+    lineCounter,
+    uniqueKeys: true,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+  const ctx: SourceContext = { file, source, lineCounter };
+  const diagnostics: Diagnostic[] = [...scanCharacters(ctx), ...yamlDiagnostics(doc, ctx)];
+  const loaded: LoadedIssue = { file, source, doc, lineCounter, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return loaded;
+
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null && source.trim() === '')) {
+    diagnostics.push(diagnosticAt(ctx, 'empty-file', 'the file is empty; an issue needs at least bulletin, number, publisher, date and sections', 0));
+    return loaded;
+  }
+  if (!isMap(contents)) {
+    const found = isSeq(contents) ? 'a list' : isScalar(contents) ? 'a single value' : 'something else';
+    const start = contents.range?.[0] ?? 0;
+    diagnostics.push(
+      diagnosticAt(ctx, 'not-a-mapping', `the issue must be a mapping of keys (bulletin:, number:, sections: …); found ${found}`, start, start + 1, {
+        hint: 'start the file with the masthead keys, e.g. `bulletin: 杭州人大信息`, not with `- `',
+      }),
+    );
+    return loaded;
+  }
+
+  diagnostics.push(...aliasDiagnostics(doc, ctx));
+  if (diagnostics.some((d) => d.severity === 'error')) return loaded;
+
+  let data: unknown;
+  try {
+    data = datesToText(doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  } catch (error) {
+    // Anything toJS refuses (alias bounds, unresolved aliases) is about aliases; point at the first.
+    const firstAlias = /\*[^\s,\]}]+/.exec(source);
+    const at = firstAlias?.index ?? contents.range?.[0] ?? 0;
+    diagnostics.push(diagnosticAt(ctx, 'yaml-alias', `the file's aliases cannot be expanded: ${(error as Error).message}`, at, at + (firstAlias?.[0].length ?? 1)));
+    return loaded;
+  }
+
+  diagnostics.push(...validateIssueData(data, { ...ctx, doc }));
+  if (!diagnostics.some((d) => d.severity === 'error')) loaded.issue = data as Issue;
+  return loaded;
+}
