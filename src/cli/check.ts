@@ -1,5 +1,70 @@
-/** `bulletin check`: placeholder until the loader lands. */
-export async function runCheck(_files: string[], _opts: Record<string, unknown>): Promise<number> {
-  process.stderr.write('bulletin check: not available yet\n');
-  return 2;
+/**
+ * `bulletin check FILE…`: print what checkFiles found in the chosen format and turn it into
+ * the exit status: 0 clean, 1 content errors (or warnings with --strict), 2 usage or system errors.
+ */
+import { checkFiles } from '../app/check.js';
+import { countBySeverity } from '../diag/diagnostic.js';
+import { formatDiagnostics, OUTPUT_FORMATS, summaryLine, type OutputFormat } from '../diag/format.js';
+import { sourceLine } from '../issue/position.js';
+
+export interface CheckCliOptions {
+  format?: string;
+  strict?: boolean;
+  fix?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+const EXIT_OK = 0;
+const EXIT_CONTENT = 1;
+const EXIT_USAGE = 2;
+
+export async function runCheck(files: string[], opts: CheckCliOptions | Record<string, unknown>): Promise<number> {
+  const options = opts as CheckCliOptions;
+  const format = (options.format ?? 'text') as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) {
+    process.stderr.write(`bulletin check: unknown format "${String(options.format)}" (use ${OUTPUT_FORMATS.join(', ')})\n`);
+    return EXIT_USAGE;
+  }
+  if (files.length === 0) {
+    process.stderr.write('bulletin check: no files given\n');
+    return EXIT_USAGE;
+  }
+  try {
+    const result = checkFiles(files, { fix: options.fix === true });
+    for (const { file, reason } of result.unreadable) process.stderr.write(`bulletin check: cannot read ${file}: ${reason}\n`);
+
+    const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    const sources = new Map(result.loaded.map((l) => [l.file, l]));
+    const lines = (file: string, line: number) => {
+      const loaded = sources.get(file);
+      return loaded ? sourceLine(loaded.source, loaded.lineCounter, line) : undefined;
+    };
+
+    if (format === 'json') {
+      process.stdout.write(formatDiagnostics(shown, 'json') + '\n');
+    } else {
+      if (shown.length > 0) process.stdout.write(formatDiagnostics(shown, format, lines) + '\n');
+      for (const { file, changes } of result.fixed) {
+        process.stdout.write(`fixed ${file}:\n${changes.map((c) => `  ${c}\n`).join('')}`);
+      }
+      // A run where no file could be read has nothing to sum up beyond the "cannot read" lines.
+      if (result.loaded.length > 0) {
+        const unread = result.unreadable.length > 0 ? `, ${result.unreadable.length} not readable` : '';
+        process.stdout.write(summaryLine(result.loaded.length, result.diagnostics) + unread + '\n');
+      }
+    }
+    if (format === 'json' && result.fixed.length > 0) {
+      for (const { file, changes } of result.fixed) process.stderr.write(`fixed ${file}: ${changes.length} change(s)\n`);
+    }
+
+    if (result.unreadable.length > 0) return EXIT_USAGE;
+    const counts = countBySeverity(result.diagnostics);
+    if (counts.error > 0 || (options.strict && counts.warning > 0)) return EXIT_CONTENT;
+    return EXIT_OK;
+  } catch (error) {
+    if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    else process.stderr.write(`bulletin check: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+    return EXIT_USAGE;
+  }
 }

@@ -1,0 +1,99 @@
+/**
+ * `check` as a use case: load each issue file, run the typography lint over them, apply safe
+ * repairs when asked, and return everything found. Printing and exit codes are the CLI's job.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { lintIssues } from '../check/index.js';
+import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import { IssueReadError, loadIssueFile } from '../issue/load.js';
+import type { LoadedIssue } from '../issue/loaded.js';
+
+export interface CheckOptions {
+  /** Write safe repairs back to the files. */
+  fix?: boolean;
+}
+
+export interface UnreadableFile {
+  file: string;
+  reason: string;
+}
+
+export interface FixedFile {
+  file: string;
+  changes: string[];
+}
+
+export interface CheckResult {
+  /** Files that were read and checked (after any fixes, their repaired state). */
+  loaded: LoadedIssue[];
+  /** Every diagnostic from the loader and the lint, sorted by file and position. */
+  diagnostics: Diagnostic[];
+  /** Files that could not be read: system errors, not content problems. */
+  unreadable: UnreadableFile[];
+  /** Files `--fix` rewrote, with what changed. */
+  fixed: FixedFile[];
+}
+
+/**
+ * Replace a file's content so that a reader never sees half of it: write a temporary file in
+ * the same directory (so rename stays on one file system), flush it, then rename it over.
+ */
+export function writeFileAtomic(file: string, content: string): void {
+  const mode = statSync(file).mode & 0o7777;
+  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const fd = openSync(temp, 'wx', mode);
+  try {
+    writeSync(fd, content, null, 'utf8');
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    unlinkSync(temp);
+    throw error;
+  }
+  closeSync(fd);
+  try {
+    renameSync(temp, file);
+  } catch (error) {
+    unlinkSync(temp);
+    throw error;
+  }
+}
+
+function loadAll(files: readonly string[]): { loaded: LoadedIssue[]; unreadable: UnreadableFile[] } {
+  const loaded: LoadedIssue[] = [];
+  const unreadable: UnreadableFile[] = [];
+  for (const file of files) {
+    try {
+      loaded.push(loadIssueFile(file));
+    } catch (error) {
+      if (!(error instanceof IssueReadError)) throw error;
+      unreadable.push({ file, reason: error.reason });
+    }
+  }
+  return { loaded, unreadable };
+}
+
+export function checkFiles(files: readonly string[], options: CheckOptions = {}): CheckResult {
+  const unique = [...new Set(files)];
+  let { loaded, unreadable } = loadAll(unique);
+  let lint = lintIssues(loaded, { fix: options.fix === true });
+  const fixed: FixedFile[] = [];
+
+  if (options.fix && lint.fixed.size > 0) {
+    for (const issue of loaded) {
+      const repair = lint.fixed.get(issue.file);
+      if (!repair || repair.source === issue.source) continue;
+      writeFileAtomic(issue.file, repair.source);
+      fixed.push({ file: issue.file, changes: repair.changes });
+    }
+    if (fixed.length > 0) {
+      // Report what is left, from the files as they now are.
+      ({ loaded, unreadable } = loadAll(unique));
+      lint = lintIssues(loaded, { fix: false });
+    }
+  }
+
+  const diagnostics = sortDiagnostics([...loaded.flatMap((l) => l.diagnostics), ...lint.diagnostics]);
+  return { loaded, diagnostics, unreadable, fixed };
+}
