@@ -1,0 +1,93 @@
+/**
+ * Pages of galley rows → page frames in page coordinates: rows on the 版心 of their page
+ * (mirrored margins on even pages), anchors and link areas, the 目录's page numbers once pages
+ * are known, and the folio "— 3 —" 7 mm under the 版心, outer side, one character in.
+ */
+import type { ComposedLine } from '../compose/types.js';
+import type { GalleyRow, PlacedPage } from './paginate.js';
+import { fill } from './model.js';
+import { type LayoutContext, setText } from './setting.js';
+import { type PendingNumber, numberLine } from './toc.js';
+import type { FrameItem, PageFrame, TextItem } from './types.js';
+
+export function buildFrames(
+  ctx: LayoutContext,
+  rows: readonly GalleyRow<ComposedLine>[],
+  pages: readonly PlacedPage[],
+  pending: Map<GalleyRow, PendingNumber[]>,
+): PageFrame[] {
+  const t = ctx.theme;
+  const frames: PageFrame[] = pages.map((page, pi) => {
+    const number = pi + 1;
+    const left = t.typeLeft(number);
+    const frame: PageFrame = { number, items: [], links: [], anchors: [] };
+    for (let k = page.start; k < page.end; k++) {
+      const row = rows[k];
+      const baseline = t.top + page.baselines[k - page.start];
+      for (const item of row.items) {
+        if (item.kind === 'text') frame.items.push({ kind: 'text', x: left + item.x, y: baseline + item.dy, line: item.line, color: item.color });
+        else frame.items.push({ kind: 'rule', x: left + item.x, y: baseline + item.dy, width: item.width, weight: item.weight, color: item.color });
+      }
+      for (const link of row.links ?? []) {
+        frame.links.push({ x: left + link.x, y: baseline + link.dy, width: link.width, height: link.height, target: link.target });
+      }
+      for (const id of row.anchors ?? []) frame.anchors.push({ id, y: baseline - row.ascent });
+    }
+    return frame;
+  });
+
+  const pageOf = new Map<string, number>();
+  for (const frame of frames) for (const a of frame.anchors) if (!pageOf.has(a.id)) pageOf.set(a.id, frame.number);
+  if (pending.size) addTocNumbers(ctx, rows, pages, frames, pending, pageOf);
+  for (const frame of frames) {
+    const folio = folioItem(ctx, frame.number);
+    if (folio) frame.items.push(folio);
+  }
+  return frames;
+}
+
+function addTocNumbers(
+  ctx: LayoutContext, rows: readonly GalleyRow[], pages: readonly PlacedPage[], frames: PageFrame[],
+  pending: Map<GalleyRow, PendingNumber[]>, pageOf: Map<string, number>,
+): void {
+  const t = ctx.theme;
+  const entry = t.text(t.theme.toc.entry, ['toc', 'entry']);
+  pages.forEach((page, pi) => {
+    for (let k = page.start; k < page.end; k++) {
+      const numbers = pending.get(rows[k]);
+      if (!numbers) continue;
+      const baseline = t.top + page.baselines[k - page.start];
+      for (const pn of numbers) {
+        const target = pageOf.get(pn.target);
+        if (target === undefined) continue;
+        const line = numberLine(entry.fonts, entry.size, t.theme.toc.leader, target, pn);
+        if (line) frames[pi].items.push({ kind: 'text', x: t.typeLeft(pi + 1), y: baseline + pn.dy, line, color: entry.color });
+      }
+    }
+  });
+}
+
+/** The folio of page `number`: right on odd pages and left on even ones, one character in. */
+export function folioItem(ctx: LayoutContext, number: number): TextItem | undefined {
+  const t = ctx.theme;
+  const f = t.theme.folio;
+  const style = t.text(f, ['folio']);
+  const inset = t.len(f.inset, style.size, ['folio', 'inset']);
+  const odd = number % 2 === 1;
+  const align = !f.alternate ? 'center' : odd ? 'right' : 'left';
+  const measure = t.typeWidth - (align === 'center' ? 0 : inset);
+  const [line] = setText(ctx, fill(f.format, { n: number }), style, { measure, align, trimOpeningAtLineStart: false }, ['folio']);
+  if (!line) return undefined;
+  // The offset is measured to the middle of the first glyph's ink (the dash of "— 3 —").
+  const first = line.runs[0]?.glyphs[0];
+  const font = line.runs[0]?.font;
+  let middle = style.size * 0.35;
+  if (first && font) {
+    const bbox = font.font.getGlyph(first.id).bbox;
+    if (Number.isFinite(bbox.minY) && bbox.maxY > bbox.minY) middle = ((bbox.minY + bbox.maxY) / 2) * (style.size / font.unitsPerEm);
+  }
+  const x = t.typeLeft(number) + (align === 'left' ? inset : 0);
+  return { kind: 'text', x, y: t.typeBottom + t.len(f.offset, style.size, ['folio', 'offset']) + middle, line, color: style.color };
+}
+
+export type { FrameItem };

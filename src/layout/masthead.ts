@@ -1,0 +1,113 @@
+/**
+ * 报头, page 1 (typography.md §3.2): the bulletin name large, red and letter-spaced in the
+ * masthead face, the edition label （普 刊）, the 期号 line, then the publisher flush left and
+ * the date flush right on one line, closed by a full-width red rule (or a thick-thin pair).
+ * Built as one unbreakable galley row whose reference baseline is its bottom edge.
+ */
+import type { ComposedLine } from '../compose/types.js';
+import type { Block } from './model.js';
+import type { GalleyRow, RowRule, RowText } from './paginate.js';
+import { type LayoutContext, NO_GLUE, letterSpace, setText } from './setting.js';
+import type { ResolvedText } from './theme-resolve.js';
+import type { RuleStyle } from './theme.js';
+
+type Masthead = Extract<Block, { kind: 'masthead' }>;
+
+const PATH = ['masthead'];
+
+/** Stack of rules (thick then thin…) downward from y; returns the rule items and the new y. */
+export function stackRules(ctx: LayoutContext, rules: readonly RuleStyle[], y: number, width: number, path: (string | number)[]): { items: RowRule[]; y: number } {
+  const t = ctx.theme;
+  const items: RowRule[] = [];
+  rules.forEach((rule, i) => {
+    const weight = t.len(rule.weight, undefined, [...path, i, 'weight']);
+    if (i > 0) y += t.len(rule.gap ?? 0, undefined, [...path, i, 'gap']);
+    items.push({ kind: 'rule', x: 0, dy: y + weight / 2, width, weight, color: t.color(rule.color, [...path, i, 'color']) });
+    y += weight;
+  });
+  return { items, y };
+}
+
+export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
+  const t = ctx.theme;
+  const m = t.theme.masthead;
+  const b = t.theme.baseline;
+  const width = t.typeWidth;
+  const texts: RowText<ComposedLine>[] = [];
+  let y = 0;
+  const put = (line: ComposedLine | undefined, style: ResolvedText) => {
+    if (line) texts.push({ kind: 'text', x: 0, dy: y + style.size * b, line, color: style.color });
+    y += style.size;
+  };
+  const centred = { measure: width, align: 'center' as const, trimOpeningAtLineStart: false };
+
+  // The name: as large as the theme asks, smaller if its letter-spaced width would not fit.
+  const nameStyle = t.text(m.name, [...PATH, 'name']);
+  const maxWidth = t.len(m.name.maxWidth, nameStyle.size, [...PATH, 'name', 'maxWidth']);
+  let name = nameLine(ctx, block, nameStyle, width);
+  const natural = name.line ? name.line.right - name.line.left : 0;
+  if (natural > maxWidth) {
+    nameStyle.size *= maxWidth / natural;
+    name = nameLine(ctx, block, nameStyle, width);
+  }
+  put(name.line, nameStyle);
+  y += t.len(m.gapAfterName, nameStyle.size, [...PATH, 'gapAfterName']);
+
+  if (block.edition) {
+    const style = t.text(m.edition, [...PATH, 'edition']);
+    const spacing = t.len(m.edition.letterSpacing, style.size, [...PATH, 'edition', 'letterSpacing']);
+    // Letter-space the label itself, not the space between it and its brackets.
+    const text = `${m.edition.open}${block.edition}${m.edition.close}`;
+    const [line] = setText(ctx, text, style, centred, ['edition']);
+    const from = [...m.edition.open].length;
+    const to = from + [...block.edition].length - 1;
+    if (line) texts.push({ kind: 'text', x: 0, dy: y + style.size * b, line: letterSpace(line, spacing, 'center', from, to), color: style.color });
+    y += style.size + t.len(m.gapAfterEdition, style.size, [...PATH, 'gapAfterEdition']);
+  }
+
+  const numberStyle = t.text(m.number, [...PATH, 'number']);
+  put(setText(ctx, block.numberLine, numberStyle, centred, ['number'])[0], numberStyle);
+  y += t.len(m.gapAfterNumber, numberStyle.size, [...PATH, 'gapAfterNumber']);
+
+  const imprint = t.text(m.imprint, [...PATH, 'imprint']);
+  const publisher = setText(ctx, block.publisher, imprint, { measure: width, align: 'left' }, ['publisher'])[0];
+  const date = setText(ctx, block.date, imprint, { measure: width, align: 'right' }, ['date'])[0];
+  if (date) texts.push({ kind: 'text', x: 0, dy: y + imprint.size * b, line: date, color: imprint.color });
+  put(publisher, imprint);
+  y += t.len(m.gapAfterImprint, imprint.size, [...PATH, 'gapAfterImprint']);
+
+  const rules = stackRules(ctx, m.rules, y, width, [...PATH, 'rules']);
+  y = rules.y;
+  const total = y;
+  return {
+    kind: 'masthead',
+    ascent: total,
+    descent: 0,
+    glue: NO_GLUE,
+    breakPenalty: 0,
+    items: [...texts, ...rules.items].map((item) => ({ ...item, dy: item.dy - total })),
+    label: block.name,
+  };
+}
+
+function nameLine(ctx: LayoutContext, block: Masthead, style: ResolvedText, width: number): { line?: ComposedLine } {
+  const t = ctx.theme;
+  const spacing = t.len(t.theme.masthead.name.letterSpacing, style.size, [...PATH, 'name', 'letterSpacing']);
+  const lines = setText(ctx, block.name, style, { measure: width * 4, align: 'left', trimOpeningAtLineStart: false }, ['bulletin']);
+  const line = lines[0];
+  if (!line) return {};
+  // Composed unbounded (one line), spaced, then centred on the type area.
+  const spaced = letterSpace(line, spacing, 'left');
+  const shift = (width - (spaced.right - spaced.left)) / 2 - spaced.left;
+  return { line: shiftLine(spaced, shift) };
+}
+
+export function shiftLine(line: ComposedLine, dx: number): ComposedLine {
+  if (dx === 0) return line;
+  return {
+    ...line,
+    left: line.left + dx,
+    right: line.right + dx,
+    runs: line.runs.map((r) => ({ ...r, glyphs: r.glyphs.map((g) => ({ ...g, x: g.x + dx })) })),
+  };
+}

@@ -1,0 +1,265 @@
+/**
+ * The theme: every size, font, colour, margin and spacing of the bulletin as data. The default
+ * follows GB/T 9704-2012 geometry and 简报 practice (typography.md §2–§4); an issue's `style:`
+ * block and a `--theme` file override any part of it by deep merge (theme-merge.ts), and
+ * schema/theme.schema.json describes the same shape. Nothing here opens a file.
+ */
+import type { Cmyk, Length, Size } from './units.js';
+
+/** One font face: a file (a .ttc needs `face`, the PostScript name) and optional fallbacks. */
+export interface FontSpec {
+  file: string;
+  face?: string;
+  /** Roles (names in `fonts`) to try, in order, for characters this face lacks. */
+  fallback?: string[];
+}
+
+/** A colour: CMYK percentages, or the name of an entry in `colors`. */
+export type ColorRef = Cmyk | string;
+
+/** Spacing around a block: natural size, and how far the page may stretch or shrink it to fill. */
+export interface Space {
+  natural: Length;
+  stretch?: Length;
+  shrink?: Length;
+}
+
+export interface RuleStyle {
+  weight: Length;
+  color: ColorRef;
+  /** Distance from the previous rule of a pair (edge to edge). */
+  gap?: Length;
+}
+
+export interface TextStyle {
+  /** Role name in `fonts`. */
+  font: string;
+  size: Size;
+  color: ColorRef;
+}
+
+export interface Theme {
+  page: {
+    width: Length;
+    height: Length;
+    /** 天头: top margin. */
+    top: Length;
+    /** 订口: binding-side margin (left on odd pages; right on even pages when mirrored). */
+    inner: Length;
+    /** 版心 width and height. */
+    typeWidth: Length;
+    typeHeight: Length;
+    /** Mirror the margins on even pages for duplex printing. */
+    mirror: boolean;
+  };
+  /** 文档网格: characters per body line and body lines per page; the baseline pitch follows. */
+  grid: {
+    chars: number;
+    lines: number;
+    /** Baseline pitch; by default (typeHeight − body size) / (lines − 1), so the first and last lines touch the 版心 edges. */
+    pitch?: Length;
+  };
+  /** Where the baseline sits in a CJK em box, from its top (0.88 for the ideographic em box). */
+  baseline: number;
+  fonts: Record<string, FontSpec>;
+  colors: Record<string, Cmyk>;
+  body: TextStyle & {
+    /** Role used for `**bold**` runs (a true bold face: 仿宋/楷体 have no bold weight). */
+    bold: string;
+    /** First-line indent, em. */
+    indent: number;
+    /** Set the body on the character grid (grid.chars per line). */
+    snapToGrid: boolean;
+  };
+  masthead: {
+    name: TextStyle & {
+      /** Extra space between the characters of the name. */
+      letterSpacing: Length;
+      /** Widest the letter-spaced name may be; it is set smaller to fit. */
+      maxWidth: Length;
+    };
+    /** 刊别, e.g. （普 刊）. */
+    edition: TextStyle & { letterSpacing: Length; open: string; close: string };
+    /** 期号 line. `{number}` and `{total}` are replaced; `numberOnly` is used when there is no total. */
+    number: TextStyle & { format: string; numberOnly: string };
+    /** 编印单位 left, date right. `{year}` `{month}` `{day}` are replaced in the date. */
+    imprint: TextStyle & { dateFormat: string };
+    /** Distances between the masthead's parts, top to bottom. */
+    gapAfterName: Length;
+    gapAfterEdition: Length;
+    gapAfterNumber: Length;
+    gapAfterImprint: Length;
+    /** The separator under the masthead: one rule, or a thick-thin pair. */
+    rules: RuleStyle[];
+    spaceAfter: Space;
+  };
+  toc: {
+    /** Heading text, letter-spaced; empty for none. */
+    heading: string;
+    headingStyle: TextStyle & { letterSpacing: Length };
+    gapAfterHeading: Length;
+    /** The 栏目 label column. */
+    label: TextStyle & { open: string; close: string };
+    /** Space between the label column and the titles. */
+    columnGap: Length;
+    entry: TextStyle;
+    /** Baseline pitch of the 目录 lines. */
+    lineHeight: Length;
+    /** Extra space between 栏目 rows. */
+    rowGap: Length;
+    /** Joins the lines of a multi-line title. */
+    titleJoiner: string;
+    /** Entry of a 栏目 that has briefs, `{n}` = how many. */
+    briefs: string;
+    pageNumbers: boolean;
+    /** Leader character between an entry and its page number. */
+    leader: string;
+    rules: RuleStyle[];
+    gapBeforeRule: Length;
+    spaceAfter: Space;
+  };
+  section: TextStyle & {
+    open: string;
+    close: string;
+    align: 'left' | 'center';
+    /** A rule under the 栏目 header; omit for none. */
+    rule?: RuleStyle;
+    gapBeforeRule: Length;
+    spaceBefore: Space;
+    spaceAfter: Space;
+  };
+  title: TextStyle & {
+    lineHeight: Length;
+    /** Space kept free at each side of a title line. */
+    inset: Length;
+    /** More lines than this is reported as an error. */
+    maxLines: number;
+    spaceBefore: Space;
+    spaceAfter: Space;
+  };
+  /** Sub-headings: level 1 一、, level 2 （一）. */
+  heading1: TextStyle & { indent: number; spaceBefore: Space };
+  heading2: TextStyle & { indent: number; spaceBefore: Space };
+  byline: TextStyle & { open: string; close: string; spaceBefore: Space };
+  /** Extra space between two briefs. */
+  brief: { spaceBetween: Space };
+  /** 版记. */
+  footer: TextStyle & {
+    lineHeight: Length;
+    /** 1-字 insets at both sides. */
+    inset: Length;
+    thick: RuleStyle;
+    thin: RuleStyle;
+    /** Space between a rule and the text next to it. */
+    padding: Length;
+    labelSeparator: string;
+    editorLabel: string;
+    phoneLabel: string;
+    /** `{n}` = copies. */
+    copies: string;
+    /** Least space between the last text and the 版记. */
+    spaceBefore: Length;
+  };
+  /** Page numbers. */
+  folio: TextStyle & {
+    /** `{n}` = the page number. */
+    format: string;
+    /** From the 版心 bottom to the centre of the dashes. */
+    offset: Length;
+    /** From the 版心 edge on the outer side. */
+    inset: Length;
+    /** Odd pages right, even pages left; false centres every folio. */
+    alternate: boolean;
+  };
+  /** Document metadata. */
+  meta: {
+    /** `{bulletin}` `{number}` `{total}` `{year}` are replaced. */
+    title: string;
+    titleNoTotal: string;
+    subject: string;
+    keywords: string[];
+    lang: string;
+  };
+}
+
+const sp = (natural: Length, stretch: Length = 0, shrink: Length = 0): Space => ({ natural, stretch, shrink });
+
+/** The default bulletin theme. Font files are names in the vendored fonts/ directory. */
+export const DEFAULT_THEME: Theme = {
+  page: { width: '210mm', height: '297mm', top: '37mm', inner: '28mm', typeWidth: '156mm', typeHeight: '225mm', mirror: true },
+  grid: { chars: 28, lines: 22 },
+  baseline: 0.88,
+  fonts: {
+    song: { file: 'NotoSerifCJKsc-Regular.ttf' },
+    title: { file: 'NotoSerifCJKsc-Bold.ttf', fallback: ['song'] },
+    masthead: { file: 'NotoSerifCJKsc-Black.ttf', fallback: ['title', 'song'] },
+    hei: { file: 'NotoSansCJKsc-Bold.ttf', fallback: ['song'] },
+    kai: { file: 'LXGWWenKai-Regular.ttf', fallback: ['song'] },
+  },
+  colors: { text: [0, 0, 0, 100], red: [0, 100, 100, 0] },
+  body: { font: 'song', size: '三号', color: 'text', bold: 'hei', indent: 2, snapToGrid: true },
+  masthead: {
+    name: { font: 'masthead', size: 56, color: 'red', letterSpacing: '0.3em', maxWidth: '100%' },
+    edition: { font: 'song', size: '三号', color: 'text', letterSpacing: '1em', open: '（', close: '）' },
+    number: { font: 'song', size: '三号', color: 'text', format: '第{number}期（总第{total}期）', numberOnly: '第{number}期' },
+    imprint: { font: 'song', size: '三号', color: 'text', dateFormat: '{year}年{month}月{day}日' },
+    gapAfterName: '3mm',
+    gapAfterEdition: '2mm',
+    gapAfterNumber: '2mm',
+    gapAfterImprint: '2mm',
+    rules: [{ weight: '2.25pt', color: 'red' }, { weight: '0.75pt', color: 'red', gap: '1.5pt' }],
+    spaceAfter: sp('4mm', '4mm', '1mm'),
+  },
+  toc: {
+    heading: '目录',
+    headingStyle: { font: 'hei', size: '三号', color: 'text', letterSpacing: '1em' },
+    gapAfterHeading: '2mm',
+    label: { font: 'hei', size: '四号', color: 'text', open: '【', close: '】' },
+    columnGap: '0.5em',
+    entry: { font: 'song', size: '四号', color: 'text' },
+    lineHeight: '1.6em',
+    rowGap: 0,
+    titleJoiner: '\u3000',
+    briefs: '{n}则',
+    pageNumbers: false,
+    leader: '·',
+    rules: [{ weight: '0.75pt', color: 'red' }],
+    gapBeforeRule: '3mm',
+    spaceAfter: sp('0.5line', '1line', '0.25line'),
+  },
+  section: {
+    font: 'hei', size: '三号', color: 'text', open: '【', close: '】', align: 'left',
+    rule: { weight: '0.5pt', color: 'text' },
+    gapBeforeRule: '2pt',
+    spaceBefore: sp('0.5line', '0.5line', '0.2line'),
+    spaceAfter: sp('0.25line', '0.25line', '0.1line'),
+  },
+  title: {
+    font: 'title', size: '二号', color: 'text', lineHeight: '1.35em', inset: '1em', maxLines: 3,
+    spaceBefore: sp('0.6line', '1line', '0.25line'),
+    spaceAfter: sp('0.5line', '0.5line', '0.2line'),
+  },
+  heading1: { font: 'hei', size: '三号', color: 'text', indent: 2, spaceBefore: sp(0, '0.25line') },
+  heading2: { font: 'kai', size: '三号', color: 'text', indent: 2, spaceBefore: sp(0, '0.25line') },
+  byline: { font: 'kai', size: '三号', color: 'text', open: '（', close: '）', spaceBefore: sp(0, '0.25line') },
+  brief: { spaceBetween: sp(0, '0.5line') },
+  footer: {
+    font: 'song', size: '四号', color: 'text', lineHeight: '1.5em', inset: '1em',
+    thick: { weight: '0.35mm', color: 'text' },
+    thin: { weight: '0.25mm', color: 'text' },
+    padding: '0.35em',
+    labelSeparator: '：',
+    editorLabel: '本期责任编辑：',
+    phoneLabel: '电话：',
+    copies: '（共印{n}份）',
+    spaceBefore: '0.5line',
+  },
+  folio: { font: 'song', size: '四号', color: 'text', format: '— {n} —', offset: '7mm', inset: '1em', alternate: true },
+  meta: {
+    title: '《{bulletin}》第{number}期（总第{total}期）',
+    titleNoTotal: '《{bulletin}》{year}年第{number}期',
+    subject: '{bulletin} {year}年第{number}期',
+    keywords: ['{bulletin}', '简报'],
+    lang: 'zh-CN',
+  },
+};

@@ -1,0 +1,143 @@
+/**
+ * 目录: a letter-spaced heading, then one row per 栏目 with the section name (黑, in 【】) as a
+ * label column and the article titles in a second column, wrapped lines hanging under the
+ * first; a briefs-only 栏目 shows "3则". Set compactly (四号) so the first article can start on
+ * page 1. Each entry links to its article; optional page numbers with leaders are filled in
+ * after pagination, in a column reserved beforehand so the 目录 does not change height.
+ */
+import type { ComposedLine, GlyphRun } from '../compose/types.js';
+import type { FontHandle } from '../font/types.js';
+import { stackRules } from './masthead.js';
+import type { Block } from './model.js';
+import type { GalleyRow, RowLink, RowText } from './paginate.js';
+import { type LayoutContext, NO_GLUE, letterSpace, lineRow, setText } from './setting.js';
+
+type Toc = Extract<Block, { kind: 'toc' }>;
+
+const PATH = ['toc'];
+
+/** A page number to print once pages are known: right-aligned at the column's end, on a line. */
+export interface PendingNumber {
+  target: string;
+  /** Where the entry's last line ends (leaders start after it) and where the number column ends. */
+  textRight: number;
+  columnRight: number;
+  dy: number;
+}
+
+export interface TocRows {
+  rows: GalleyRow[];
+  /** Per row index (in `rows`), the numbers it waits for. */
+  pending: Map<GalleyRow, PendingNumber[]>;
+}
+
+export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
+  const t = ctx.theme;
+  const c = t.theme.toc;
+  const b = t.theme.baseline;
+  const width = t.typeWidth;
+  const rows: GalleyRow[] = [];
+  const pending = new Map<GalleyRow, PendingNumber[]>();
+
+  if (c.heading) {
+    const style = t.text(c.headingStyle, [...PATH, 'headingStyle']);
+    const spacing = t.len(c.headingStyle.letterSpacing, style.size, [...PATH, 'headingStyle', 'letterSpacing']);
+    const [line] = setText(ctx, c.heading, style, { measure: width, align: 'center', trimOpeningAtLineStart: false }, []);
+    if (line) rows.push({ ...lineRow(ctx, 'toc', letterSpace(line, spacing, 'center'), style, NO_GLUE, Infinity), label: c.heading });
+  }
+
+  const label = t.text(c.label, [...PATH, 'label']);
+  const entry = t.text(c.entry, [...PATH, 'entry']);
+  const lineHeight = t.len(c.lineHeight, entry.size, [...PATH, 'lineHeight']);
+  const gap = t.len(c.columnGap, entry.size, [...PATH, 'columnGap']);
+  const labels = block.rows.map((row) => setText(ctx, `${c.label.open}${row.label}${c.label.close}`, label, { measure: width, align: 'left' }, ['sections'])[0]);
+  const labelWidth = Math.max(0, ...labels.map((l) => (l ? l.right - Math.min(0, l.left) : 0)));
+  const column = labelWidth + gap;
+  // Room for up to three digits and a space, so numbers never change the 目录's shape.
+  const numberWidth = c.pageNumbers ? entry.size * 2.5 : 0;
+  const measure = width - column - numberWidth;
+  const afterHeading = t.len(c.gapAfterHeading, entry.size, [...PATH, 'gapAfterHeading']);
+  const rowGap = t.len(c.rowGap, entry.size, [...PATH, 'rowGap']);
+
+  block.rows.forEach((row, ri) => {
+    const texts: RowText<ComposedLine>[] = [];
+    const links: RowLink[] = [];
+    const numbers: PendingNumber[] = [];
+    const labelLine = labels[ri];
+    if (labelLine) texts.push({ kind: 'text', x: 0, dy: 0, line: labelLine, color: label.color });
+    let dy = 0;
+    row.items.forEach((item, ii) => {
+      const lines = setText(ctx, item.text, entry, { measure, align: 'justify', indent: 0, trimOpeningAtLineStart: true }, ['sections', ri]);
+      const first = dy;
+      for (const line of lines) {
+        texts.push({ kind: 'text', x: column, dy, line, color: entry.color });
+        dy += lineHeight;
+      }
+      dy -= lineHeight;
+      const lastLine = lines[lines.length - 1];
+      links.push({ x: column, dy: first - entry.size * b, width: measure + numberWidth, height: dy - first + entry.size, target: item.target });
+      if (c.pageNumbers && lastLine) {
+        numbers.push({ target: item.target, textRight: column + lastLine.right, columnRight: width, dy });
+      }
+      if (ii < row.items.length - 1) dy += lineHeight;
+    });
+    const result: GalleyRow = {
+      kind: 'toc',
+      ascent: Math.max(label.size, entry.size) * b,
+      descent: dy + Math.max(label.size, entry.size) * (1 - b),
+      glue: { natural: ri === 0 ? afterHeading : lineHeight - entry.size + rowGap, stretch: 0, shrink: 0 },
+      // A 目录 taller than a page may break between 栏目, reluctantly.
+      breakPenalty: ri === 0 ? Infinity : 10000,
+      items: texts,
+      links,
+      label: row.label,
+    };
+    if (numbers.length) pending.set(result, numbers);
+    rows.push(result);
+  });
+
+  if (c.rules.length) {
+    const before = t.len(c.gapBeforeRule, entry.size, [...PATH, 'gapBeforeRule']);
+    const rules = stackRules(ctx, c.rules, 0, width, [...PATH, 'rules']);
+    rows.push({
+      kind: 'toc', ascent: rules.y, descent: 0, glue: { natural: before, stretch: 0, shrink: 0 }, breakPenalty: Infinity,
+      items: rules.items.map((r) => ({ ...r, dy: r.dy - rules.y })), label: 'toc-rule',
+    });
+  }
+  return { rows, pending };
+}
+
+/**
+ * The page number of one 目录 entry with a leader of dots from the entry's end to the number:
+ * glyphs are placed directly from the font's own advances (no line breaking is involved).
+ */
+export function numberLine(fonts: readonly FontHandle[], size: number, leader: string, page: number, pn: PendingNumber): ComposedLine | undefined {
+  const digits = String(page);
+  const font = fonts.find((f) => [...digits].every((ch) => f.hasGlyph(ch.codePointAt(0)!)));
+  if (!font) return undefined;
+  const scale = size / font.unitsPerEm;
+  const glyphOf = (ch: string) => font.font.glyphForCodePoint(ch.codePointAt(0)!);
+  const numberGlyphs = [...digits].map((ch) => ({ ch, glyph: glyphOf(ch) }));
+  const numberWidth = numberGlyphs.reduce((w, g) => w + g.glyph.advanceWidth * scale, 0);
+  const glyphs: GlyphRun['glyphs'] = [];
+  let x = pn.columnRight - numberWidth;
+  const numberStart = x;
+  for (const g of numberGlyphs) {
+    glyphs.push({ id: g.glyph.id, text: g.ch, x, advance: g.glyph.advanceWidth * scale });
+    x += g.glyph.advanceWidth * scale;
+  }
+  const leaderFont = leader && fonts.find((f) => f.hasGlyph(leader.codePointAt(0)!));
+  const runs: GlyphRun[] = [];
+  if (leaderFont) {
+    const lg = leaderFont.font.glyphForCodePoint(leader.codePointAt(0)!);
+    const step = size / 2;
+    const dots: GlyphRun['glyphs'] = [];
+    // Dots on a fixed step from the column's end, so leaders of all entries line up.
+    for (let lx = numberStart - size * 0.5 - step; lx >= pn.textRight + size * 0.25; lx -= step) {
+      dots.unshift({ id: lg.id, text: leader, x: lx, advance: lg.advanceWidth * (size / leaderFont.unitsPerEm) });
+    }
+    if (dots.length) runs.push({ font: leaderFont, size, glyphs: dots });
+  }
+  runs.push({ font, size, glyphs });
+  return { runs, left: runs[0].glyphs[0].x, right: pn.columnRight, natural: pn.columnRight - runs[0].glyphs[0].x, last: true, text: digits };
+}
