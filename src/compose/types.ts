@@ -32,6 +32,11 @@ export interface ComposeOptions {
   kinsoku?: 'gb' | 'strict';
   /** Set an opening mark at a line start (and after the indent) half width. Default true. */
   trimOpeningAtLineStart?: boolean;
+  /**
+   * Set an opening mark right after the first-line indent half width (typography.md §8 item 15).
+   * Default: the value of `trimOpeningAtLineStart`.
+   */
+  trimOpeningAfterIndent?: boolean;
   /** Break into lines of similar length at natural places (titles). */
   balance?: boolean;
 }

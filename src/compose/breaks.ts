@@ -1,0 +1,147 @@
+/**
+ * Chooses the line breaks of a paragraph as a whole (total-fit, in the manner of Knuth–Plass
+ * and Typst's optimized breaker): dynamic programming over the break opportunities, each
+ * candidate line priced by how much it must shrink (punctuation compressed — 挤进) or stretch
+ * (gaps, then even spacing — 推出 when a character had to move down), plus penalties for bad
+ * break kinds and a 孤字 last line. Lookback is bounded by the line width, so the work is
+ * linear in the paragraph length.
+ */
+import { Brk } from '../text/segment.js';
+import type { LineMetrics } from './lines.js';
+
+export type BreakMode = 'justify' | 'ragged' | 'balance';
+
+export interface BreakParams {
+  mode: BreakMode;
+  measure: number;
+  /** First-line indent, pt. */
+  indent: number;
+  size: number;
+  /** Per joint: Brk level. */
+  brk: readonly number[];
+  /** Per joint, balance mode only: extra cost of breaking there (0 at natural places). */
+  quality?: Float64Array;
+}
+
+/** Named costs. A line costs (1 + badness)², plus the penalties. */
+export const COST = {
+  /** Per em of punctuation compressed to fit (push-in is cheap but not free). */
+  SHRINK_PER_EM: 8,
+  /** × (share of the line's shrink used)³. */
+  SHRINK_RATIO: 30,
+  /** × (share of the gap stretch used)²: widening CJK–Latin gaps and word spaces. */
+  GLUE_STRETCH: 3,
+  /** A line that needs even inter-character spacing: a character was pushed out. */
+  PUSH_OUT: 20,
+  /** × (extra per joint / 0.15 em)³. */
+  SPACING: 100,
+  SPACING_REF_EM: 0.15,
+  /** A badness ceiling, so that penalties below stay in charge. */
+  MAX_BADNESS: 1e6,
+  /** A 2-em mark (破折号/省略号) at a line start: allowed in GB style, avoided. */
+  DISCOURAGED: 2e5,
+  /** A last line holding one character (孤字, clreq #adjustments_of_orphans_and_widows). */
+  ORPHAN: 1e7,
+  /** Breaking a URL or long token after / . - */
+  EMERGENCY: 1e10,
+  /** Breaking a kinsoku rule or a word: only when nothing else fits. */
+  FORCE: 1e15,
+  /** A line wider than the measure even fully compressed. */
+  OVERFULL: 1e18,
+  /** Balance and ragged modes: each line (keeps the line count minimal). */
+  LINE: 1e6,
+  /** Balance mode: × (slack / measure)². */
+  BALANCE: 1e4,
+  /** Ragged mode: × slack / measure on all lines but the last (fill lines first). */
+  RAGGED: 100,
+} as const;
+
+const EPS = 1e-6;
+
+export interface BreakResult {
+  /** Joints where lines end, increasing, the last one = n. */
+  ends: number[];
+  /** Sum of line costs (≥ COST.FORCE when a rule had to be broken). */
+  cost: number;
+}
+
+function penalty(level: number): number {
+  switch (level) {
+    case Brk.Normal: return 0;
+    case Brk.Discouraged: return COST.DISCOURAGED;
+    case Brk.Emergency: return COST.EMERGENCY;
+    default: return COST.FORCE;
+  }
+}
+
+/** Total-fit breaking over the joints whose level is at least `minLevel`. */
+export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number): BreakResult {
+  const n = lm.n;
+  if (n === 0) return { ends: [], cost: 0 };
+  const cand: number[] = [0];
+  for (let j = 1; j < n; j++) if (p.brk[j] >= minLevel) cand.push(j);
+  cand.push(n);
+  const m = cand.length;
+  const best = new Float64Array(m).fill(Infinity);
+  const prev = new Int32Array(m).fill(-1);
+  best[0] = 0;
+  const em = p.size;
+  const totalChars = lm.charsIn(0, n);
+  for (let jb = 1; jb < m; jb++) {
+    const b = cand[jb];
+    const isLast = b === n;
+    const pen = isLast ? 0 : penalty(p.brk[b]) + (p.quality ? p.quality[b] : 0);
+    for (let ja = jb - 1; ja >= 0; ja--) {
+      const a = cand[ja];
+      lm.measure(a, b);
+      const avail = a === 0 ? p.measure - p.indent : p.measure;
+      const natural = lm.natural;
+      const shrinkAll = lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal;
+      const over = natural - avail;
+      const overfull = over > shrinkAll + EPS;
+      if (best[ja] < Infinity) {
+        const c = overfull ? COST.OVERFULL * (1 + (over - shrinkAll) / em) : lineCost(lm, p, over, shrinkAll, isLast, em);
+        const total = best[ja] + c + pen + orphan(lm, a, b, isLast, totalChars);
+        if (total < best[jb]) { best[jb] = total; prev[jb] = ja; }
+      }
+      // Lines only get longer from here on: stop at the first that cannot fit.
+      if (overfull) break;
+    }
+  }
+  const ends: number[] = [];
+  for (let j = m - 1; j > 0; j = prev[j]) ends.push(cand[j]);
+  ends.reverse();
+  return { ends, cost: best[m - 1] };
+}
+
+/** Cost of a line that fits (over ≤ its shrink): `over` > 0 must shrink, < 0 is short. */
+function lineCost(lm: LineMetrics, p: BreakParams, over: number, shrinkAll: number, isLast: boolean, em: number): number {
+  let bad = 0;
+  if (over > EPS) {
+    const r = over / (shrinkAll || 1);
+    bad = COST.SHRINK_PER_EM * (over / em) + COST.SHRINK_RATIO * r * r * r;
+  } else if (p.mode === 'balance') {
+    const s = -over / p.measure;
+    return COST.LINE + COST.BALANCE * s * s;
+  } else if (p.mode === 'ragged') {
+    return COST.LINE + (isLast ? 0 : COST.RAGGED * (-over / p.measure));
+  } else {
+    const d = -over;
+    if (isLast || d <= EPS) bad = 0;
+    else if (d <= lm.stretchGlue + EPS) {
+      const r = d / lm.stretchGlue;
+      bad = COST.GLUE_STRETCH * r * r;
+    } else if (lm.justifiable > 0) {
+      const e = (d - lm.stretchGlue) / lm.justifiable / em / COST.SPACING_REF_EM;
+      bad = COST.PUSH_OUT + COST.SPACING * e * e * e;
+    } else bad = COST.MAX_BADNESS;
+  }
+  if (bad > COST.MAX_BADNESS) bad = COST.MAX_BADNESS;
+  const base = (1 + bad) * (1 + bad);
+  return p.mode === 'justify' ? base : base + COST.LINE;
+}
+
+function orphan(lm: LineMetrics, a: number, b: number, isLast: boolean, total: number): number {
+  if (!isLast || a === 0) return 0;
+  return lm.charsIn(a, b) <= 1 && total > 1 ? COST.ORPHAN : 0;
+}

@@ -1,0 +1,56 @@
+/**
+ * The Chinese paragraph composer: styled text in, lines of positioned glyph runs out
+ * (contract in ./types.ts). Pipeline: segment (units and break opportunities, kinsoku) →
+ * measure (fonts, fallback, punctuation cells and pair compression, CJK–Latin gaps) → choose
+ * breaks for the whole paragraph → place each line (edge trims, justification, alignment).
+ * Pure: no pdfkit, no file access; fonts arrive as FontHandles.
+ */
+import { segment, Brk } from '../text/segment.js';
+import { chooseBreaks, COST, type BreakMode } from './breaks.js';
+import { LineMetrics } from './lines.js';
+import { placeLine } from './place.js';
+import { balanceQuality } from './balance.js';
+import type { ComposedParagraph, ComposeOptions, Span } from './types.js';
+import { measureUnits } from './units.js';
+
+export function composeParagraph(spans: Span[], options: ComposeOptions): ComposedParagraph {
+  const { measure, size } = options;
+  if (!(measure > 0) || !(size > 0)) throw new RangeError(`composeParagraph: measure and size must be positive (got ${measure}, ${size})`);
+  const spanStarts: number[] = [];
+  let text = '';
+  for (const s of spans) {
+    if (!s.fonts || s.fonts.length === 0) throw new TypeError('composeParagraph: every span needs at least one font');
+    spanStarts.push(text.length);
+    text += s.text;
+  }
+  const level = options.kinsoku ?? 'gb';
+  const seg = segment(text, spanStarts.slice(1), level);
+  if (seg.count === 0) return { lines: [], missing: [] };
+  const grid = options.grid && options.grid > 0 ? options.grid : 0;
+  const cjkEm = grid ? measure / grid : size;
+  const indent = (options.indent ?? 0) * cjkEm;
+  const trimStart = options.trimOpeningAtLineStart ?? true;
+  const trimAfterIndent = options.trimOpeningAfterIndent ?? trimStart;
+  const u = measureUnits(text, seg, spans, spanStarts, { size, cjkEm });
+  const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent });
+  const mode: BreakMode = options.align === 'justify' ? 'justify' : options.balance ? 'balance' : 'ragged';
+  const params = {
+    mode, measure, indent, size, brk: seg.brk,
+    quality: mode === 'balance' ? balanceQuality(text, seg) : undefined,
+  };
+  let result = chooseBreaks(lm, params, Brk.Emergency);
+  if (result.cost >= COST.OVERFULL) {
+    // Something is wider than the measure between allowed breaks: allow breaking the rules.
+    const forced = chooseBreaks(lm, params, Brk.Force);
+    if (forced.cost < result.cost) result = forced;
+  }
+  const place = { measure, size, indent, align: options.align, trimStart, trimAfterIndent };
+  const lines = [];
+  let a = 0;
+  for (let i = 0; i < result.ends.length; i++) {
+    const b = result.ends[i];
+    lines.push(placeLine(text, seg, u, lm, spans, a, b, i === result.ends.length - 1, place));
+    a = b;
+  }
+  return { lines, missing: u.missing };
+}

@@ -1,0 +1,110 @@
+/**
+ * Sets one chosen line: trims its edge marks, shrinks or stretches it to the measure in clreq's
+ * order (typography.md §1.6: punctuation, then CJK–Latin gaps and word spaces, then even
+ * inter-character spacing), aligns it, and places every glyph at an absolute pen x.
+ */
+import type { Segmentation } from '../text/segment.js';
+import { Gap } from '../text/segment.js';
+import type { LineMetrics, LineOptions } from './lines.js';
+import type { ComposedLine, GlyphRun, PlacedGlyph, Span } from './types.js';
+import { Pool, type Units } from './units.js';
+
+export interface PlaceParams extends LineOptions {
+  measure: number;
+  size: number;
+  indent: number;
+  align: 'justify' | 'left' | 'center' | 'right';
+}
+
+export function placeLine(
+  text: string, seg: Segmentation, u: Units, lm: LineMetrics, spans: readonly Span[],
+  a: number, b: number, isLast: boolean, p: PlaceParams,
+): ComposedLine {
+  lm.measure(a, b);
+  const first = a === 0;
+  const avail = first ? p.measure - p.indent : p.measure;
+  const natural = lm.natural;
+  let d = avail - natural;
+  const justify = p.align === 'justify' && !isLast;
+  if (!justify && d > 0) d = 0;
+  // Shrink: marks first, then gaps and spaces, then sentence-final marks.
+  let rMarks = 0, rGlue = 0, rFinal = 0;
+  // Stretch: gaps and spaces up to ½ em, then the same extra at every justifiable joint.
+  let rStretch = 0, extra = 0, letterSpace = 0;
+  let allJoints = false;
+  if (d < 0) {
+    let need = -d;
+    const take = (avail2: number): number => {
+      if (need <= 0 || avail2 <= 0) return 0;
+      const r = Math.min(1, need / avail2);
+      need -= r * avail2;
+      return r;
+    };
+    rMarks = take(lm.shrinkMarks);
+    rGlue = take(lm.shrinkGlue);
+    rFinal = take(lm.shrinkFinal);
+  } else if (d > 0) {
+    if (lm.stretchGlue > 0) {
+      rStretch = Math.min(1, d / lm.stretchGlue);
+      d -= rStretch * lm.stretchGlue;
+    }
+    if (d > 1e-9) {
+      if (lm.justifiable > 0) extra = d / lm.justifiable;
+      else if (b - 1 > a) { allJoints = true; extra = d / (b - 1 - a); }
+      else {
+        const glyphs = u.gFirst[b] - u.gFirst[a];
+        if (glyphs > 1) letterSpace = d / (glyphs - 1);
+      }
+    }
+  }
+  let width = natural;
+  if (!justify) width = natural + Math.min(0, avail - natural);
+  let pen = first ? p.indent : 0;
+  if (p.align === 'center') pen += (avail - width) / 2;
+  else if (p.align === 'right') pen += avail - width;
+  const left = pen;
+  const runs: GlyphRun[] = [];
+  let lineText = '';
+  let run: GlyphRun | undefined;
+  for (let k = a; k < b; k++) {
+    let tl: number, tr: number;
+    if (k === a) tl = u.opening[k] && (first ? p.trimAfterIndent : p.trimStart) ? u.blankL[k] : 0;
+    else tl = u.trimL[k];
+    if (k === b - 1) tr = u.blankR[k] > 0 ? u.blankR[k] : 0;
+    else tr = u.trimR[k];
+    const pool = u.pool[k];
+    const r = pool === Pool.Marks ? rMarks : pool === Pool.Final ? rFinal : 0;
+    if (r > 0) {
+      if (u.opening[k]) tl += r * Math.max(0, Math.min(u.shrink[k], u.blankL[k] - tl));
+      else tr += r * Math.max(0, Math.min(u.shrink[k], u.blankR[k] - tr));
+    }
+    const cellStart = pen - tl;
+    const spanIdx = u.span[k];
+    const tag = spans[spanIdx].tag;
+    let ls = 0;
+    for (let g = u.gFirst[k]; g < u.gFirst[k + 1]; g++) {
+      const font = u.gFont[g];
+      if (!run || run.font !== font || run.tag !== tag) {
+        run = { font, size: p.size, glyphs: [] };
+        if (tag !== undefined) run.tag = tag;
+        runs.push(run);
+      }
+      const pg: PlacedGlyph = { id: u.gId[g], text: text.slice(u.gStart[g], u.gEnd[g]), x: cellStart + u.gDx[g] + ls, advance: u.gAdv[g] };
+      run.glyphs.push(pg);
+      ls += letterSpace;
+    }
+    pen += u.cell[k] - tl - tr;
+    if (letterSpace > 0) pen += ls - letterSpace;
+    lineText += text.slice(seg.start[k], seg.end[k]);
+    if (k < b - 1) {
+      const j = k + 1;
+      let g = u.glue[j];
+      if (rGlue > 0) g -= rGlue * u.glueShrink[j];
+      if (rStretch > 0) g += rStretch * u.glueStretch[j];
+      if (extra > 0 && (allJoints || seg.just[j])) g += extra;
+      pen += g;
+      if (seg.gap[j] === Gap.Word) lineText += ' ';
+    }
+  }
+  return { runs, left, right: pen, natural, last: isLast, text: lineText };
+}

@@ -1,0 +1,233 @@
+/**
+ * Measures the units of a segmented paragraph: which glyphs draw each unit, the width of its
+ * cell, the blank halves of its punctuation (typography.md §1.1), the pair compression of
+ * adjacent marks (§1.5) and the blank at every joint (CJK–Latin gap, word space, §1.7).
+ * Everything is in points at the paragraph's size, in flat arrays: the line breaker reads
+ * them through prefix sums millions of times.
+ */
+import type { FontHandle } from '../font/types.js';
+import { Cls, Ink, cellEmOf, inkOf, isCompressible } from '../text/classes.js';
+import { Gap, type Segmentation } from '../text/segment.js';
+import { pickMark, pickPlain, firstWith, type Pick } from './fallback.js';
+import { glyphAdvance, glyphOf, shape } from './metrics.js';
+import type { Span } from './types.js';
+
+/** Shrink pools, in the order clreq uses them (#procedures_for_inter-character_spacing_reduction). */
+export const Pool = { None: 0, Marks: 1, Final: 2 } as const;
+
+export interface Units {
+  n: number;
+  /** Cell width before any trimming, pt. */
+  cell: Float64Array;
+  /** Blank removed by pair compression on each side, pt. */
+  trimL: Float64Array;
+  trimR: Float64Array;
+  /** The whole compressible blank on each side (what a line edge removes), pt. */
+  blankL: Float64Array;
+  blankR: Float64Array;
+  /** Blank still compressible in mid-line after pair compression, and its pool. */
+  shrink: Float64Array;
+  pool: Uint8Array;
+  /** Characters that count as content for the 孤字 rule (Han, letters, digits). */
+  chars: Uint16Array;
+  /** Opening mark (its left blank may be trimmed at a line start). */
+  opening: Uint8Array;
+  /** Glyphs of unit u are gFirst[u] .. gFirst[u+1]-1. */
+  gFirst: Int32Array;
+  gFont: FontHandle[];
+  gId: number[];
+  /** Glyph advance and pen offset from the cell's left edge, pt. */
+  gAdv: number[];
+  gDx: number[];
+  gStart: number[];
+  gEnd: number[];
+  /** Span of each unit (style tag). */
+  span: Int32Array;
+  /** Per joint: natural blank, how much it may shrink and stretch, pt. */
+  glue: Float64Array;
+  glueShrink: Float64Array;
+  glueStretch: Float64Array;
+  missing: { char: string; codePoint: number; index: number }[];
+}
+
+export interface MeasureOptions {
+  size: number;
+  /** Width of a full-width CJK cell: the size, or measure/grid on a character grid. */
+  cjkEm: number;
+}
+
+function isAlnumCount(cp: number): boolean {
+  return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f);
+}
+
+export function measureUnits(text: string, seg: Segmentation, spans: readonly Span[], spanStarts: readonly number[], opt: MeasureOptions): Units {
+  const n = seg.count;
+  const { size, cjkEm } = opt;
+  const u: Units = {
+    n,
+    cell: new Float64Array(n), trimL: new Float64Array(n), trimR: new Float64Array(n),
+    blankL: new Float64Array(n), blankR: new Float64Array(n), shrink: new Float64Array(n), pool: new Uint8Array(n),
+    chars: new Uint16Array(n), opening: new Uint8Array(n), gFirst: new Int32Array(n + 1),
+    gFont: [], gId: [], gAdv: [], gDx: [], gStart: [], gEnd: [], span: new Int32Array(n),
+    glue: new Float64Array(n + 1), glueShrink: new Float64Array(n + 1), glueStretch: new Float64Array(n + 1),
+    missing: [],
+  };
+  const seen = new Set<number>();
+  const miss = (cp: number, index: number) => {
+    if (seen.has(cp)) return;
+    seen.add(cp);
+    u.missing.push({ char: String.fromCodePoint(cp), codePoint: cp, index });
+  };
+  let sp = 0;
+  const addGlyphs = (p: Pick, start: number, scale: number, dx0: number): number => {
+    const s = p.shaped;
+    let x = dx0;
+    let off = start;
+    for (let i = 0; i < s.ids.length; i++) {
+      u.gFont.push(p.font);
+      u.gId.push(s.ids[i]);
+      u.gAdv.push(s.adv[i] * scale);
+      u.gDx.push(x + s.dx[i] * scale);
+      let end = off;
+      for (let c = 0; c < s.cps[i] && end < text.length; c++) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+      u.gStart.push(off);
+      u.gEnd.push(end);
+      off = end;
+      x += s.adv[i] * scale;
+    }
+    // Marks attached to the last glyph's characters (variation selectors…) go with it.
+    if (u.gEnd.length && off < text.length) u.gEnd[u.gEnd.length - 1] = Math.max(u.gEnd[u.gEnd.length - 1], off);
+    return x - dx0;
+  };
+  for (let k = 0; k < n; k++) {
+    const start = seg.start[k], end = seg.end[k], cls = seg.cls[k], cp = seg.first[k];
+    while (sp + 1 < spanStarts.length && spanStarts[sp + 1] <= start) sp++;
+    u.span[k] = sp;
+    u.gFirst[k] = u.gId.length;
+    const chain = spans[sp].fonts;
+    const cellEm = cellEmOf(cls);
+    if (cls === Cls.Latin) {
+      // Runs of one font inside the piece, each shaped whole (kerning, ligatures).
+      let x = 0;
+      let runStart = start;
+      let runFont = -2;
+      let chars = 0;
+      const flush = (to: number) => {
+        if (to <= runStart) return;
+        const fi = runFont < 0 ? 0 : runFont;
+        const f = chain[fi];
+        const sub = text.slice(runStart, to);
+        x += addGlyphs({ font: f, shaped: shape(f, sub), fits: true, missing: false }, runStart, size / f.unitsPerEm, x);
+      };
+      for (let i = start; i < end; ) {
+        const c = text.codePointAt(i)!;
+        const len = c > 0xffff ? 2 : 1;
+        let fi = firstWith(chain, c);
+        if (fi < 0) {
+          if (c >= 0x300 && c <= 0x36f && runFont >= 0) fi = runFont;
+          else { miss(c, i); fi = runFont >= 0 ? runFont : 0; }
+        }
+        if (isAlnumCount(c)) chars++;
+        if (fi !== runFont) { flush(i); runStart = i; runFont = fi; }
+        i += len;
+      }
+      flush(end);
+      u.cell[k] = x;
+      u.chars[k] = chars;
+      continue;
+    }
+    let pick: Pick;
+    if (cellEm === 1 || cls === Cls.Long) pick = cls === Cls.IdeoSpace ? pickPlain(chain, cp) : pickMark(chain, text.slice(start, end), cellEm);
+    else pick = pickPlain(chain, cp);
+    if (pick.missing) miss(cp, start);
+    if (cls === Cls.Long && pick.missing) {
+      for (let i = start; i < end; ) { const c = text.codePointAt(i)!; if (firstWith(chain, c) < 0) miss(c, i); i += c > 0xffff ? 2 : 1; }
+    }
+    const f = pick.font;
+    const scale = size / f.unitsPerEm;
+    let advU = 0;
+    for (const a of pick.shaped.adv) advU += a;
+    const adv = advU * scale;
+    // Clusters with attached characters (IVS, combining marks) are shaped as a whole.
+    if (end - start > (cp > 0xffff ? 2 : 1) && cls !== Cls.Long && !pick.missing) {
+      pick = { ...pick, shaped: shape(f, text.slice(start, end)) };
+    }
+    let cell: number;
+    if (cellEm > 0) cell = cellEm * cjkEm;
+    else if (cls === Cls.Han || (cls === Cls.Wide && Math.abs(advU - f.unitsPerEm) <= f.unitsPerEm * 0.02)) cell = cjkEm;
+    else cell = adv;
+    if (pick.missing && cellEm === 0) cell = cls === Cls.Han || cls === Cls.Wide ? cjkEm : adv;
+    // Pen offset in the cell: a full-width glyph is centred on its cell (grid cells are a hair
+    // narrower than the em); a narrow glyph sits on its ink side.
+    const ink = inkOf(cls);
+    let dx = (cell - adv) / 2;
+    if (!pick.fits && cellEm >= 1) {
+      if (ink === Ink.Left) dx = 0;
+      else if (ink === Ink.Right) dx = cell - adv;
+    }
+    if (cls === Cls.IdeoSpace && pick.missing) { /* a blank cell: no glyph */ } else addGlyphs(pick, start, scale, dx);
+    u.cell[k] = cell;
+    if (cls === Cls.Han || cls === Cls.Wide) u.chars[k] = 1;
+    if (isCompressible(cls)) {
+      const half = cell / 2;
+      if (ink === Ink.Left) u.blankR[k] = half;
+      else u.blankL[k] = half;
+      u.pool[k] = cls === Cls.Stop || cls === Cls.QE ? Pool.Final : Pool.Marks;
+    }
+    if (cls === Cls.Open) u.opening[k] = 1;
+  }
+  u.gFirst[n] = u.gId.length;
+  const paired = compressPairs(seg, u);
+  // A compressed pair is already at its 1.5 em; push-in takes blank from single marks only.
+  for (let k = 0; k < n; k++) u.shrink[k] = paired[k] ? 0 : u.blankL[k] - u.trimL[k] + u.blankR[k] - u.trimR[k];
+  // Joint blanks.
+  for (let j = 1; j < n; j++) {
+    const g = seg.gap[j];
+    if (g === Gap.CjkLatin) {
+      u.glue[j] = 0.25 * size; u.glueShrink[j] = 0.125 * size; u.glueStretch[j] = 0.25 * size;
+    } else if (g === Gap.Word) {
+      const gi = u.gFirst[j] - 1;
+      const f = gi >= 0 ? u.gFont[gi] : spans[u.span[j]].fonts[0];
+      const sg = glyphOf(f, 0x20);
+      const w = sg >= 0 ? (glyphAdvance(sg) * size) / f.unitsPerEm : 0.25 * size;
+      u.glue[j] = w; u.glueShrink[j] = w * 0.25; u.glueStretch[j] = Math.max(0, 0.5 * size - w);
+    }
+  }
+  return u;
+}
+
+/**
+ * Adjacent marks (typography.md §1.5): take ½ em from the facing blanks, the first mark's right
+ * blank first; an opening mark followed by a closing one keeps its blanks (（）); two ？！ in a
+ * row take one em together (GB/T 15834 §5.1.2).
+ */
+function compressPairs(seg: Segmentation, u: Units): Uint8Array {
+  const n = seg.count;
+  const paired = new Uint8Array(n);
+  let stackedBefore = false;
+  for (let j = 1; j < n; j++) {
+    const a = j - 1, b = j;
+    const ca = seg.cls[a], cb = seg.cls[b];
+    const stacked = stackedBefore;
+    stackedBefore = false;
+    if (!isCompressible(ca) || !isCompressible(cb) || seg.gap[j] !== Gap.None) continue;
+    if (ca === Cls.QE && cb === Cls.QE && (a === 0 || seg.cls[a - 1] !== Cls.QE) && (b + 1 >= n || seg.cls[b + 1] !== Cls.QE)) {
+      u.trimR[a] = u.blankR[a];
+      u.trimR[b] = u.blankR[b];
+      paired[a] = paired[b] = 1;
+      stackedBefore = true;
+      continue;
+    }
+    if (stacked) continue;
+    if (ca === Cls.Open && cb === Cls.Close) continue;
+    const half = Math.min(u.cell[a], u.cell[b]) / 2; // ½ em of a 1-em cell
+    const ra = u.blankR[a] - u.trimR[a];
+    const lb = u.blankL[b] - u.trimL[b];
+    if (ra + lb < half - 1e-9) continue;
+    const fromA = Math.min(ra, half);
+    u.trimR[a] += fromA;
+    u.trimL[b] += half - fromA;
+    paired[a] = paired[b] = 1;
+  }
+  return paired;
+}
