@@ -1,13 +1,65 @@
 /**
  * Typography lint over loaded issue files: the entry point `bulletin check` and
- * `bulletin build` call after the schema has been checked.
+ * `bulletin build` call after the schema has been checked. Runs the rules of the registry
+ * over every text scalar, turns findings into located diagnostics, and with `fix` repairs
+ * what is certain, repeating until nothing more changes, so a second `--fix` is a no-op.
  */
-import type { Diagnostic } from '../diag/diagnostic.js';
+import type { Diagnostic, Severity } from '../diag/diagnostic.js';
+import { sortDiagnostics } from '../diag/diagnostic.js';
 import type { LoadedIssue } from '../issue/loaded.js';
+import { positionAt } from '../issue/position.js';
+import { applyFixes, reparse, type FixCandidate } from './fix.js';
+import { defaultFontsFor } from './fonts.js';
+import { textScalars } from './scalars.js';
+import { bylineParens } from './rules/byline-parens.js';
+import { dash } from './rules/dash.js';
+import { ellipsis } from './rules/ellipsis.js';
+import { fullwidthAlnum } from './rules/fullwidth-alnum.js';
+import { glyphCoverage } from './rules/glyph-coverage.js';
+import { issueSequence } from './rules/issue-sequence.js';
+import { pairBalance } from './rules/pair-balance.js';
+import { punctHalfwidth } from './rules/punct-halfwidth.js';
+import { quoteStyle } from './rules/quote-style.js';
+import { repeatedPunct } from './rules/repeated-punct.js';
+import { spaceInCjk } from './rules/space-in-cjk.js';
+import { tocDiffers } from './rules/toc-differs.js';
+import type { Finding, FontResolver, LintFile, Rule, ScalarRule, TextScalar } from './types.js';
+
+export type { FontResolver, GlyphRole, Rule } from './types.js';
+export { defaultFontsFor, resolverFromFonts, themeFontResolver } from './fonts.js';
+
+/**
+ * The rules, in priority order: when two repairs overlap, the earlier rule's wins (the
+ * other is retried on the next pass). byline-parens removes a pair other rules would
+ * convert; fullwidth-alnum normalises digits before the range and punctuation rules read them.
+ */
+export const RULES: readonly Rule[] = [
+  bylineParens,
+  fullwidthAlnum,
+  ellipsis,
+  dash,
+  punctHalfwidth,
+  quoteStyle,
+  repeatedPunct,
+  spaceInCjk,
+  pairBalance,
+  glyphCoverage,
+  tocDiffers,
+  issueSequence,
+];
 
 export interface LintOptions {
   /** Compute safe repairs. */
   fix?: boolean;
+  /** Fonts per role for glyph coverage, the same for every file. */
+  fonts?: FontResolver;
+  /**
+   * Fonts per role for one file (e.g. its theme with `--theme` and its `style:` merged).
+   * Default: the default theme with the issue's own `style:` merged in.
+   */
+  fontsFor?: (loaded: LoadedIssue) => FontResolver;
+  /** Run only these rule ids (all when absent). */
+  rules?: readonly string[];
 }
 
 export interface LintResult {
@@ -16,6 +68,127 @@ export interface LintResult {
   fixed: Map<string, { source: string; changes: string[] }>;
 }
 
-export function lintIssues(_loaded: readonly LoadedIssue[], _options: LintOptions = {}): LintResult {
-  return { diagnostics: [], fixed: new Map() };
+/** Passes of fix-then-relint; a repair can expose another (a ',' made '，' next to a space). */
+const MAX_FIX_PASSES = 6;
+
+interface Located { rule: Rule; scalar: TextScalar; finding: Finding; id: number }
+
+interface Pass {
+  file: LintFile;
+  located: Located[];
+  fixable: Set<number>;
+  outcome?: ReturnType<typeof applyFixes>;
+}
+
+function runScalarRules(file: LintFile, rules: readonly ScalarRule[], fonts: FontResolver): Located[] {
+  const out: Located[] = [];
+  let id = 0;
+  for (const rule of rules) {
+    for (const scalar of file.scalars) {
+      if (rule.roles && !rule.roles.includes(scalar.role)) continue;
+      for (const finding of rule.check({ scalar, file, fonts })) {
+        out.push({ rule, scalar: finding.scalar ?? scalar, finding, id: id++ });
+      }
+    }
+  }
+  return out;
+}
+
+function lintPass(loaded: LoadedIssue, rules: readonly ScalarRule[], fonts: FontResolver): Pass {
+  const file: LintFile = { loaded, scalars: textScalars(loaded.doc, loaded.source) };
+  const located = runScalarRules(file, rules, fonts);
+  const candidates: FixCandidate[] = located
+    .filter((l) => l.finding.fix && l.finding.fix.length)
+    .map((l) => ({ scalar: l.scalar, edits: l.finding.fix!, ruleId: l.rule.id, id: l.id }));
+  const lineOf = (offset: number): number => loaded.lineCounter.linePos(offset).line;
+  const outcome = candidates.length ? applyFixes(loaded.source, loaded.doc, candidates, lineOf) : undefined;
+  return { file, located, fixable: outcome?.applied ?? new Set(), outcome };
+}
+
+function sourceOffset(scalar: TextScalar, plainIndex: number): number {
+  const { view, map } = scalar;
+  if (view.plain.length === 0 || map.value.length === 0) return scalar.node.range?.[0] ?? 0;
+  const valueIndex = plainIndex >= view.plain.length ? map.value.length - 1 : view.toValue[plainIndex];
+  const at = map.src[Math.min(valueIndex, map.src.length - 1)];
+  return plainIndex >= view.plain.length ? at + 1 : at;
+}
+
+function toDiagnostic(loaded: LoadedIssue, l: Located, fixable: boolean): Diagnostic {
+  const { finding, scalar, rule } = l;
+  const start = positionAt(loaded.source, loaded.lineCounter, sourceOffset(scalar, finding.start));
+  const lastChar = Math.max(finding.start, finding.end - 1);
+  const lastOffset = sourceOffset(scalar, lastChar);
+  const endOffset = finding.end > finding.start ? lastOffset + (loaded.source.codePointAt(lastOffset)! > 0xffff ? 2 : 1) : lastOffset;
+  const end = positionAt(loaded.source, loaded.lineCounter, endOffset);
+  const d: Diagnostic = {
+    code: rule.id,
+    severity: (finding.severity ?? rule.severity) as Severity,
+    message: finding.message,
+    file: loaded.file,
+    line: start.line,
+    col: start.col,
+    path: scalar.path,
+  };
+  if (finding.end > finding.start) { d.endLine = end.line; d.endCol = end.col; }
+  if (finding.hint) d.hint = finding.hint;
+  if (fixable) d.fixable = true;
+  return d;
+}
+
+function lintable(loaded: LoadedIssue): boolean {
+  return loaded.doc.errors.length === 0 && loaded.doc.contents !== null;
+}
+
+export function lintIssues(loaded: readonly LoadedIssue[], options: LintOptions = {}): LintResult {
+  const wanted = (r: Rule): boolean => !options.rules || options.rules.includes(r.id);
+  const scalarRules = RULES.filter((r): r is ScalarRule => r.scope === 'scalar' && wanted(r));
+  const filesRules = RULES.filter((r) => r.scope === 'files' && wanted(r));
+  const defaults = options.fontsFor ?? defaultFontsFor();
+  const fontsOf = (l: LoadedIssue): FontResolver => options.fonts ?? defaults(l);
+  const diagnostics: Diagnostic[] = [];
+  const fixed: LintResult['fixed'] = new Map();
+  const finals: LintFile[] = [];
+
+  for (const original of loaded) {
+    if (!lintable(original)) continue;
+    let current = original;
+    const fonts = fontsOf(original);
+    let pass = lintPass(current, scalarRules, fonts);
+    if (options.fix) {
+      const changes: string[] = [];
+      for (let n = 1; n < MAX_FIX_PASSES && pass.outcome && pass.outcome.applied.size; n++) {
+        changes.push(...pass.outcome.changes);
+        const { doc, lineCounter } = reparse(pass.outcome.source, current.doc);
+        current = { ...current, source: pass.outcome.source, doc, lineCounter };
+        pass = lintPass(current, scalarRules, fonts);
+      }
+      if (current.source !== original.source) fixed.set(original.file, { source: current.source, changes });
+    }
+    for (const l of pass.located) diagnostics.push(toDiagnostic(current, l, pass.fixable.has(l.id)));
+    finals.push(pass.file);
+  }
+
+  for (const rule of filesRules) {
+    if (rule.scope !== 'files') continue;
+    for (const f of rule.check(finals)) {
+      const { source, lineCounter, file } = f.file.loaded;
+      const [from, to] = f.node.range ?? [0, 0];
+      const start = positionAt(source, lineCounter, from);
+      const end = positionAt(source, lineCounter, to);
+      const d: Diagnostic = {
+        code: rule.id,
+        severity: f.severity ?? rule.severity,
+        message: f.message,
+        file,
+        line: start.line,
+        col: start.col,
+        endLine: end.line,
+        endCol: end.col,
+        path: f.path,
+      };
+      if (f.hint) d.hint = f.hint;
+      diagnostics.push(d);
+    }
+  }
+  return { diagnostics: sortDiagnostics(diagnostics), fixed };
 }

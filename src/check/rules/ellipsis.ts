@@ -1,0 +1,81 @@
+/**
+ * ellipsis: the Chinese 省略号 is exactly two U+2026 (……), or four for two together
+ * (GB/T 15834 §5.1.5; typography.md §5, checklist 46). Repaired: "..." and longer runs of
+ * dots, 。。。, 、、、, ．．．, ··· and a single … or ⋯⋯ — all in Chinese text. Reported only:
+ * "..", and runs of three or five-plus … whose intended length is unclear.
+ */
+import { isChinese } from '../chars.js';
+import type { Finding, ScalarRule } from '../types.js';
+import { after, before, runs, touchesProtected } from './around.js';
+
+const ELLIPSIS = '……';
+
+const DOTS = new Set(['.', '。', '、', '．', '·', '・', '…', '⋯']);
+
+function chineseContext(plain: string, from: number, to: number): boolean {
+  return isChinese(before(plain, from, { skipSpaces: true })) || isChinese(after(plain, to, { skipSpaces: true }));
+}
+
+export const ellipsis: ScalarRule = {
+  id: 'ellipsis',
+  severity: 'warning',
+  scope: 'scalar',
+  description: 'ellipses are exactly …… (two U+2026)',
+  roles: ['masthead', 'edition', 'publisher', 'section', 'title', 'toc', 'paragraph', 'heading', 'brief', 'byline', 'distribution', 'note'],
+  check({ scalar }) {
+    const { plain, protectedMask } = scalar.view;
+    const out: Finding[] = [];
+    for (const [from, to] of runs(plain, (c) => DOTS.has(c))) {
+      // A run may mix marks (…。 or 。。。…); judge each stretch of one character.
+      for (const [s, e] of splitByChar(plain, from, to)) {
+        if (touchesProtected(protectedMask, s, e)) continue;
+        const finding = judge(plain, s, e);
+        if (finding) out.push(finding);
+      }
+    }
+    return out;
+  },
+};
+
+function splitByChar(plain: string, from: number, to: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let s = from;
+  for (let k = from + 1; k <= to; k++) {
+    if (k === to || plain[k] !== plain[s]) { out.push([s, k]); s = k; }
+  }
+  return out;
+}
+
+function judge(plain: string, s: number, e: number): Finding | undefined {
+  const c = plain[s];
+  const n = e - s;
+  const typed = plain.slice(s, e);
+  const repair = (what: string): Finding => ({
+    start: s,
+    end: e,
+    message: `${what} '${typed}' used as an ellipsis: use '${ELLIPSIS}'`,
+    fix: [{ start: s, end: e, text: ELLIPSIS }],
+  });
+  if (!chineseContext(plain, s, e) && c !== '。' && c !== '、') return undefined;
+  switch (c) {
+    case '.':
+      if (n >= 3) return repair(n === 3 ? 'three full stops' : `${n} full stops`);
+      if (n === 2) return { start: s, end: e, message: `two full stops '..' in Chinese text: an ellipsis is '${ELLIPSIS}', a full stop is '。'` };
+      return undefined;
+    case '。':
+    case '、':
+    case '．':
+      return n >= 3 ? repair(`${n} × '${c}'`) : undefined;
+    case '·':
+    case '・':
+      return n >= 3 ? repair(`${n} dots`) : undefined;
+    case '⋯':
+      if (n <= 2) return repair(n === 1 ? 'a single midline ellipsis' : 'midline ellipses');
+      return { start: s, end: e, message: `${n} midline ellipses '${typed}': an ellipsis is '${ELLIPSIS}'` };
+    case '…':
+      if (n === 2 || n === 4) return undefined;
+      if (n === 1) return { ...repair('a single ellipsis character'), message: `a single ellipsis character '…': the Chinese ellipsis is two, '${ELLIPSIS}'` };
+      return { start: s, end: e, message: `${n} ellipsis characters in a row: an ellipsis is exactly two, '${ELLIPSIS}' (four for two together)` };
+  }
+  return undefined;
+}

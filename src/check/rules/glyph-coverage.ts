@@ -1,0 +1,88 @@
+/**
+ * glyph-coverage: every character must be drawable by a font of the role it is printed in
+ * (a title also appears in the table of contents; bold runs use the bold face), or the
+ * print shop gets tofu. Reports each missing character once per text, with its code
+ * point and the fonts tried.
+ */
+import { codePointLabel, isLineBreak } from '../chars.js';
+import { GLYPH_ROLE_NAMES } from '../fonts.js';
+import type { FontHandle } from '../../font/types.js';
+import type { Finding, FontResolver, GlyphRole, LintFile, ScalarRule } from '../types.js';
+
+/** Characters that are never drawn on their own. */
+function isInvisibleModifier(cp: number): boolean {
+  return cp < 0x20 || isLineBreak(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || cp === 0x200d || cp === 0x200c;
+}
+
+/** A font that could not be opened is reported once per file, not once per text. */
+const reportedFontErrors = new WeakMap<LintFile, Set<string>>();
+
+/** fontkit's cmap lookup is not free and a bulletin repeats its characters a lot. */
+const glyphMemo = new WeakMap<FontHandle, Map<number, boolean>>();
+
+function has(font: FontHandle, cp: number): boolean {
+  let memo = glyphMemo.get(font);
+  if (!memo) { memo = new Map(); glyphMemo.set(font, memo); }
+  let hit = memo.get(cp);
+  if (hit === undefined) { hit = font.hasGlyph(cp); memo.set(cp, hit); }
+  return hit;
+}
+
+function chainFor(fonts: FontResolver, role: GlyphRole): { chain: readonly FontHandle[] } | { error: string } {
+  try {
+    return { chain: fonts(role) };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+export const glyphCoverage: ScalarRule = {
+  id: 'glyph-coverage',
+  severity: 'error',
+  scope: 'scalar',
+  description: 'every character has a glyph in a font of its role',
+  check({ scalar, file, fonts }) {
+    const { plain, bold } = scalar.view;
+    const out: Finding[] = [];
+    const chains = new Map<GlyphRole, ReturnType<typeof chainFor>>();
+    const missing = new Map<string, { start: number; end: number; cp: number; role: GlyphRole; count: number }>();
+    for (let i = 0; i < plain.length; ) {
+      const cp = plain.codePointAt(i) ?? 0;
+      const width = cp > 0xffff ? 2 : 1;
+      if (!isInvisibleModifier(cp)) {
+        const roles = scalar.glyphRoles.map((r) => (bold[i] && r === 'body' ? 'bold' : r));
+        for (const role of roles) {
+          let entry = chains.get(role);
+          if (!entry) { entry = chainFor(fonts, role); chains.set(role, entry); }
+          if ('error' in entry) continue;
+          if (entry.chain.some((f) => has(f, cp))) continue;
+          const key = `${cp}:${role}`;
+          const seen = missing.get(key);
+          if (seen) seen.count++;
+          else missing.set(key, { start: i, end: i + width, cp, role, count: 1 });
+        }
+      }
+      i += width;
+    }
+    for (const m of missing.values()) {
+      const chain = (chains.get(m.role) as { chain: readonly FontHandle[] }).chain;
+      const tried = chain.map((f) => f.postscriptName || f.key).join(', ');
+      const more = m.count > 1 ? ` (${m.count} times in this text)` : '';
+      out.push({
+        start: m.start,
+        end: m.end,
+        message: `character '${String.fromCodePoint(m.cp)}' (${codePointLabel(m.cp)}) cannot be printed in ${GLYPH_ROLE_NAMES[m.role]}: no glyph in ${tried}${more}`,
+        hint: `fonts tried: ${tried}; replace the character or add a font that has it to the theme`,
+      });
+    }
+    let reported = reportedFontErrors.get(file);
+    for (const [role, entry] of chains) {
+      if (!('error' in entry)) continue;
+      if (!reported) { reported = new Set(); reportedFontErrors.set(file, reported); }
+      if (reported.has(entry.error)) continue;
+      reported.add(entry.error);
+      out.push({ start: 0, end: 0, message: `glyph coverage of ${GLYPH_ROLE_NAMES[role]} cannot be checked: ${entry.error}` });
+    }
+    return out.sort((a, b) => a.start - b.start);
+  },
+};

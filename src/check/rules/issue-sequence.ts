@@ -1,0 +1,61 @@
+/**
+ * issue-sequence: across the files checked together, issues of one bulletin (and 刊别:
+ * a 增刊 series is numbered separately) must not repeat a `total` or, within a year, a
+ * `number`, and both must grow with the `date`.
+ */
+import { isMap } from 'yaml';
+import type { Node } from 'yaml';
+import type { Issue } from '../../issue/types.js';
+import type { FilesRule, LintFile, NodeFinding } from '../types.js';
+
+interface Entry { file: LintFile; issue: Issue; order: number }
+
+function nodeOf(file: LintFile, key: string): Node | undefined {
+  const root = file.loaded.doc.contents;
+  if (!isMap(root)) return undefined;
+  return (root.get(key, true) as Node | undefined) ?? undefined;
+}
+
+const describe = (e: Entry): string => `${e.file.loaded.file} (${e.issue.date})`;
+
+export const issueSequence: FilesRule = {
+  id: 'issue-sequence',
+  severity: 'warning',
+  scope: 'files',
+  description: 'issue numbers and totals of one bulletin do not repeat and grow with the date',
+  check(files) {
+    const out: NodeFinding[] = [];
+    const groups = new Map<string, Entry[]>();
+    files.forEach((file, order) => {
+      const issue = file.loaded.issue;
+      if (!issue) return;
+      const key = `${issue.bulletin}\u0000${issue.edition ?? ''}`;
+      groups.set(key, [...(groups.get(key) ?? []), { file, issue, order }]);
+    });
+    const report = (e: Entry, key: 'total' | 'number', message: string): void => {
+      const node = nodeOf(e.file, key);
+      if (node) out.push({ file: e.file, node, path: key, message });
+    };
+    for (const entries of groups.values()) {
+      if (entries.length < 2) continue;
+      entries.sort((a, b) => (a.issue.date < b.issue.date ? -1 : a.issue.date > b.issue.date ? 1 : a.order - b.order));
+      for (let k = 1; k < entries.length; k++) {
+        const e = entries[k];
+        const earlier = entries.slice(0, k);
+        const year = e.issue.date.slice(0, 4);
+        if (e.issue.total !== undefined) {
+          const same = earlier.find((o) => o.issue.total === e.issue.total);
+          const higher = earlier.filter((o) => o.issue.date < e.issue.date && o.issue.total !== undefined && o.issue.total > e.issue.total!);
+          if (same) report(e, 'total', `total ${e.issue.total} is also the total of ${describe(same)}: every issue of ${e.issue.bulletin} has its own total number`);
+          else if (higher.length) report(e, 'total', `total ${e.issue.total} is lower than total ${higher[higher.length - 1].issue.total} of ${describe(higher[higher.length - 1])}, an earlier issue: totals grow with the date`);
+        }
+        const sameYear = earlier.filter((o) => o.issue.date.slice(0, 4) === year);
+        const sameNumber = sameYear.find((o) => o.issue.number === e.issue.number);
+        const higherNumber = sameYear.filter((o) => o.issue.date < e.issue.date && o.issue.number > e.issue.number);
+        if (sameNumber) report(e, 'number', `number ${e.issue.number} of ${year} is also the number of ${describe(sameNumber)}`);
+        else if (higherNumber.length) report(e, 'number', `number ${e.issue.number} is lower than number ${higherNumber[higherNumber.length - 1].issue.number} of ${describe(higherNumber[higherNumber.length - 1])}, an earlier issue of ${year}: numbers grow with the date`);
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,44 @@
+/**
+ * repeated-punct: one pause or stop mark where one is meant — ，， 。。 、、 ；； ：： become
+ * one; two different ones in a row (，。 ；，) are reported, since only the author knows which
+ * to keep. ？？ ！！ ？！ are legitimate (GB/T 15834 §5.1.2), and three or more 。 or 、 are
+ * the ellipsis rule's.
+ */
+import { describeChar } from '../chars.js';
+import type { Finding, ScalarRule } from '../types.js';
+import { runs, touchesProtected } from './around.js';
+
+const MARKS = new Set(['，', '、', '。', '；', '：']);
+
+export const repeatedPunct: ScalarRule = {
+  id: 'repeated-punct',
+  severity: 'warning',
+  scope: 'scalar',
+  description: 'no doubled pause or stop marks (，， 。。 ；， …)',
+  check({ scalar }) {
+    const { plain, protectedMask } = scalar.view;
+    const out: Finding[] = [];
+    for (const [from, to] of runs(plain, (c) => MARKS.has(c))) {
+      if (to - from < 2 || touchesProtected(protectedMask, from, to)) continue;
+      const typed = plain.slice(from, to);
+      const first = typed[0];
+      if ([...typed].every((c) => c === first)) {
+        // 。。。 and 、、、 are typed ellipses, repaired by the ellipsis rule.
+        if ((first === '。' || first === '、') && typed.length >= 3) continue;
+        out.push({
+          start: from + 1,
+          end: to,
+          message: `${describeChar(first)} typed ${typed.length} times '${typed}': keep one`,
+          fix: [{ start: from + 1, end: to, text: '' }],
+        });
+      } else {
+        out.push({
+          start: from,
+          end: to,
+          message: `punctuation marks in a row '${typed}': keep the one that is meant`,
+        });
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * space-in-cjk: authors never type layout (issue format, §2). A space between two Han
+ * characters, next to full-width punctuation, or leading/trailing a text is removed; a space
+ * between Han and Latin letters or digits is harmless — the typesetter sets that gap itself
+ * (checklist 24, 27) — so it is only reported as info.
+ *
+ * Kept on purpose: the spaces of a byline and an editor's name (代表工委 张尚辉, the two-
+ * character name padded as 英 颖), and one space between phrases of a title (临安区：强化司法
+ * 监督 维护司法公正), which is a headline convention.
+ */
+import { cpAt, cpBefore, isCjkPunct, isDigit, isHan, isLatinLetter, isLineBreak, isSharedMark, isSpace, quoteText } from '../chars.js';
+import type { Finding, ScalarRule } from '../types.js';
+
+const INVISIBLE = new Set(['\u200b', '\ufeff']);
+
+export const spaceInCjk: ScalarRule = {
+  id: 'space-in-cjk',
+  severity: 'warning',
+  scope: 'scalar',
+  description: 'no typed spaces between Chinese characters or next to full-width punctuation',
+  roles: ['masthead', 'edition', 'publisher', 'section', 'title', 'toc', 'paragraph', 'heading', 'brief', 'byline', 'distribution', 'editor', 'note'],
+  check({ scalar }) {
+    const { plain } = scalar.view;
+    const out: Finding[] = [];
+    const remove = (s: number, e: number, message: string): void => {
+      out.push({ start: s, end: e, message, fix: [{ start: s, end: e, text: '' }] });
+    };
+    for (let s = 0; s < plain.length; ) {
+      if (!isSpace(cpAt(plain, s))) { s++; continue; }
+      let e = s;
+      while (e < plain.length && isSpace(cpAt(plain, e))) e++;
+      const typed = plain.slice(s, e);
+      const p = cpBefore(plain, s);
+      const n = e < plain.length ? cpAt(plain, e) : 0;
+      const shown = quoteText(typed);
+      const word = typed.length > 1 ? 'spaces' : 'space';
+      const [start, end] = [s, e];
+      s = e;
+
+      if ([...typed].some((c) => INVISIBLE.has(c)) && [...typed].every((c) => INVISIBLE.has(c))) {
+        remove(start, end, `invisible ${shown} in the text (pasted from another program?): remove it`);
+        continue;
+      }
+      if (p === 0 || n === 0 || isLineBreak(p) || isLineBreak(n)) {
+        const where = p === 0 || isLineBreak(p) ? 'leading' : 'trailing';
+        remove(start, end, `${where} ${word} ${shown}: remove ${typed.length > 1 ? 'them' : 'it'} (the layout sets indents and alignment)`);
+        continue;
+      }
+      const hanOrPunct = (cp: number): boolean => isHan(cp) || isCjkPunct(cp);
+      if (isCjkPunct(p) || isCjkPunct(n) || (isSharedMark(p) && hanOrPunct(n)) || (isSharedMark(n) && hanOrPunct(p))) {
+        const mark = String.fromCodePoint(isCjkPunct(p) || isSharedMark(p) ? p : n);
+        remove(start, end, `${word} ${shown} next to full-width '${mark}': remove ${typed.length > 1 ? 'them' : 'it'} (the mark carries its own spacing)`);
+        continue;
+      }
+      if (isHan(p) && isHan(n)) {
+        if (scalar.role === 'byline' || scalar.role === 'editor') continue;
+        if ((scalar.role === 'title' || scalar.role === 'toc') && (typed === ' ' || typed === '\u3000')) continue;
+        remove(start, end, `${word} ${shown} between Chinese characters '${String.fromCodePoint(p)}' and '${String.fromCodePoint(n)}': remove ${typed.length > 1 ? 'them' : 'it'}`);
+        continue;
+      }
+      const latin = (cp: number): boolean => isLatinLetter(cp) || isDigit(cp);
+      if ((isHan(p) && latin(n)) || (latin(p) && isHan(n))) {
+        if (scalar.role === 'byline') continue;
+        if (typed === ' ') {
+          out.push({
+            start,
+            end,
+            severity: 'info',
+            message: `space between Chinese and ${isDigit(p) || isDigit(n) ? 'digits' : 'Latin letters'}: not needed, the typesetter adds that gap itself`,
+          });
+        } else {
+          remove(start, end, `${shown} between Chinese and ${isDigit(p) || isDigit(n) ? 'digits' : 'Latin letters'}: remove it (the typesetter adds that gap itself)`);
+        }
+        continue;
+      }
+      if (typed.includes('\u3000')) {
+        out.push({ start, end, message: `full-width space ${shown} between non-Chinese characters: use a normal space`, fix: [{ start, end, text: ' ' }] });
+      }
+    }
+    return out;
+  },
+};

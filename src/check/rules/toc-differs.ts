@@ -1,0 +1,42 @@
+/**
+ * toc-differs: an article's `toc` text differs from its title beyond whitespace. Often
+ * deliberate (the 690 issue has one), so only info — but an editor correcting a title
+ * should see that the table of contents still shows the old words.
+ */
+import { quoteText } from '../chars.js';
+import type { ScalarRule } from '../types.js';
+
+const squeeze = (s: string): string => s.replace(/[\s\u3000]+/g, '');
+
+export const tocDiffers: ScalarRule = {
+  id: 'toc-differs',
+  severity: 'info',
+  scope: 'scalar',
+  description: "an article's table-of-contents text differs from its title",
+  roles: ['toc'],
+  check({ scalar, file }) {
+    const titles = file.scalars.filter((s) => s.role === 'title' && s.owner === scalar.owner);
+    if (titles.length === 0) return [];
+    const title = titles.map((t) => t.view.plain).join('');
+    const toc = scalar.view.plain;
+    if (squeeze(toc) === squeeze(title)) return [];
+    // Point at the first character where the two part ways.
+    const a = [...toc];
+    const b = [...squeeze(title)];
+    let k = 0;
+    let at = 0;
+    for (const ch of a) {
+      if (/[\s\u3000]/.test(ch)) { at += ch.length; continue; }
+      if (b[k] !== ch) break;
+      k++;
+      at += ch.length;
+    }
+    if (at >= toc.length) at = Math.max(0, toc.length - 1);
+    return [{
+      start: at,
+      end: Math.min(toc.length, at + 1),
+      message: `the table of contents shows ${quoteText(toc)} but the title is ${quoteText(titles.map((t) => t.view.plain).join(' / '))}`,
+      hint: 'fine if intended; otherwise correct the `toc` or remove it to use the title',
+    }];
+  },
+};

@@ -1,0 +1,82 @@
+/**
+ * The text of a scalar as the rules see it: `**` markup removed (it is not text), and the
+ * ranges rules must leave alone — URLs, e-mail and web addresses, phone numbers and
+ * code-like tokens — marked as protected.
+ */
+import { parseInline } from '../text/inline.js';
+
+export interface TextView {
+  /** The printed text: markup removed. */
+  plain: string;
+  /** Index in the scalar's value of each unit of `plain`. */
+  toValue: number[];
+  /** Per unit of `plain`: inside a bold run. */
+  bold: boolean[];
+  /** Per unit of `plain`: inside a URL, address, phone number or code-like token. */
+  protectedMask: boolean[];
+}
+
+export function buildTextView(value: string, markup: boolean): TextView {
+  const pieces = markup ? parseInline(value) : [{ text: value, bold: false, offset: 0 }];
+  let plain = '';
+  const toValue: number[] = [];
+  const bold: boolean[] = [];
+  for (const p of pieces) {
+    plain += p.text;
+    for (let k = 0; k < p.text.length; k++) { toValue.push(p.offset + k); bold.push(p.bold); }
+  }
+  const protectedMask = new Array<boolean>(plain.length).fill(false);
+  for (const [from, to] of protectedRanges(plain)) for (let k = from; k < to; k++) protectedMask[k] = true;
+  return { plain, toValue, bold, protectedMask };
+}
+
+const URL_CHARS = "A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%";
+const PATTERNS: RegExp[] = [
+  // URLs with a scheme, and bare web addresses.
+  new RegExp(`\\b(?:https?|ftp|file)://[${URL_CHARS}]+`, 'gi'),
+  new RegExp(`\\bwww\\.[${URL_CHARS}]+`, 'gi'),
+  // e-mail addresses
+  /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
+  // domain names such as zjrd.gov.cn or example.com/path
+  new RegExp(`\\b[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|cn|net|org|gov|edu|int|info|io|hk|tw|mo)\\b(?:/[${URL_CHARS}]*)?`, 'gi'),
+  // IPv4 addresses with an optional port
+  /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g,
+  // phone numbers: (0571)85250657, 0571-85250657, 138-1234-5678
+  /[(（]0\d{2,3}[)）] ?\d{7,8}(?:[-转]\d{1,6})?/g,
+  /\b0\d{2,3}-\d{7,8}(?:-\d{1,6})?\b/g,
+  /\b1[3-9]\d(?:-?\d{4}){2}\b/g,
+  // `inline code`
+  /`[^`]*`/g,
+  // code-like ASCII tokens: identifiers with = _ { } < > \ / @ $ & # | or ::
+  /[!-~]*(?:[=_{}<>\\@$&#|]|::)[!-~]*/g,
+];
+
+/** A trailing mark belongs to the sentence around a URL or token, not to it. */
+function trimTrailing(text: string, from: number, to: number): number {
+  while (to > from) {
+    const c = text[to - 1];
+    if ('.,;:!?\'"'.includes(c)) { to--; continue; }
+    if (c === ')') {
+      const body = text.slice(from, to);
+      const opens = body.split('(').length - 1;
+      const closes = body.split(')').length - 1;
+      if (closes > opens) { to--; continue; }
+    }
+    break;
+  }
+  return to;
+}
+
+export function protectedRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const re of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) { re.lastIndex++; continue; }
+      const from = m.index;
+      const to = re.source.startsWith('[(（]') || re.source.startsWith('`') ? from + m[0].length : trimTrailing(text, from, from + m[0].length);
+      if (to > from) ranges.push([from, to]);
+    }
+  }
+  return ranges;
+}
