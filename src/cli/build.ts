@@ -1,5 +1,73 @@
-/** `bulletin build`: placeholder until the build pipeline lands. */
-export async function runBuild(_file: string, _opts: Record<string, unknown>): Promise<number> {
-  process.stderr.write('bulletin build: not available yet\n');
-  return 2;
+/**
+ * `bulletin build FILE`: run the build and report it in one line —
+ * "issues/690.pdf — 4 pages, 310 KB, 0.42 s" — or print the diagnostics that stopped it.
+ * Exit status: 0 built, 1 content errors, 2 usage or system errors (missing input, output
+ * directory missing, bad font or theme file). Stack traces only with --debug.
+ */
+import { BuildError, buildIssue } from '../app/build.js';
+import type { Diagnostic } from '../diag/diagnostic.js';
+import { formatDiagnostics } from '../diag/format.js';
+import type { LoadedIssue } from '../issue/loaded.js';
+import { sourceLine } from '../issue/position.js';
+import { readFileSync } from 'node:fs';
+
+export interface BuildCliOptions {
+  output?: string;
+  theme?: string;
+  bleed?: string;
+  marks?: boolean;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+const EXIT_OK = 0;
+const EXIT_CONTENT = 1;
+const EXIT_USAGE = 2;
+
+function sizeText(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: readonly LoadedIssue[]): void {
+  if (diagnostics.length === 0) return;
+  const sources = new Map(loaded.map((l) => [l.file, l]));
+  const lines = (file: string, line: number) => {
+    const l = sources.get(file);
+    if (l) return sourceLine(l.source, l.lineCounter, line);
+    try {
+      return readFileSync(file, 'utf8').split(/\r?\n/)[line - 1];
+    } catch {
+      return undefined;
+    }
+  };
+  process.stderr.write(formatDiagnostics(diagnostics, 'text', lines) + '\n');
+}
+
+export async function runBuild(file: string, opts: BuildCliOptions | Record<string, unknown>): Promise<number> {
+  const options = opts as BuildCliOptions;
+  try {
+    const result = await buildIssue(file, { output: options.output, theme: options.theme, bleed: options.bleed, marks: options.marks });
+    if (!result.ok) {
+      printDiagnostics(options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics, result.loaded);
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      process.stderr.write(`bulletin build: ${file} not built: ${errors} error${errors === 1 ? '' : 's'}\n`);
+      return EXIT_CONTENT;
+    }
+    if (!options.quiet) {
+      printDiagnostics(result.warnings, result.loaded);
+      const pages = `${result.pages} page${result.pages === 1 ? '' : 's'}`;
+      process.stdout.write(`${result.output} — ${pages}, ${sizeText(result.bytes)}, ${result.seconds.toFixed(2)} s\n`);
+    }
+    return EXIT_OK;
+  } catch (error) {
+    if (error instanceof BuildError) {
+      printDiagnostics(error.diagnostics, []);
+      process.stderr.write(`bulletin build: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    else process.stderr.write(`bulletin build: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+    return EXIT_USAGE;
+  }
 }

@@ -87,7 +87,15 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
     });
   };
 
-  for (const block of blocks) {
+  blocks.forEach((block, bi) => {
+    const first = rows.length;
+    addBlock(block);
+    for (let k = first; k < rows.length; k++) rows[k].block = bi;
+  });
+  snapToGrid(rows, t.pitch, body.size * th.baseline);
+  return { rows, pending };
+
+  function addBlock(block: Block): void {
     switch (block.kind) {
       case 'masthead': {
         const row = buildMasthead(ctx, block) as GalleyRow<ComposedLine>;
@@ -187,8 +195,6 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
       }
     }
   }
-  snapToGrid(rows, t.pitch, body.size * th.baseline);
-  return { rows, pending };
 }
 
 /**

@@ -56,8 +56,9 @@ export interface GalleyRow<L = unknown> {
   links?: RowLink[];
   /** Named destinations at the row's top. */
   anchors?: string[];
-  /** For tests and diagnostics. */
+  /** For tests and diagnostics: the row's text, and the index of the model block it belongs to. */
   label?: string;
+  block?: number;
 }
 
 export interface PlacedPage {
@@ -85,6 +86,8 @@ const FULL_STRETCH_COST = 100;
 const FULL_SHRINK_COST = 300;
 /** Each page costs a little, so that of two equal layouts the shorter wins. */
 const PAGE_COST = 1;
+/** A page holding nothing but the 版记 looks like a blank page: worth some stretching to avoid. */
+const FILL_ALONE_COST = 1000;
 /** A row taller than a page can only stand alone, and should not. */
 const OVERFULL_COST = 1e9;
 
@@ -100,7 +103,7 @@ function fitPage(rows: readonly GalleyRow[], i: number, j: number, opts: Paginat
   let natural = rows[i].ascent + rows[j - 1].descent;
   let stretch = 0;
   let shrink = 0;
-  let hasFill = false;
+  let hasFill = !!rows[i].fill;
   for (let k = i + 1; k < j; k++) {
     natural += rows[k - 1].descent + rows[k].glue.natural + rows[k].ascent;
     stretch += rows[k].glue.stretch;
@@ -115,7 +118,10 @@ function fitPage(rows: readonly GalleyRow[], i: number, j: number, opts: Paginat
     }
     return j === i + 1 ? { cost: OVERFULL_COST, ratio: 0, leftover: 0, fillGap: 0 } : null;
   }
-  if (hasFill) return { cost: 0, ratio: 0, leftover: 0, fillGap: Math.max(0, slack) };
+  if (hasFill) {
+    const alone = rows.slice(i, j).every((r) => r.fill);
+    return { cost: alone ? FILL_ALONE_COST : 0, ratio: 0, leftover: 0, fillGap: Math.max(0, slack) };
+  }
   if (last) return { cost: 0, ratio: 0, leftover: Math.max(0, slack), fillGap: 0 };
   const ratio = stretch > 0 ? Math.min(1, Math.max(0, slack) / stretch) : 0;
   const leftover = Math.max(0, slack - ratio * stretch);
@@ -181,7 +187,8 @@ function glueSet(g: Glue, ratio: number): number {
 
 function place(rows: readonly GalleyRow[], start: number, end: number, fit: PageFit): PlacedPage {
   const baselines: number[] = [];
-  let y = rows[start].ascent;
+  // A fill row that opens its page has no glue left to grow: it moves down by the gap itself.
+  let y = rows[start].ascent + (rows[start].fill ? fit.fillGap : 0);
   baselines.push(y);
   for (let k = start + 1; k < end; k++) {
     y += rows[k - 1].descent + glueSet(rows[k].glue, fit.ratio) + (rows[k].fill ? fit.fillGap : 0) + rows[k].ascent;

@@ -159,6 +159,11 @@ export class ResolvedTheme {
     };
     walk(theme, []);
     for (const role of roles) {
+      if (typeof theme.fonts[role]?.file !== 'string' || theme.fonts[role].file === '') {
+        errors.push(new ThemeError(['fonts', role], `font role "${role}" has no \`file\``));
+      }
+    }
+    for (const role of roles) {
       const seen: string[] = [];
       let loop = false;
       const visit = (name: string) => {

@@ -186,7 +186,7 @@ const sp = (natural: Length, stretch: Length = 0, shrink: Length = 0): Space => 
 
 /** The default bulletin theme. Font files are names in the vendored fonts/ directory. */
 export const DEFAULT_THEME: Theme = {
-  page: { width: '210mm', height: '297mm', top: '37mm', inner: '28mm', typeWidth: '156mm', typeHeight: '225mm', mirror: true },
+  page: { width: '210mm', height: '297mm', top: '37mm', inner: '28mm', typeWidth: '156mm', typeHeight: '225mm', mirror: false },
   grid: { chars: 28, lines: 22 },
   baseline: 0.88,
   fonts: {

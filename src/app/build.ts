@@ -1,0 +1,198 @@
+/**
+ * `build` as a use case: load the issue, run the same checks as `bulletin check` and refuse on
+ * errors, merge the theme (default ← `--theme` file ← the issue's `style:`), lay the issue out,
+ * render it and write the PDF atomically (a temporary file in the target directory renamed over
+ * the old one, so a failed build never leaves half a PDF or destroys the previous one).
+ * Printing and exit codes are the CLI's job: this returns what happened.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { lintIssues } from '../check/index.js';
+import { composeParagraph } from '../compose/compose.js';
+import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import { FontLoadError, openFont } from '../font/load.js';
+import { FONT_DIR, PACKAGE_ROOT } from '../font/vendored.js';
+import { IssueReadError, loadIssueFile } from '../issue/load.js';
+import type { LoadedIssue } from '../issue/loaded.js';
+import { locate, nodeRange, pathToString } from '../issue/locate.js';
+import { diagnosticAt } from '../issue/source-context.js';
+import { layoutIssue, type LayoutResult } from '../layout/layout.js';
+import { buildModel } from '../layout/model.js';
+import { ResolvedTheme, ThemeError } from '../layout/theme-resolve.js';
+import { DEFAULT_THEME } from '../layout/theme.js';
+import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
+import { UnitError, lengthToPt } from '../layout/units.js';
+import { renderPdf } from '../render/pdf.js';
+import { checkMergedTheme, checkThemeData, readThemeFile, ThemeFileError, type ThemeSource } from './theme-file.js';
+
+export interface BuildOptions {
+  /** Output PDF; default beside the input with the extension .pdf. */
+  output?: string;
+  /** Theme file (YAML or JSON). */
+  theme?: string;
+  /** Bleed, e.g. "3mm". */
+  bleed?: string;
+  marks?: boolean;
+  /** Fixed CreationDate (default: SOURCE_DATE_EPOCH, else the issue date). */
+  date?: Date;
+}
+
+/** A problem that is not the content's fault (missing file, bad font, bad option): exit 2. */
+export class BuildError extends Error {
+  constructor(message: string, readonly diagnostics: Diagnostic[] = []) {
+    super(message);
+    this.name = 'BuildError';
+  }
+}
+
+export type BuildResult =
+  | { ok: true; output: string; pages: number; bytes: number; seconds: number; warnings: Diagnostic[]; loaded: LoadedIssue[]; layout: LayoutResult }
+  | { ok: false; diagnostics: Diagnostic[]; loaded: LoadedIssue[] };
+
+export function version(): string {
+  return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function defaultOutput(input: string): string {
+  const ext = extname(input);
+  return (ext ? input.slice(0, -ext.length) : input) + '.pdf';
+}
+
+/** CreationDate: SOURCE_DATE_EPOCH (reproducible builds) when set and valid. */
+function epochDate(): Date | undefined {
+  const raw = process.env.SOURCE_DATE_EPOCH;
+  if (!raw || !/^\d+$/.test(raw.trim())) return undefined;
+  return new Date(Number(raw.trim()) * 1000);
+}
+
+export async function buildIssue(file: string, options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const output = options.output ?? defaultOutput(file);
+  const outDir = dirname(resolve(output));
+  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new BuildError(`output directory does not exist: ${dirname(output)}`);
+  let bleed = 0;
+  if (options.bleed !== undefined) {
+    try {
+      bleed = lengthToPt(options.bleed);
+    } catch (err) {
+      throw new BuildError(`--bleed: ${(err as UnitError).message}`);
+    }
+    if (!(bleed >= 0) || bleed > 72) throw new BuildError(`--bleed: ${options.bleed} is not a bleed between 0 and 25mm`);
+  }
+
+  let loaded: LoadedIssue;
+  try {
+    loaded = loadIssueFile(file);
+  } catch (err) {
+    if (err instanceof IssueReadError) throw new BuildError(`cannot read ${file}: ${err.reason}`);
+    throw err;
+  }
+  const lint = lintIssues([loaded]);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...lint.diagnostics]);
+  if (!loaded.issue || diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, loaded: [loaded] };
+  const issue = loaded.issue;
+
+  // Theme layers: a --theme file (its problems are usage errors), then the issue's style: block.
+  const layers: { layer: ThemeLayer; baseDir: string }[] = [];
+  const sources: ThemeSource[] = [];
+  if (options.theme) {
+    let themeFile;
+    try {
+      themeFile = readThemeFile(options.theme);
+    } catch (err) {
+      if (err instanceof ThemeFileError) throw new BuildError(err.message);
+      throw err;
+    }
+    if (themeFile.diagnostics.length) throw new BuildError(`theme file ${options.theme} has errors`, themeFile.diagnostics);
+    layers.push({ layer: themeFile.data, baseDir: dirname(resolve(options.theme)) });
+    sources.push(themeFile.source);
+  }
+  const styleSource: ThemeSource = { file: loaded.file, source: loaded.source, lineCounter: loaded.lineCounter, doc: loaded.doc, base: ['style'] };
+  if (issue.style) {
+    const problems = checkThemeData(issue.style, styleSource);
+    if (problems.length) return { ok: false, diagnostics: sortDiagnostics([...diagnostics, ...problems]), loaded: [loaded] };
+    layers.push({ layer: issue.style, baseDir: dirname(resolve(file)) });
+  }
+  const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, layers);
+  const themeProblems = checkMergedTheme(theme, [styleSource, ...sources.reverse()]);
+  if (themeProblems.length) {
+    const inIssue = themeProblems.filter((d) => d.file === loaded.file);
+    if (inIssue.length === themeProblems.length) return { ok: false, diagnostics: sortDiagnostics([...diagnostics, ...inIssue]), loaded: [loaded] };
+    throw new BuildError(`theme file ${options.theme} has errors`, themeProblems);
+  }
+
+  let layout: LayoutResult;
+  try {
+    const resolved = new ResolvedTheme(theme, openFont);
+    layout = layoutIssue(buildModel(issue, theme), resolved, composeParagraph, { date: options.date ?? epochDate() });
+  } catch (err) {
+    if (err instanceof FontLoadError) throw new BuildError(`bad font: ${err.message}`);
+    if (err instanceof ThemeError) {
+      const located = checkMergedThemeError(err, styleSource, sources);
+      if (located && located.file === loaded.file) return { ok: false, diagnostics: sortDiagnostics([...diagnostics, located]), loaded: [loaded] };
+      throw new BuildError(`theme: \`${pathToString(err.path)}\`: ${err.message}`, located ? [located] : []);
+    }
+    throw err;
+  }
+  const layoutDiagnostics = layout.problems.map((p) => {
+    const at = locate(loaded.doc, p.source);
+    const range = nodeRange(at.node);
+    return diagnosticAt(loaded, p.code, p.message, range?.[0] ?? 0, range?.[1], { severity: p.severity, path: pathToString(p.source) });
+  });
+  const all = sortDiagnostics([...diagnostics, ...layoutDiagnostics]);
+  if (all.some((d) => d.severity === 'error')) return { ok: false, diagnostics: all, loaded: [loaded] };
+
+  const pdf = await renderPdf(layout.document, { creator: `bulletin ${version()}`, bleed, marks: options.marks });
+  writeAtomic(output, pdf);
+  return {
+    ok: true,
+    output,
+    pages: layout.document.pages.length,
+    bytes: pdf.length,
+    seconds: (performance.now() - started) / 1000,
+    warnings: all,
+    loaded: [loaded],
+    layout,
+  };
+}
+
+function checkMergedThemeError(err: ThemeError, style: ThemeSource, others: ThemeSource[]): Diagnostic | undefined {
+  for (const layer of [style, ...others]) {
+    const at = locate(layer.doc, [...layer.base, ...err.path]);
+    if (at.complete) {
+      const range = nodeRange(at.node);
+      return diagnosticAt(layer, 'theme', err.message, range?.[0] ?? 0, range?.[1], { path: pathToString([...layer.base, ...err.path]) });
+    }
+  }
+  return undefined;
+}
+
+/** Write `data` to `file` through a temporary file in the same directory and a rename. */
+export function writeAtomic(file: string, data: Uint8Array): void {
+  const temp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'w', 0o644);
+  } catch (err) {
+    throw new BuildError(`cannot write ${file}: ${describeFsError(err)}`);
+  }
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+    closeSync(fd);
+    renameSync(temp, file);
+  } catch (err) {
+    try { closeSync(fd); } catch { /* already closed */ }
+    try { unlinkSync(temp); } catch { /* already gone */ }
+    throw new BuildError(`cannot write ${file}: ${describeFsError(err)}`);
+  }
+}
+
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EROFS') return 'read-only file system';
+  return (err as Error).message;
+}

@@ -1,0 +1,100 @@
+/**
+ * Every use of pdfkit's undocumented internals, in one place. Written against pdfkit 0.20.2
+ * (package.json pins ^0.20.2; test/render/pdfkit-private.test.ts checks the content stream this
+ * produces, so an upgrade that changes these internals fails loudly there):
+ * - `doc._font` is the EmbeddedFont that `doc.font(name)` selected; its `subset.includeGlyph`,
+ *   `widths`, `unicode`, `id` and `ref()` are what `_fragment`/`encode` use to draw text;
+ * - `doc.page.fonts`, `doc.page.resources.data` and `doc.page.dictionary.data` are the current
+ *   page's resource and page dictionaries;
+ * - an outline item's `outlineData` is its dictionary's data.
+ * We draw text ourselves so each glyph lands exactly where the composer put it, in one text
+ * object per line (TJ adjustments), with the ToUnicode entry taken from the composer's text.
+ */
+import type { Font } from 'fontkit';
+
+interface EmbeddedFontInternals {
+  id: string;
+  font: Font;
+  scale: number;
+  subset: { includeGlyph(glyphId: number): number };
+  widths: (number | undefined)[];
+  unicode: (number[] | undefined)[];
+  ref(): unknown;
+}
+
+interface PageInternals {
+  fonts: Record<string, unknown>;
+  resources: { data: Record<string, unknown> };
+  dictionary: { data: Record<string, unknown> };
+}
+
+interface DocInternals {
+  _font: EmbeddedFontInternals | null;
+  page: PageInternals;
+  font(name: string): unknown;
+  registerFont(name: string, src: unknown): unknown;
+  ref(data?: unknown): { end(data?: unknown): void };
+}
+
+/** A font as the renderer needs it: its resource name and a way to map glyph ids into its subset. */
+export interface PdfFont {
+  /** Resource name, e.g. F1. */
+  id: string;
+  /** Map a glyph of the original font into the subset; records width and text for the PDF. */
+  glyph(glyphId: number, text: string): { code: string; width: number };
+  /** Register the font on the current page's resources. */
+  useOnPage(): void;
+}
+
+/** Register a fontkit font object under `name` and return its embedding handle. */
+export function embedFont(doc: unknown, name: string, font: Font): PdfFont {
+  const d = doc as DocInternals;
+  d.registerFont(name, font);
+  d.font(name);
+  const f = d._font;
+  if (!f || typeof f.subset?.includeGlyph !== 'function' || !Array.isArray(f.widths) || !Array.isArray(f.unicode)) {
+    throw new Error('pdfkit internals changed: EmbeddedFont has no subset/widths/unicode (written for pdfkit 0.20.2)');
+  }
+  return {
+    id: f.id,
+    glyph(glyphId: number, text: string) {
+      const gid = f.subset.includeGlyph(glyphId);
+      if (f.widths[gid] == null) f.widths[gid] = f.font.getGlyph(glyphId).advanceWidth * f.scale;
+      if (f.unicode[gid] == null) {
+        const cps = [...text].map((c) => c.codePointAt(0)!);
+        f.unicode[gid] = cps.length ? cps : (f.font.getGlyph(glyphId).codePoints ?? []);
+      }
+      return { code: gid.toString(16).padStart(4, '0'), width: f.widths[gid]! };
+    },
+    useOnPage() {
+      const fonts = d.page.fonts;
+      if (fonts[f.id] == null) fonts[f.id] = f.ref();
+    },
+  };
+}
+
+/** Set TrimBox/BleedBox (and any other box) on the current page. */
+export function setPageBoxes(doc: unknown, boxes: Record<string, number[]>): void {
+  Object.assign((doc as DocInternals).page.dictionary.data, boxes);
+}
+
+/**
+ * The registration colour (100% of every separation: Separation /All) as resource `name` on the
+ * current page, for crop marks only.
+ */
+export function addRegistrationColor(doc: unknown, name: string): void {
+  const d = doc as DocInternals;
+  const resources = d.page.resources.data;
+  const spaces = (resources.ColorSpace ??= {}) as Record<string, unknown>;
+  if (spaces[name]) return;
+  const tint = d.ref({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [1, 1, 1, 1], N: 1 });
+  tint.end();
+  spaces[name] = ['Separation', 'All', 'DeviceCMYK', tint];
+}
+
+/** Point an outline item at a named destination (pdfkit only knows page-top destinations). */
+export function setOutlineDestination(item: unknown, destination: string): void {
+  const data = (item as { outlineData?: Record<string, unknown> }).outlineData;
+  if (!data) throw new Error('pdfkit internals changed: outline item has no outlineData (written for pdfkit 0.20.2)');
+  data.Dest = new String(destination);
+}
