@@ -4,14 +4,18 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { lintIssues } from '../check/index.js';
+import { lintIssues, type LintOptions, type LintResult } from '../check/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 
+export type Lint = (loaded: readonly LoadedIssue[], options: LintOptions) => LintResult;
+
 export interface CheckOptions {
   /** Write safe repairs back to the files. */
   fix?: boolean;
+  /** The typography lint to run after loading (default: the project's rules). */
+  lint?: Lint;
 }
 
 export interface UnreadableFile {
@@ -77,7 +81,8 @@ function loadAll(files: readonly string[]): { loaded: LoadedIssue[]; unreadable:
 export function checkFiles(files: readonly string[], options: CheckOptions = {}): CheckResult {
   const unique = [...new Set(files)];
   let { loaded, unreadable } = loadAll(unique);
-  let lint = lintIssues(loaded, { fix: options.fix === true });
+  const runLint = options.lint ?? lintIssues;
+  let lint = runLint(loaded, { fix: options.fix === true });
   const fixed: FixedFile[] = [];
 
   if (options.fix && lint.fixed.size > 0) {
@@ -90,7 +95,7 @@ export function checkFiles(files: readonly string[], options: CheckOptions = {})
     if (fixed.length > 0) {
       // Report what is left, from the files as they now are.
       ({ loaded, unreadable } = loadAll(unique));
-      lint = lintIssues(loaded, { fix: false });
+      lint = runLint(loaded, { fix: false });
     }
   }
 

@@ -1,0 +1,100 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { checkFiles, writeFileAtomic, type Lint } from '../../src/app/check.js';
+import { PACKAGE_ROOT } from '../../src/font/vendored.js';
+import type { Diagnostic } from '../../src/diag/diagnostic.js';
+
+const fixture = (name: string) => join(PACKAGE_ROOT, 'test', 'fixtures', 'issues', name);
+const noLint: Lint = () => ({ diagnostics: [], fixed: new Map() });
+
+function inTempDir(run: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-check-'));
+  try {
+    run(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('loader diagnostics of several files come back sorted by file and position', () => {
+  const result = checkFiles([fixture('wrong-type.yaml'), fixture('misspelt-key.yaml'), fixture('minimal.yaml')], { lint: noLint });
+  assert.deepEqual(result.unreadable, []);
+  assert.equal(result.loaded.length, 3);
+  assert.deepEqual(
+    result.diagnostics.map((d) => `${d.file.split('/').pop()}:${d.line}:${d.col} ${d.code}`),
+    ['misspelt-key.yaml:12:5 unknown-key', 'wrong-type.yaml:2:9 wrong-type'],
+  );
+});
+
+test('unreadable files are listed apart; the rest are still checked; duplicates checked once', () => {
+  const result = checkFiles([fixture('nope.yaml'), fixture('minimal.yaml'), fixture('minimal.yaml')], { lint: noLint });
+  assert.deepEqual(result.unreadable, [{ file: fixture('nope.yaml'), reason: 'no such file' }]);
+  assert.equal(result.loaded.length, 1);
+  assert.deepEqual(result.diagnostics, []);
+});
+
+test('the lint sees every loaded file and its diagnostics are merged', () => {
+  let seen: string[] = [];
+  const lint: Lint = (loaded) => {
+    seen = loaded.map((l) => l.file);
+    const d: Diagnostic = { code: 'demo', severity: 'warning', message: 'demo', file: loaded[0].file, line: 1, col: 1 };
+    return { diagnostics: [d], fixed: new Map() };
+  };
+  const result = checkFiles([fixture('minimal.yaml'), fixture('empty.yaml')], { lint });
+  assert.deepEqual(seen, [fixture('minimal.yaml'), fixture('empty.yaml')]);
+  assert.deepEqual(result.diagnostics.map((d) => d.code), ['empty-file', 'demo']);
+});
+
+test('--fix writes the repaired source, reports the changes, and reports what is left', () => {
+  inTempDir((dir) => {
+    const file = join(dir, 'issue.yaml');
+    copyFileSync(fixture('minimal.yaml'), file);
+    const calls: boolean[] = [];
+    const lint: Lint = (loaded, options) => {
+      calls.push(options.fix === true);
+      const issue = loaded[0];
+      const broken = issue.source.includes('张三');
+      const diagnostics: Diagnostic[] = broken
+        ? [{ code: 'demo-fix', severity: 'error', message: 'demo', file: issue.file, line: 12, col: 17, fixable: true }]
+        : [];
+      const fixed = new Map<string, { source: string; changes: string[] }>();
+      if (broken && options.fix) fixed.set(issue.file, { source: issue.source.replace('张三', '张四'), changes: ['12:17 张三 → 张四'] });
+      return { diagnostics, fixed };
+    };
+    const result = checkFiles([file], { fix: true, lint });
+    assert.deepEqual(calls, [true, false]);
+    assert.match(readFileSync(file, 'utf8'), /办公室 张四/);
+    assert.match(readFileSync(file, 'utf8'), /^# A small valid issue/); // comments kept: the lint's source is written as is
+    assert.deepEqual(result.fixed, [{ file, changes: ['12:17 张三 → 张四'] }]);
+    assert.deepEqual(result.diagnostics, []);
+    assert.equal(result.loaded[0].source.includes('张四'), true);
+    assert.deepEqual(readdirSync(dir), ['issue.yaml']);
+  });
+});
+
+test('without --fix nothing is written even when the lint could repair', () => {
+  inTempDir((dir) => {
+    const file = join(dir, 'issue.yaml');
+    copyFileSync(fixture('minimal.yaml'), file);
+    const before = readFileSync(file, 'utf8');
+    const lint: Lint = (loaded) => ({ diagnostics: [], fixed: new Map([[loaded[0].file, { source: 'changed', changes: ['x'] }]]) });
+    const result = checkFiles([file], { lint });
+    assert.equal(readFileSync(file, 'utf8'), before);
+    assert.deepEqual(result.fixed, []);
+  });
+});
+
+test('atomic write replaces the content, keeps the mode and leaves no temporary file', () => {
+  inTempDir((dir) => {
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, 'old');
+    chmodSync(file, 0o640);
+    writeFileAtomic(file, '新内容\n');
+    assert.equal(readFileSync(file, 'utf8'), '新内容\n');
+    assert.equal(statSync(file).mode & 0o777, 0o640);
+    assert.deepEqual(readdirSync(dir), ['a.yaml']);
+  });
+});
