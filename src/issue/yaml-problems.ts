@@ -132,6 +132,13 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext
         message = `bad indentation: ${message.charAt(0).toLowerCase() + message.slice(1)}`;
       }
       break;
+    case 'TAG_RESOLVE_FAILED': {
+      code = 'yaml-tag';
+      const tag = ctx.source.slice(start, end).trim();
+      message = `unknown YAML tag \`${tag}\`; the value is read as if it were not there`;
+      hint = 'issue files need no tags; delete it';
+      break;
+    }
     case 'BAD_ALIAS':
     case 'ALIAS_PROPS':
       code = 'yaml-alias';

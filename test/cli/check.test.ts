@@ -29,7 +29,9 @@ function inTempDir(run: (dir: string) => void): void {
 test('check issues/690.yaml: clean, exit 0', () => {
   const r = bulletin('check', 'issues/690.yaml');
   assert.equal(r.stderr, '');
-  assert.equal(r.stdout, '1 file, no problems\n');
+  // Notes (e.g. the 淳安县 目录 text that differs from its title on purpose) are not problems.
+  assert.doesNotMatch(r.stdout, /: (error|warning): /);
+  assert.match(r.stdout, /(^|\n)1 file, (no problems|\d+ notes?)\n$/);
   assert.equal(r.status, 0);
 });
 
@@ -122,7 +124,7 @@ test('warnings: exit 0, --strict exit 1, --quiet hides them but counts them', ()
     writeFileSync(file, readFileSync(join(PACKAGE_ROOT, F, 'minimal.yaml'), 'utf8').replace('bulletin: 测试简报', 'bulletin: !mytag 测试简报'));
     const plain = bulletin('check', file);
     assert.equal(plain.status, 0, plain.stdout);
-    assert.match(plain.stdout, new RegExp(`${file}:2:11: warning: .*mytag`));
+    assert.match(plain.stdout, new RegExp(`${file}:2:11: warning: unknown YAML tag \`!mytag\`.* \\[yaml-tag\\]`));
     assert.match(plain.stdout, /1 file, 1 warning\n$/);
     assert.equal(bulletin('check', '--strict', file).status, 1);
     const quiet = bulletin('check', '--quiet', file);

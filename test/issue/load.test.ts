@@ -204,3 +204,10 @@ test('a second YAML document', () => {
   const d = only(loadIssueSource(MINIMAL + '---\nbulletin: 又一期\n', 'm.yaml').diagnostics);
   expectAt(d, 11, 1, 'yaml-syntax', 'second YAML document');
 });
+
+test('an unknown tag is a warning; the issue still loads', () => {
+  const loaded = loadIssueSource(MINIMAL.replace('bulletin: 测试简报', 'bulletin: !mytag 测试简报'), 't.yaml');
+  assert.deepEqual(loaded.diagnostics.map((d) => [d.line, d.col, d.severity, d.code]), [[1, 11, 'warning', 'yaml-tag']]);
+  assert.match(loaded.diagnostics[0].message, /unknown YAML tag `!mytag`/);
+  assert.equal(loaded.issue!.bulletin, '测试简报');
+});
