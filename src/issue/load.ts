@@ -43,8 +43,12 @@ export function loadIssueFile(file: string): LoadedIssue {
   }
   const { text, problem } = decode(bytes);
   const loaded = loadIssueSource(text, file);
-  if (problem) loaded.diagnostics.unshift(diagnosticAt(contextOf(loaded), problem.code, problem.message, problem.offset, problem.offset + 1));
-  if (problem) delete loaded.issue;
+  if (problem) {
+    const diagnostic = diagnosticAt(contextOf(loaded), problem.code, problem.message, problem.offset, problem.offset + 1);
+    // Text that could not be decoded at all has nothing else worth reporting.
+    loaded.diagnostics = problem.fatal ? [diagnostic] : [diagnostic, ...loaded.diagnostics];
+    delete loaded.issue;
+  }
   return loaded;
 }
 
@@ -53,6 +57,8 @@ interface DecodeProblem {
   message: string;
   /** Offset in the decoded text. */
   offset: number;
+  /** Nothing of the file could be decoded. */
+  fatal?: boolean;
 }
 
 /** UTF-8 text, without a byte-order mark; other encodings are reported, not guessed. */
@@ -60,7 +66,7 @@ function decode(bytes: Buffer): { text: string; problem?: DecodeProblem } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     return {
       text: '',
-      problem: { code: 'encoding', message: 'the file is UTF-16 text; save it as UTF-8', offset: 0 },
+      problem: { code: 'encoding', message: 'the file is UTF-16 text; save it as UTF-8', offset: 0, fatal: true },
     };
   }
   const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);

@@ -82,6 +82,7 @@ function expectation(path: readonly PathSegment[], schema: JsonSchema): string {
   if (typeof last === 'number' && container === 'body' && path[path.length - 4] === 'articles') {
     return 'a paragraph (text) or a sub-heading (`heading: …`)';
   }
+  if (schema.format === 'date') return 'a date written YYYY-MM-DD, e.g. 2024-03-15';
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'integer':

@@ -168,7 +168,7 @@ test('invalid UTF-8 is located; UTF-16 is named', () => {
     expectAt(d, 1, 11, 'encoding', 'UTF-8');
     const utf16 = join(dir, 'utf16.yaml');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('bulletin: x\n', 'utf16le')]));
-    const e = loadIssueFile(utf16).diagnostics[0];
+    const e = only(loadIssueFile(utf16).diagnostics);
     expectAt(e, 1, 1, 'encoding', 'UTF-16');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -128,6 +128,9 @@ test('dates: YYYY-MM-DD and real; quoted and YAML 1.1 dates accepted', () => {
   ]);
   assert.deepEqual(brief(MINIMAL.replace('2024-01-05', '2023-02-29')), ['4:7 invalid-value `date` is not a real calendar date: "2023-02-29"']);
   assert.deepEqual(diagnose(MINIMAL.replace('2024-01-05', '2024-02-29')), []);
+  assert.deepEqual(brief(MINIMAL.replace('2024-01-05', '20240105')), [
+    '4:7 wrong-type `date` must be a date written YYYY-MM-DD, e.g. 2024-03-15, got 20240105',
+  ]);
   assert.equal(loadIssueSource(MINIMAL.replace('2024-01-05', '"2024-01-05"'), 'q.yaml').issue!.date, '2024-01-05');
   const yaml11 = loadIssueSource('%YAML 1.1\n---\n' + MINIMAL, 'y11.yaml');
   assert.deepEqual(yaml11.diagnostics, []);
