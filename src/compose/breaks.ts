@@ -134,7 +134,10 @@ function lineCost(lm: LineMetrics, p: BreakParams, over: number, shrinkAll: numb
     } else if (lm.justifiable > 0) {
       const e = (d - lm.stretchGlue) / lm.justifiable / em / COST.SPACING_REF_EM;
       bad = COST.PUSH_OUT + COST.SPACING * e * e * e;
-    } else bad = COST.MAX_BADNESS;
+    } else {
+      // Nothing to stretch: the line stays short. Worse than any line that can be justified.
+      return (1 + COST.MAX_BADNESS + d / em) ** 2;
+    }
   }
   if (bad > COST.MAX_BADNESS) bad = COST.MAX_BADNESS;
   const base = (1 + bad) * (1 + bad);

@@ -24,26 +24,37 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     text += s.text;
   }
   const level = options.kinsoku ?? 'gb';
-  const seg = segment(text, spanStarts.slice(1), level);
-  if (seg.count === 0) return { lines: [], missing: [] };
   const grid = options.grid && options.grid > 0 ? options.grid : 0;
   const cjkEm = grid ? measure / grid : size;
   const indent = (options.indent ?? 0) * cjkEm;
   const trimStart = options.trimOpeningAtLineStart ?? true;
   const trimAfterIndent = options.trimOpeningAfterIndent ?? trimStart;
-  const u = measureUnits(text, seg, spans, spanStarts, { size, cjkEm });
-  const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent });
   const mode: BreakMode = options.align === 'justify' ? 'justify' : options.balance ? 'balance' : 'ragged';
-  const params = {
-    mode, measure, indent, size, brk: seg.brk,
-    quality: mode === 'balance' ? balanceQuality(text, seg) : undefined,
+  const run = (fine: 0 | 1 | 2) => {
+    const seg = segment(text, spanStarts.slice(1), level, fine);
+    const u = measureUnits(text, seg, spans, spanStarts, { size, cjkEm });
+    const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent });
+    const params = {
+      mode, measure, indent, size, brk: seg.brk,
+      quality: mode === 'balance' ? balanceQuality(text, seg) : undefined,
+    };
+    let result = chooseBreaks(lm, params, Brk.Emergency);
+    if (result.cost >= COST.OVERFULL) {
+      // Something is wider than the measure between allowed breaks: allow breaking the rules.
+      const forced = chooseBreaks(lm, params, Brk.Force);
+      if (forced.cost < result.cost) result = forced;
+    }
+    return { seg, u, lm, result };
   };
-  let result = chooseBreaks(lm, params, Brk.Emergency);
-  if (result.cost >= COST.OVERFULL) {
-    // Something is wider than the measure between allowed breaks: allow breaking the rules.
-    const forced = chooseBreaks(lm, params, Brk.Force);
-    if (forced.cost < result.cost) result = forced;
+  let r = run(0);
+  if (r.seg.count === 0) return { lines: [], missing: [] };
+  // Still overfull: a Latin token (then a number) is wider than the line; split it.
+  for (const fine of [1, 2] as const) {
+    if (r.result.cost < COST.OVERFULL) break;
+    const finer = run(fine);
+    if (finer.result.cost < r.result.cost) r = finer;
   }
+  const { seg, u, lm, result } = r;
   const place = { measure, size, indent, align: options.align, trimStart, trimAfterIndent };
   const lines = [];
   let a = 0;

@@ -17,7 +17,7 @@ export interface Pick {
   missing: boolean;
 }
 
-const single = (id: number, adv: number): Shaped => ({ ids: [id], adv: [adv], dx: [0], cps: [1] });
+const single = (id: number, adv: number): Shaped => ({ ids: [id], adv: [adv], w: [adv], dx: [0], cps: [1] });
 
 /** First font in the chain that has `cp`, or -1. */
 export function firstWith(chain: readonly FontHandle[], cp: number): number {
@@ -65,7 +65,7 @@ export function pickMark(chain: readonly FontHandle[], text: string, ems: number
   for (const f of chain) {
     const packed = cps.map((cp) => glyphOf(f, cp));
     if (packed.some((g) => g < 0)) continue;
-    const plain: Shaped = { ids: packed.map(glyphId), adv: packed.map(glyphAdvance), dx: packed.map(() => 0), cps: packed.map(() => 1) };
+    const plain: Shaped = { ids: packed.map(glyphId), adv: packed.map(glyphAdvance), w: packed.map(glyphAdvance), dx: packed.map(() => 0), cps: packed.map(() => 1) };
     const total = plain.adv.reduce((a, b) => a + b, 0);
     const want = ems * f.unitsPerEm;
     if (Math.abs(total - want) <= f.unitsPerEm * 0.02) { found = { font: f, shaped: plain, fits: true, missing: false }; break; }
@@ -74,7 +74,7 @@ export function pickMark(chain: readonly FontHandle[], text: string, ems: number
     // A long mark the font joins into one glyph (Noto's ⸺ ligature) beats two loose dashes.
     fallback ??= { font: f, shaped: cps.length > 1 ? shape(f, text) : plain, fits: false, missing: false };
   }
-  const pick = found ?? fallback ?? { font: chain[0], shaped: { ids: cps.map(() => 0), adv: cps.map(() => chain[0].unitsPerEm * ems / cps.length), dx: cps.map(() => 0), cps: cps.map(() => 1) }, fits: false, missing: true };
+  const pick = found ?? fallback ?? { font: chain[0], shaped: { ids: cps.map(() => 0), adv: cps.map(() => chain[0].unitsPerEm * ems / cps.length), w: cps.map(() => chain[0].unitsPerEm * ems / cps.length), dx: cps.map(() => 0), cps: cps.map(() => 1) }, fits: false, missing: true };
   perChain.set(key, pick);
   return pick;
 }

@@ -7,8 +7,10 @@ import type { FontHandle } from '../font/types.js';
 
 export interface Shaped {
   ids: number[];
-  /** Advances and x offsets in font units. */
+  /** Pen advances (kerning included) and x offsets in font units. */
   adv: number[];
+  /** The glyphs' own advance widths (what a PDF W array gives them), font units. */
+  w: number[];
   dx: number[];
   /** How many code points of the input each glyph stands for (ligatures > 1, marks 0…). */
   cps: number[];
@@ -52,11 +54,12 @@ export function glyphOf(font: FontHandle, cp: number): number {
 export const glyphId = (packed: number): number => Math.floor(packed / 65536);
 export const glyphAdvance = (packed: number): number => packed % 65536;
 
-function runToShaped(run: { glyphs: { id: number; codePoints: number[] }[]; positions: { xAdvance: number; xOffset: number }[] }): Shaped {
-  const s: Shaped = { ids: [], adv: [], dx: [], cps: [] };
+function runToShaped(run: { glyphs: { id: number; codePoints: number[]; advanceWidth: number }[]; positions: { xAdvance: number; xOffset: number }[] }): Shaped {
+  const s: Shaped = { ids: [], adv: [], w: [], dx: [], cps: [] };
   for (let i = 0; i < run.glyphs.length; i++) {
     s.ids.push(run.glyphs[i].id);
     s.adv.push(run.positions[i].xAdvance);
+    s.w.push(run.glyphs[i].advanceWidth);
     s.dx.push(run.positions[i].xOffset);
     s.cps.push(run.glyphs[i].codePoints.length);
   }

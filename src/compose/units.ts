@@ -86,7 +86,7 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
     for (let i = 0; i < s.ids.length; i++) {
       u.gFont.push(p.font);
       u.gId.push(s.ids[i]);
-      u.gAdv.push(s.adv[i] * scale);
+      u.gAdv.push(s.w[i] * scale);
       u.gDx.push(x + s.dx[i] * scale);
       let end = off;
       for (let c = 0; c < s.cps[i] && end < text.length; c++) end += text.codePointAt(end)! > 0xffff ? 2 : 1;

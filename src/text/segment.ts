@@ -140,9 +140,10 @@ function isLongPair(a: number, b: number): boolean {
 /**
  * Split `text` into units and joints. `cuts` are offsets where the style changes (span
  * boundaries): a Latin piece never crosses one, and a break there is only allowed where it
- * would be allowed anyway.
+ * would be allowed anyway. `fine` is the last resort for a token wider than the measure:
+ * 1 splits Latin tokens into single characters joined by Force-level joints, 2 numbers too.
  */
-export function segment(text: string, cuts: readonly number[], level: KinsokuLevel): Segmentation {
+export function segment(text: string, cuts: readonly number[], level: KinsokuLevel, fine: 0 | 1 | 2 = 0): Segmentation {
   const chars = readChars(text);
   const seg: Segmentation = { count: 0, start: [], end: [], cls: [], first: [], last: [], brk: [Brk.Never], gap: [Gap.None], just: [0], spaceAt: [-1] };
   const cutSet = new Set(cuts);
@@ -180,17 +181,22 @@ export function segment(text: string, cuts: readonly number[], level: KinsokuLev
       for (const p of uaxBreaks(token)) pts.add(p + tStart);
       for (let m = k; m < e - 1; m++) if (URL_BREAK_AFTER.has(chars[m].cp)) pts.add(chars[m + 1].start);
       let pieceStart = k;
+      let level: number = Brk.Emergency;
       for (let m = k + 1; m <= e; m++) {
+        let here: number = Brk.Emergency;
         if (m < e) {
-          if (!pts.has(chars[m].start)) continue;
           const a = chars[m - 1].cp, b = chars[m].cp;
           // Digit strings with their separators stay whole; so do letters split from a trailing mark.
-          if (isNumberish(a) && isDigit(b) && (isDigit(a) || (m >= 2 && isDigit(chars[m - 2].cp)))) continue;
-          if (!isLatinAlnum(b)) continue;
+          const c = m + 1 < e ? chars[m + 1].cp : -1;
+          const inNumber = (isDigit(a) && (isDigit(b) || (isNumberish(b) && isDigit(c)))) || (isNumberish(a) && isDigit(b) && m >= 2 && isDigit(chars[m - 2].cp));
+          const ok = pts.has(chars[m].start) && isLatinAlnum(b) && !inNumber;
+          if (!ok && (fine === 0 || (inNumber && fine < 2))) continue;
+          here = ok ? Brk.Emergency : Brk.Force;
         }
         const first = chars[pieceStart];
         const last = chars[m - 1];
-        push(first.start, last.end, Cls.Latin, first.cp, last.cp, pieceStart !== k, Brk.Emergency, first);
+        push(first.start, last.end, Cls.Latin, first.cp, last.cp, pieceStart !== k, level, first);
+        level = here;
         pieceStart = m;
       }
       k = e;
@@ -214,7 +220,11 @@ export function segment(text: string, cuts: readonly number[], level: KinsokuLev
     else if (nbspBefore[j]) brk = Brk.Force;
     else if (pc === Cls.Latin && nc === Cls.Latin && spaceBefore[j] < 0 && !zwspBefore[j]) brk = Brk.Force; // one word across a style change
     else brk = Brk.Normal;
-    if (brk > Brk.Force && (noLineEnd(pc, pl) || noLineStart(nc, nf, level))) brk = Brk.Force;
+    // A sign in front of digits (-5.5%) belongs to the number and may start a line.
+    const signed = (nf === 0x2d || nf === 0x2b || nf === 0x2212) && nc === Cls.Latin && isDigit(text.charCodeAt(seg.start[j] + 1));
+    if (brk > Brk.Force && (noLineEnd(pc, pl) || (!signed && noLineStart(nc, nf, level)))) brk = Brk.Force;
+    // A number and its signs are one: not even a forced break separates them.
+    if (fine < 2 && ((pc === Cls.Prefix && isDigit(nf)) || (isDigit(pl) && nc === Cls.Postfix))) brk = Brk.Never;
     if (brk === Brk.Normal && nc === Cls.Long) brk = Brk.Discouraged;
     // Blank at the joint.
     const hanL = pc === Cls.Han, hanR = nc === Cls.Han;

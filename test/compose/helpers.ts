@@ -1,0 +1,32 @@
+/** Small helpers for composer tests. */
+import { composeParagraph } from '../../src/compose/compose.js';
+import type { ComposedLine, ComposedParagraph, ComposeOptions, PlacedGlyph } from '../../src/compose/types.js';
+import type { FontHandle } from '../../src/font/types.js';
+import { song } from './fonts.js';
+
+export const EM = 16;
+
+/** Compose one plain span; by default non-grid, 16 pt, no indent, justified. */
+export function compose(text: string, opt: Partial<ComposeOptions> = {}, fonts?: FontHandle[]): ComposedParagraph {
+  const o: ComposeOptions = { measure: 10 * EM, size: EM, indent: 0, align: 'justify', ...opt };
+  return composeParagraph([{ text, fonts: fonts ?? [song()] }], o);
+}
+
+export const texts = (p: ComposedParagraph): string[] => p.lines.map((l) => l.text);
+
+export interface G extends PlacedGlyph {
+  font: FontHandle;
+}
+
+export function glyphs(line: ComposedLine): G[] {
+  return line.runs.flatMap((r) => r.glyphs.map((g) => ({ ...g, font: r.font })));
+}
+
+/** The glyph standing for the n-th occurrence (0-based) of `ch` on the line. */
+export function glyph(line: ComposedLine, ch: string, n = 0): G {
+  const all = glyphs(line).filter((g) => g.text === ch || g.text.startsWith(ch));
+  if (!all[n]) throw new Error(`no glyph ${ch}#${n} on line ${line.text}`);
+  return all[n];
+}
+
+export const near = (a: number, b: number, tol = 0.01): boolean => Math.abs(a - b) <= tol;
