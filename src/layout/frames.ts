@@ -1,12 +1,14 @@
 /**
  * Pages of galley rows → page frames in page coordinates: rows on the 版心 of their page
  * (mirrored margins on even pages), anchors and link areas, the 目录's page numbers once pages
- * are known, and the folio "— 3 —" 7 mm under the 版心, outer side, one character in.
+ * are known, and the folio "— 3 —" 7 mm under the 版心, outer side, one character in (the
+ * spaces of its format become a fixed gap).
  */
 import type { ComposedLine } from '../compose/types.js';
 import type { GalleyRow, PlacedPage } from './paginate.js';
 import { fill } from './model.js';
-import { type LayoutContext, setText } from './setting.js';
+import { shiftLine } from './masthead.js';
+import { type LayoutContext, joinPieces, setText } from './setting.js';
 import { type PendingNumber, numberLine } from './toc.js';
 import type { FrameItem, PageFrame, TextItem } from './types.js';
 
@@ -75,9 +77,15 @@ export function folioItem(ctx: LayoutContext, number: number): TextItem | undefi
   const inset = t.len(f.inset, style.size, ['folio', 'inset']);
   const odd = number % 2 === 1;
   const align = !f.alternate ? 'center' : odd ? 'right' : 'left';
-  const measure = t.typeWidth - (align === 'center' ? 0 : inset);
-  const [line] = setText(ctx, fill(f.format, { n: number }), style, { measure, align, trimOpeningAtLineStart: false }, ['folio']);
-  if (!line) return undefined;
+  const gap = t.len(f.space, style.size, ['folio', 'space']);
+  const pieces = fill(f.format, { n: number }).split(/ +/).filter(Boolean)
+    .map((piece) => setText(ctx, piece, style, { measure: t.typeWidth, align: 'left', trimOpeningAtLineStart: false }, ['folio'])[0])
+    .filter((l): l is NonNullable<typeof l> => l !== undefined);
+  const joined = joinPieces(pieces, gap);
+  if (!joined) return undefined;
+  const width = joined.right;
+  const shift = align === 'left' ? inset : align === 'right' ? t.typeWidth - inset - width : (t.typeWidth - width) / 2;
+  const line = shiftLine(joined, shift);
   // The offset is measured to the middle of the first glyph's ink (the dash of "— 3 —").
   const first = line.runs[0]?.glyphs[0];
   const font = line.runs[0]?.font;
@@ -86,7 +94,7 @@ export function folioItem(ctx: LayoutContext, number: number): TextItem | undefi
     const bbox = font.font.getGlyph(first.id).bbox;
     if (Number.isFinite(bbox.minY) && bbox.maxY > bbox.minY) middle = ((bbox.minY + bbox.maxY) / 2) * (style.size / font.unitsPerEm);
   }
-  const x = t.typeLeft(number) + (align === 'left' ? inset : 0);
+  const x = t.typeLeft(number);
   return { kind: 'text', x, y: t.typeBottom + t.len(f.offset, style.size, ['folio', 'offset']) + middle, line, color: style.color };
 }
 

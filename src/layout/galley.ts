@@ -201,8 +201,7 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
  * Put body-flow rows that follow a title block back on the body grid: the distance from the
  * last grid baseline (or the page-1 grid) becomes a whole number of pitches. The difference is
  * shared among the stretchable glues since that grid row (the space above and below titles and
- * headers) in proportion to their stretch, so a title keeps more room above than below; the
- * added space may be given back when a page needs it.
+ * headers) in proportion to their stretch, so a title keeps more room above than below.
  */
 function snapToGrid(rows: GalleyRow[], pitch: number, firstBaseline: number): void {
   let y = 0;
@@ -230,7 +229,8 @@ function spread(rows: GalleyRow[], from: number, to: number, extra: number): num
   for (const row of total > 0 ? targets : [rows[to]]) {
     const old = row.glue.natural;
     const natural = Math.max(0, old + share(row));
-    row.glue = { natural, stretch: row.glue.stretch, shrink: Math.min(natural, row.glue.shrink + Math.max(0, natural - old)) };
+    // The snap does not add shrink: a page short of room takes only what the theme allows.
+    row.glue = { natural, stretch: row.glue.stretch, shrink: Math.min(natural, row.glue.shrink) };
     added += natural - old;
   }
   return added;

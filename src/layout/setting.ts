@@ -70,6 +70,24 @@ export function letterSpace(line: ComposedLine, spacing: number, align: 'left' |
   return { ...line, runs, left: line.left + shift, right: line.right + shift + extra, natural: line.natural + extra };
 }
 
+/**
+ * Set pieces side by side with a fixed gap, as one line from x = 0 (a folio "— 3 —": the
+ * composer closes up spaces around a lone dash, as it should in running text, but a folio
+ * wants its spaces).
+ */
+export function joinPieces(pieces: ComposedLine[], gap: number): ComposedLine | undefined {
+  if (pieces.length === 0) return undefined;
+  const runs: ComposedLine['runs'] = [];
+  let x = 0;
+  pieces.forEach((piece, i) => {
+    if (i > 0) x += gap;
+    const dx = x - Math.min(0, piece.left);
+    for (const run of piece.runs) runs.push({ ...run, glyphs: run.glyphs.map((g) => ({ ...g, x: g.x + dx })) });
+    x = dx + Math.max(piece.right, piece.natural);
+  });
+  return { runs, left: 0, right: x, natural: x, last: true, text: pieces.map((p) => p.text).join(' ') };
+}
+
 /** Scale factor that makes a line of natural width `width` fit `max`. */
 export function fitScale(width: number, max: number): number {
   return width > max && width > 0 ? max / width : 1;

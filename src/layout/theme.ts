@@ -162,8 +162,9 @@ export interface Theme {
   };
   /** Page numbers. */
   folio: TextStyle & {
-    /** `{n}` = the page number. */
+    /** `{n}` = the page number; each space becomes a gap of `space`. */
     format: string;
+    space: Length;
     /** From the 版心 bottom to the centre of the dashes. */
     offset: Length;
     /** From the 版心 edge on the outer side. */
@@ -254,7 +255,7 @@ export const DEFAULT_THEME: Theme = {
     copies: '（共印{n}份）',
     spaceBefore: '0.5line',
   },
-  folio: { font: 'song', size: '四号', color: 'text', format: '— {n} —', offset: '7mm', inset: '1em', alternate: true },
+  folio: { font: 'song', size: '四号', color: 'text', format: '— {n} —', space: '0.25em', offset: '7mm', inset: '1em', alternate: true },
   meta: {
     title: '《{bulletin}》第{number}期（总第{total}期）',
     titleNoTotal: '《{bulletin}》{year}年第{number}期',
