@@ -18,7 +18,7 @@ export interface BreakParams {
   indent: number;
   size: number;
   /** Per joint: Brk level. */
-  brk: readonly number[];
+  brk: ArrayLike<number>;
   /** Per joint, balance mode only: extra cost of breaking there (0 at natural places). */
   quality?: Float64Array;
 }
@@ -33,6 +33,9 @@ export const COST = {
   GLUE_STRETCH: 3,
   /** A line that needs even inter-character spacing: a character was pushed out. */
   PUSH_OUT: 20,
+  /** Justified lines shorter than the measure by more than max(LOOSE_EM em, LOOSE_SHARE × measure) are only priced when nothing better exists. */
+  LOOSE_EM: 6,
+  LOOSE_SHARE: 0.3,
   /** × (extra per joint / 0.15 em)³. */
   SPACING: 100,
   SPACING_REF_EM: 0.15,
@@ -78,24 +81,37 @@ function penalty(level: number): number {
 export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number): BreakResult {
   const n = lm.n;
   if (n === 0) return { ends: [], cost: 0 };
-  const cand: number[] = [0];
-  for (let j = 1; j < n; j++) if (p.brk[j] >= minLevel) cand.push(j);
-  cand.push(n);
-  const m = cand.length;
+  const cand = new Int32Array(n + 1);
+  let m = 0;
+  cand[m++] = 0;
+  for (let j = 1; j < n; j++) if (p.brk[j] >= minLevel) cand[m++] = j;
+  cand[m++] = n;
   const best = new Float64Array(m).fill(Infinity);
   const prev = new Int32Array(m).fill(-1);
   best[0] = 0;
   const em = p.size;
   const totalChars = lm.charsIn(0, n);
+  // Justified lines shorter than this are not worth pricing while a better candidate exists.
+  const loose = p.mode === 'justify' ? Math.max(COST.LOOSE_EM * em, COST.LOOSE_SHARE * p.measure) : Infinity;
+  // Candidate starts before `lo` give overfull lines for this and every later end.
+  let lo = 0;
   for (let jb = 1; jb < m; jb++) {
     const b = cand[jb];
     const isLast = b === n;
     const pen = isLast ? 0 : penalty(p.brk[b]) + (p.quality ? p.quality[b] : 0);
-    for (let ja = jb - 1; ja >= 0; ja--) {
+    while (lo < jb - 1) {
+      lm.measure(cand[lo], b);
+      const avail = cand[lo] === 0 ? p.measure - p.indent : p.measure;
+      if (lm.natural - avail <= lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal + EPS) break;
+      lo++;
+    }
+    let found = false;
+    for (let ja = lo; ja < jb; ja++) {
       const a = cand[ja];
       lm.measure(a, b);
       const avail = a === 0 ? p.measure - p.indent : p.measure;
       const natural = lm.natural;
+      if (found && !isLast && natural < avail - loose) break;
       const shrinkAll = lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal;
       const over = natural - avail;
       const overfull = over > shrinkAll + EPS;
@@ -103,9 +119,8 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number):
         const c = overfull ? COST.OVERFULL * (1 + (over - shrinkAll) / em) : lineCost(lm, p, over, shrinkAll, isLast, em);
         const total = best[ja] + c + pen + orphan(lm, a, b, isLast, totalChars);
         if (total < best[jb]) { best[jb] = total; prev[jb] = ja; }
+        if (!overfull) found = true;
       }
-      // Lines only get longer from here on: stop at the first that cannot fit.
-      if (overfull) break;
     }
   }
   const ends: number[] = [];

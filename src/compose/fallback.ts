@@ -37,6 +37,7 @@ export function pickPlain(chain: readonly FontHandle[], cp: number): Pick {
 }
 
 const markCache = new Map<string, Map<string, Pick>>();
+const byArray = new WeakMap<readonly FontHandle[], Map<string, Pick>>();
 
 function chainKey(chain: readonly FontHandle[]): string {
   let k = '';
@@ -50,11 +51,15 @@ function chainKey(chain: readonly FontHandle[]): string {
  * next font; failing all, the first font that has it, marked as not fitting.
  */
 export function pickMark(chain: readonly FontHandle[], text: string, ems: number): Pick {
-  const ck = chainKey(chain);
-  let perChain = markCache.get(ck);
+  let perChain = byArray.get(chain);
   if (!perChain) {
-    perChain = new Map();
-    markCache.set(ck, perChain);
+    const ck = chainKey(chain);
+    perChain = markCache.get(ck);
+    if (!perChain) {
+      perChain = new Map();
+      markCache.set(ck, perChain);
+    }
+    byArray.set(chain, perChain);
   }
   const key = `${text}\u0000${ems}`;
   const hit = perChain.get(key);

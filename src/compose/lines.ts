@@ -41,7 +41,7 @@ export class LineMetrics {
   stretchGlue = 0;
   justifiable = 0;
 
-  constructor(readonly u: Units, just: readonly number[], opt: LineOptions) {
+  constructor(readonly u: Units, just: ArrayLike<number>, opt: LineOptions) {
     const n = u.n;
     this.n = n;
     this.mw = new Float64Array(n + 1);

@@ -82,14 +82,15 @@ export function placeLine(
     const spanIdx = u.span[k];
     const tag = spans[spanIdx].tag;
     let ls = 0;
+    const gb = u.g;
     for (let g = u.gFirst[k]; g < u.gFirst[k + 1]; g++) {
-      const font = u.gFont[g];
+      const font = gb.fonts[gb.font[g]];
       if (!run || run.font !== font || run.tag !== tag) {
         run = { font, size: p.size, glyphs: [] };
         if (tag !== undefined) run.tag = tag;
         runs.push(run);
       }
-      const pg: PlacedGlyph = { id: u.gId[g], text: text.slice(u.gStart[g], u.gEnd[g]), x: cellStart + u.gDx[g] + ls, advance: u.gAdv[g] };
+      const pg: PlacedGlyph = { id: gb.id[g], text: text.slice(gb.start[g], gb.end[g]), x: cellStart + gb.dx[g] + ls, advance: gb.adv[g] };
       run.glyphs.push(pg);
       ls += letterSpace;
     }

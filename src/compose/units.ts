@@ -9,7 +9,8 @@ import type { FontHandle } from '../font/types.js';
 import { Cls, Ink, cellEmOf, inkOf, isCompressible } from '../text/classes.js';
 import { Gap, type Segmentation } from '../text/segment.js';
 import { pickMark, pickPlain, firstWith, type Pick } from './fallback.js';
-import { glyphAdvance, glyphOf, shape } from './metrics.js';
+import { GlyphBuffer } from './glyphbuf.js';
+import { glyphAdvance, glyphId, glyphOf, shape } from './metrics.js';
 import type { Span } from './types.js';
 
 /** Shrink pools, in the order clreq uses them (#procedures_for_inter-character_spacing_reduction). */
@@ -34,13 +35,7 @@ export interface Units {
   opening: Uint8Array;
   /** Glyphs of unit u are gFirst[u] .. gFirst[u+1]-1. */
   gFirst: Int32Array;
-  gFont: FontHandle[];
-  gId: number[];
-  /** Glyph advance and pen offset from the cell's left edge, pt. */
-  gAdv: number[];
-  gDx: number[];
-  gStart: number[];
-  gEnd: number[];
+  g: GlyphBuffer;
   /** Span of each unit (style tag). */
   span: Int32Array;
   /** Per joint: natural blank, how much it may shrink and stretch, pt. */
@@ -68,7 +63,7 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
     cell: new Float64Array(n), trimL: new Float64Array(n), trimR: new Float64Array(n),
     blankL: new Float64Array(n), blankR: new Float64Array(n), shrink: new Float64Array(n), pool: new Uint8Array(n),
     chars: new Uint16Array(n), opening: new Uint8Array(n), gFirst: new Int32Array(n + 1),
-    gFont: [], gId: [], gAdv: [], gDx: [], gStart: [], gEnd: [], span: new Int32Array(n),
+    g: new GlyphBuffer(n + 8), span: new Int32Array(n),
     glue: new Float64Array(n + 1), glueShrink: new Float64Array(n + 1), glueStretch: new Float64Array(n + 1),
     missing: [],
   };
@@ -78,60 +73,82 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
     seen.add(cp);
     u.missing.push({ char: String.fromCodePoint(cp), codePoint: cp, index });
   };
-  let sp = 0;
+  const gb = u.g;
   const addGlyphs = (p: Pick, start: number, scale: number, dx0: number): number => {
     const s = p.shaped;
+    const fi = gb.fontIndex(p.font);
     let x = dx0;
     let off = start;
     for (let i = 0; i < s.ids.length; i++) {
-      u.gFont.push(p.font);
-      u.gId.push(s.ids[i]);
-      u.gAdv.push(s.w[i] * scale);
-      u.gDx.push(x + s.dx[i] * scale);
       let end = off;
       for (let c = 0; c < s.cps[i] && end < text.length; c++) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
-      u.gStart.push(off);
-      u.gEnd.push(end);
+      gb.push(fi, s.ids[i], s.w[i] * scale, x + s.dx[i] * scale, off, end);
       off = end;
       x += s.adv[i] * scale;
     }
     // Marks attached to the last glyph's characters (variation selectors…) go with it.
-    if (u.gEnd.length && off < text.length) u.gEnd[u.gEnd.length - 1] = Math.max(u.gEnd[u.gEnd.length - 1], off);
+    if (gb.length && off < text.length && gb.end[gb.length - 1] < off) gb.end[gb.length - 1] = off;
     return x - dx0;
   };
+  let sp = -1;
+  let chain: readonly FontHandle[] = [];
+  let chainIdx: number[] = [];
   for (let k = 0; k < n; k++) {
     const start = seg.start[k], end = seg.end[k], cls = seg.cls[k], cp = seg.first[k];
-    while (sp + 1 < spanStarts.length && spanStarts[sp + 1] <= start) sp++;
+    if (sp < 0 || (sp + 1 < spanStarts.length && spanStarts[sp + 1] <= start)) {
+      if (sp < 0) sp = 0;
+      while (sp + 1 < spanStarts.length && spanStarts[sp + 1] <= start) sp++;
+      chain = spans[sp].fonts;
+      chainIdx = chain.map((f) => gb.fontIndex(f));
+    }
     u.span[k] = sp;
-    u.gFirst[k] = u.gId.length;
-    const chain = spans[sp].fonts;
+    u.gFirst[k] = gb.length;
     const cellEm = cellEmOf(cls);
+    const single = end - start === (cp > 0xffff ? 2 : 1);
+    if (single && (cls === Cls.Han || cls === Cls.Wide || cls === Cls.Postfix || cls === Cls.Prefix)) {
+      // The common case, without allocating: one character, first font that has it.
+      let fi = firstWith(chain, cp);
+      const missing = fi < 0;
+      if (missing) { miss(cp, start); fi = 0; }
+      const f = chain[fi];
+      const packed = missing ? -1 : glyphOf(f, cp);
+      const advU = missing ? f.unitsPerEm : glyphAdvance(packed);
+      const adv = (advU * size) / f.unitsPerEm;
+      const full = Math.abs(advU - f.unitsPerEm) <= f.unitsPerEm * 0.02;
+      const cell = cls === Cls.Han || (cls === Cls.Wide && (full || missing)) ? cjkEm : adv;
+      gb.push(chainIdx[fi], missing ? 0 : glyphId(packed), adv, (cell - adv) / 2, start, end);
+      u.cell[k] = cell;
+      if (cls === Cls.Han || cls === Cls.Wide) u.chars[k] = 1;
+      continue;
+    }
     if (cls === Cls.Latin) {
       // Runs of one font inside the piece, each shaped whole (kerning, ligatures).
       let x = 0;
       let runStart = start;
       let runFont = -2;
       let chars = 0;
-      const flush = (to: number) => {
-        if (to <= runStart) return;
-        const fi = runFont < 0 ? 0 : runFont;
-        const f = chain[fi];
-        const sub = text.slice(runStart, to);
-        x += addGlyphs({ font: f, shaped: shape(f, sub), fits: true, missing: false }, runStart, size / f.unitsPerEm, x);
-      };
-      for (let i = start; i < end; ) {
-        const c = text.codePointAt(i)!;
-        const len = c > 0xffff ? 2 : 1;
-        let fi = firstWith(chain, c);
-        if (fi < 0) {
-          if (c >= 0x300 && c <= 0x36f && runFont >= 0) fi = runFont;
-          else { miss(c, i); fi = runFont >= 0 ? runFont : 0; }
+      for (let i = start; i <= end; ) {
+        const c = i < end ? text.codePointAt(i)! : -1;
+        let fi = -3;
+        if (c >= 0) {
+          fi = firstWith(chain, c);
+          if (fi < 0) {
+            if (c >= 0x300 && c <= 0x36f && runFont >= 0) fi = runFont;
+            else { miss(c, i); fi = runFont >= 0 ? runFont : 0; }
+          }
+          if (isAlnumCount(c)) chars++;
         }
-        if (isAlnumCount(c)) chars++;
-        if (fi !== runFont) { flush(i); runStart = i; runFont = fi; }
-        i += len;
+        if (fi !== runFont) {
+          if (i > runStart && runFont >= 0) {
+            const f = chain[runFont];
+            x += addGlyphs({ font: f, shaped: shape(f, text.slice(runStart, i)), fits: true, missing: false }, runStart, size / f.unitsPerEm, x);
+          }
+          runStart = i;
+          runFont = fi;
+        }
+        if (c < 0) break;
+        i += c > 0xffff ? 2 : 1;
       }
-      flush(end);
       u.cell[k] = x;
       u.chars[k] = chars;
       continue;
@@ -149,9 +166,7 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
     for (const a of pick.shaped.adv) advU += a;
     const adv = advU * scale;
     // Clusters with attached characters (IVS, combining marks) are shaped as a whole.
-    if (end - start > (cp > 0xffff ? 2 : 1) && cls !== Cls.Long && !pick.missing) {
-      pick = { ...pick, shaped: shape(f, text.slice(start, end)) };
-    }
+    if (!single && cls !== Cls.Long && !pick.missing) pick = { ...pick, shaped: shape(f, text.slice(start, end)) };
     let cell: number;
     if (cellEm > 0) cell = cellEm * cjkEm;
     else if (cls === Cls.Han || (cls === Cls.Wide && Math.abs(advU - f.unitsPerEm) <= f.unitsPerEm * 0.02)) cell = cjkEm;
@@ -165,7 +180,7 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
       if (ink === Ink.Left) dx = 0;
       else if (ink === Ink.Right) dx = cell - adv;
     }
-    if (cls === Cls.IdeoSpace && pick.missing) { /* a blank cell: no glyph */ } else addGlyphs(pick, start, scale, dx);
+    if (!(cls === Cls.IdeoSpace && pick.missing)) addGlyphs(pick, start, scale, dx); // else a blank cell
     u.cell[k] = cell;
     if (cls === Cls.Han || cls === Cls.Wide) u.chars[k] = 1;
     if (isCompressible(cls)) {
@@ -176,7 +191,7 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
     }
     if (cls === Cls.Open) u.opening[k] = 1;
   }
-  u.gFirst[n] = u.gId.length;
+  u.gFirst[n] = gb.length;
   const paired = compressPairs(seg, u);
   // A compressed pair is already at its 1.5 em; push-in takes blank from single marks only.
   for (let k = 0; k < n; k++) u.shrink[k] = paired[k] ? 0 : u.blankL[k] - u.trimL[k] + u.blankR[k] - u.trimR[k];
@@ -187,7 +202,7 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
       u.glue[j] = 0.25 * size; u.glueShrink[j] = 0.125 * size; u.glueStretch[j] = 0.25 * size;
     } else if (g === Gap.Word) {
       const gi = u.gFirst[j] - 1;
-      const f = gi >= 0 ? u.gFont[gi] : spans[u.span[j]].fonts[0];
+      const f = gi >= 0 ? gb.fonts[gb.font[gi]] : spans[u.span[j]].fonts[0];
       const sg = glyphOf(f, 0x20);
       const w = sg >= 0 ? (glyphAdvance(sg) * size) / f.unitsPerEm : 0.25 * size;
       u.glue[j] = w; u.glueShrink[j] = w * 0.25; u.glueStretch[j] = Math.max(0, 0.5 * size - w);

@@ -36,31 +36,36 @@ export interface Segmentation {
   /** Number of units. */
   count: number;
   /** Per unit: source range [start, end) in UTF-16 offsets, class, first and last code point. */
-  start: number[];
-  end: number[];
-  cls: number[];
-  first: number[];
-  last: number[];
+  start: Int32Array;
+  end: Int32Array;
+  cls: Uint8Array;
+  first: Int32Array;
+  last: Int32Array;
   /** Per joint 0..count (joint k sits before unit k): Brk level. */
-  brk: number[];
+  brk: Uint8Array;
   /** Per joint: Gap kind. */
-  gap: number[];
+  gap: Uint8Array;
   /** Per joint: 1 when even justification space may go here. */
-  just: number[];
+  just: Uint8Array;
   /** Per joint: source offset of a typed space there (for the line text), else -1. */
-  spaceAt: number[];
+  spaceAt: Int32Array;
 }
 
-interface Ch {
-  cp: number;
-  start: number;
-  end: number;
-  cls: number;
-  /** A breaking space (or newline kept as space) precedes this character. */
-  spaceBefore: number; // source offset of the space, or -1
-  nbspBefore: boolean;
-  zwspBefore: boolean;
+/** The characters of a paragraph, spaces folded into the character after them. Flat arrays. */
+interface Chars {
+  n: number;
+  cp: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+  cls: Uint8Array;
+  /** Source offset of a breaking space before the character, or -1. */
+  space: Int32Array;
+  /** 1: a no-break space precedes it; 2: a zero-width space does. */
+  flags: Uint8Array;
 }
+
+const NBSP = 1;
+const ZWSP = 2;
 
 const uaxCache = new Map<string, number[]>();
 
@@ -84,58 +89,63 @@ function isNumberish(cp: number): boolean {
   return isDigit(cp) || cp === 0x2c || cp === 0x2e || cp === 0x3a || cp === 0x2d || cp === 0x2f;
 }
 
-/** Read the text into characters, with spaces folded into flags on the next character. */
-function readChars(text: string): Ch[] {
-  const out: Ch[] = [];
+/** Read the text into characters, with spaces folded into the next character. */
+function readChars(text: string): Chars {
+  const len0 = text.length;
+  const c: Chars = {
+    n: 0, cp: new Int32Array(len0), start: new Int32Array(len0), end: new Int32Array(len0),
+    cls: new Uint8Array(len0), space: new Int32Array(len0), flags: new Uint8Array(len0),
+  };
   let hasHan = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) { hasHan = true; break; }
-  }
+  let n = 0;
   let pendingSpace = -1;
   let pendingNewlineOnly = false;
-  let pendingNbsp = false;
-  let pendingZwsp = false;
-  for (let i = 0; i < text.length; ) {
+  let pendingFlags = 0;
+  for (let i = 0; i < len0; ) {
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
     let cls = classify(cp);
-    if (cp === 0x200b) { pendingZwsp = true; i += len; continue; }
+    if (cp === 0x200b) { pendingFlags |= ZWSP; i += len; continue; }
     if (cls === Cls.Space) {
       if (pendingSpace < 0) { pendingSpace = i; pendingNewlineOnly = cp === 0x0a || cp === 0x0d; }
       else if (cp !== 0x0a && cp !== 0x0d) pendingNewlineOnly = false;
       i += len;
       continue;
     }
-    if (cls === Cls.NoBreakSpace) { pendingNbsp = true; if (pendingSpace < 0) pendingSpace = i; i += len; continue; }
-    if (cls === Cls.Attach && out.length > 0) { out[out.length - 1].end = i + len; i += len; continue; }
+    if (cls === Cls.NoBreakSpace) { pendingFlags |= NBSP; if (pendingSpace < 0) pendingSpace = i; i += len; continue; }
+    if (cls === Cls.Attach && n > 0) { c.end[n - 1] = i + len; i += len; continue; }
     if (cls === Cls.Attach) cls = Cls.Latin;
+    if (cls === Cls.Han) hasHan = true;
     if (QUOTE_OPEN.has(cp) || QUOTE_CLOSE.has(cp)) cls = Cls.Latin; // decided below
-    const prev = out.length ? out[out.length - 1] : undefined;
     // A line break typed inside Chinese text (a folded YAML line) is no space at all.
-    let space = pendingSpace;
-    if (space >= 0 && pendingNewlineOnly && prev && prev.cls !== Cls.Latin && cls !== Cls.Latin) space = -1;
-    out.push({ cp, start: i, end: i + len, cls, spaceBefore: prev ? space : -1, nbspBefore: pendingNbsp && !!prev, zwspBefore: pendingZwsp });
-    pendingSpace = -1; pendingNbsp = false; pendingZwsp = false; pendingNewlineOnly = false;
+    let space = n > 0 ? pendingSpace : -1;
+    if (space >= 0 && pendingNewlineOnly && c.cls[n - 1] !== Cls.Latin && cls !== Cls.Latin) space = -1;
+    c.cp[n] = cp; c.start[n] = i; c.end[n] = i + len; c.cls[n] = cls; c.space[n] = space; c.flags[n] = n > 0 ? pendingFlags : 0;
+    n++;
+    pendingSpace = -1; pendingFlags = 0; pendingNewlineOnly = false;
     i += len;
   }
+  c.n = n;
   // “”‘’: Chinese marks in a paragraph with Han, except an apostrophe between Latin letters.
-  for (let k = 0; k < out.length; k++) {
-    const ch = out[k];
-    const open = QUOTE_OPEN.has(ch.cp);
-    if (!open && !QUOTE_CLOSE.has(ch.cp)) continue;
-    if (!hasHan) continue;
-    const before = k > 0 && out[k - 1].spaceBefore < 0 && ch.spaceBefore < 0 ? out[k - 1].cp : -1;
-    const after = k + 1 < out.length && out[k + 1].spaceBefore < 0 ? out[k + 1].cp : -1;
-    if ((ch.cp === 0x2019 || ch.cp === 0x2018) && before >= 0 && after >= 0 && isLatinAlnum(before) && isLatinAlnum(after)) continue;
-    ch.cls = open ? Cls.Open : Cls.Close;
+  if (hasHan) {
+    for (let k = 0; k < n; k++) {
+      const cp = c.cp[k];
+      const open = QUOTE_OPEN.has(cp);
+      if (!open && !QUOTE_CLOSE.has(cp)) continue;
+      const before = k > 0 && c.space[k] < 0 ? c.cp[k - 1] : -1;
+      const after = k + 1 < n && c.space[k + 1] < 0 ? c.cp[k + 1] : -1;
+      if ((cp === 0x2019 || cp === 0x2018) && before >= 0 && after >= 0 && isLatinAlnum(before) && isLatinAlnum(after)) continue;
+      c.cls[k] = open ? Cls.Open : Cls.Close;
+    }
   }
-  return out;
+  return c;
 }
 
 function isLongPair(a: number, b: number): boolean {
   return (a === 0x2014 && b === 0x2014) || (a === 0x2026 && b === 0x2026) || (a === 0x22ef && b === 0x22ef) || (a === 0x2015 && b === 0x2015);
 }
+
+const isFixed = (c: number): boolean => c === Cls.Dash || c === Cls.Wave || c === Cls.Solidus || c === Cls.Interpunct;
 
 /**
  * Split `text` into units and joints. `cuts` are offsets where the style changes (span
@@ -144,81 +154,86 @@ function isLongPair(a: number, b: number): boolean {
  * 1 splits Latin tokens into single characters joined by Force-level joints, 2 numbers too.
  */
 export function segment(text: string, cuts: readonly number[], level: KinsokuLevel, fine: 0 | 1 | 2 = 0): Segmentation {
-  const chars = readChars(text);
-  const seg: Segmentation = { count: 0, start: [], end: [], cls: [], first: [], last: [], brk: [Brk.Never], gap: [Gap.None], just: [0], spaceAt: [-1] };
-  const cutSet = new Set(cuts);
-  const n = chars.length;
-  let k = 0;
-  // Joint properties decided while collecting units: 'inner' joints are inside a Latin token.
-  const innerBrk: number[] = [];
-  const isInner: boolean[] = [false];
-  const spaceBefore: number[] = [-1];
-  const nbspBefore: boolean[] = [false];
-  const zwspBefore: boolean[] = [false];
-  const push = (start: number, end: number, cls: number, first: number, last: number, inner: boolean, ib: number, ch: Ch) => {
-    seg.start.push(start); seg.end.push(end); seg.cls.push(cls); seg.first.push(first); seg.last.push(last);
-    if (seg.start.length > 1) {
-      isInner.push(inner); innerBrk.push(ib);
-      spaceBefore.push(inner ? -1 : ch.spaceBefore); nbspBefore.push(!inner && ch.nbspBefore); zwspBefore.push(!inner && ch.zwspBefore);
-    } else innerBrk.push(0);
+  const ch = readChars(text);
+  const n = ch.n;
+  const seg: Segmentation = {
+    count: 0, start: new Int32Array(n), end: new Int32Array(n), cls: new Uint8Array(n),
+    first: new Int32Array(n), last: new Int32Array(n), brk: new Uint8Array(n + 1), gap: new Uint8Array(n + 1),
+    just: new Uint8Array(n + 1), spaceAt: new Int32Array(n + 1).fill(-1),
   };
-  while (k < n) {
-    const ch = chars[k];
-    if (ch.cls === Cls.Latin) {
+  const cutSet = cuts.length ? new Set(cuts) : undefined;
+  // Per joint, decided while collecting units: inside a Latin token (and its break level there),
+  // and the typed space / flags before the unit.
+  const inner = new Uint8Array(n + 1);
+  const innerBrk = new Uint8Array(n + 1);
+  const spaceBefore = new Int32Array(n + 1).fill(-1);
+  const flagsBefore = new Uint8Array(n + 1);
+  let u = 0;
+  const push = (from: number, to: number, cls: number, isInner: number, ib: number) => {
+    seg.start[u] = ch.start[from]; seg.end[u] = ch.end[to - 1]; seg.cls[u] = cls;
+    seg.first[u] = ch.cp[from]; seg.last[u] = ch.cp[to - 1];
+    inner[u] = isInner; innerBrk[u] = ib;
+    if (!isInner) { spaceBefore[u] = ch.space[from]; flagsBefore[u] = ch.flags[from]; }
+    u++;
+  };
+  for (let k = 0; k < n; ) {
+    const cls = ch.cls[k];
+    if (cls === Cls.Latin) {
       // A token: Latin characters with no space and no style change between them.
       let e = k + 1;
-      while (e < n && chars[e].cls === Cls.Latin && chars[e].spaceBefore < 0 && !chars[e].nbspBefore && !chars[e].zwspBefore && !cutSet.has(chars[e].start)) e++;
-      const tStart = ch.start;
-      const tEnd = chars[e - 1].end;
-      if (e === k + 1 && ch.cp === 0x2f && (k === 0 || chars[k - 1].cls !== Cls.Latin) && (e === n || chars[e].cls !== Cls.Latin)) {
-        push(tStart, tEnd, Cls.Solidus, ch.cp, ch.cp, false, 0, ch);
+      while (e < n && ch.cls[e] === Cls.Latin && ch.space[e] < 0 && ch.flags[e] === 0 && !(cutSet && cutSet.has(ch.start[e]))) e++;
+      if (e === k + 1 && ch.cp[k] === 0x2f && (k === 0 || ch.cls[k - 1] !== Cls.Latin) && (e === n || ch.cls[e] !== Cls.Latin)) {
+        push(k, e, Cls.Solidus, 0, 0);
+        k = e;
+        continue;
+      }
+      if (e === k + 1 && fine === 0) {
+        push(k, e, Cls.Latin, 0, 0);
         k = e;
         continue;
       }
       // Break points inside the token: UAX #14 plus after / . - _, never inside a number.
-      const token = text.slice(tStart, tEnd);
+      const tStart = ch.start[k];
       const pts = new Set<number>();
-      for (const p of uaxBreaks(token)) pts.add(p + tStart);
-      for (let m = k; m < e - 1; m++) if (URL_BREAK_AFTER.has(chars[m].cp)) pts.add(chars[m + 1].start);
+      for (const p of uaxBreaks(text.slice(tStart, ch.end[e - 1]))) pts.add(p + tStart);
+      for (let m = k; m < e - 1; m++) if (URL_BREAK_AFTER.has(ch.cp[m])) pts.add(ch.start[m + 1]);
       let pieceStart = k;
-      let level: number = Brk.Emergency;
+      let lvl: number = Brk.Emergency;
       for (let m = k + 1; m <= e; m++) {
         let here: number = Brk.Emergency;
         if (m < e) {
-          const a = chars[m - 1].cp, b = chars[m].cp;
-          // Digit strings with their separators stay whole; so do letters split from a trailing mark.
-          const c = m + 1 < e ? chars[m + 1].cp : -1;
-          const inNumber = (isDigit(a) && (isDigit(b) || (isNumberish(b) && isDigit(c)))) || (isNumberish(a) && isDigit(b) && m >= 2 && isDigit(chars[m - 2].cp));
-          const ok = pts.has(chars[m].start) && isLatinAlnum(b) && !inNumber;
+          const a = ch.cp[m - 1], b = ch.cp[m];
+          const c = m + 1 < e ? ch.cp[m + 1] : -1;
+          const inNumber = (isDigit(a) && (isDigit(b) || (isNumberish(b) && isDigit(c)))) || (isNumberish(a) && isDigit(b) && m >= 2 && isDigit(ch.cp[m - 2]));
+          const ok = pts.has(ch.start[m]) && isLatinAlnum(b) && !inNumber;
           if (!ok && (fine === 0 || (inNumber && fine < 2))) continue;
           here = ok ? Brk.Emergency : Brk.Force;
         }
-        const first = chars[pieceStart];
-        const last = chars[m - 1];
-        push(first.start, last.end, Cls.Latin, first.cp, last.cp, pieceStart !== k, level, first);
-        level = here;
+        push(pieceStart, m, Cls.Latin, pieceStart !== k ? 1 : 0, lvl);
+        lvl = here;
         pieceStart = m;
       }
       k = e;
       continue;
     }
-    if (k + 1 < n && isLongPair(ch.cp, chars[k + 1].cp) && chars[k + 1].spaceBefore < 0 && !cutSet.has(chars[k + 1].start)) {
-      push(ch.start, chars[k + 1].end, Cls.Long, ch.cp, chars[k + 1].cp, false, 0, ch);
+    if (k + 1 < n && isLongPair(ch.cp[k], ch.cp[k + 1]) && ch.space[k + 1] < 0 && !(cutSet && cutSet.has(ch.start[k + 1]))) {
+      push(k, k + 2, Cls.Long, 0, 0);
       k += 2;
       continue;
     }
-    push(ch.start, ch.end, ch.cls, ch.cp, ch.cp, false, 0, ch);
+    push(k, k + 1, cls, 0, 0);
     k++;
   }
-  const count = seg.start.length;
+  const count = u;
   seg.count = count;
   for (let j = 1; j < count; j++) {
     const pc = seg.cls[j - 1], nc = seg.cls[j];
     const pl = seg.last[j - 1], nf = seg.first[j];
+    const sb = spaceBefore[j];
     let brk: number;
-    if (isInner[j]) brk = innerBrk[j];
-    else if (nbspBefore[j]) brk = Brk.Force;
-    else if (pc === Cls.Latin && nc === Cls.Latin && spaceBefore[j] < 0 && !zwspBefore[j]) brk = Brk.Force; // one word across a style change
+    if (inner[j]) brk = innerBrk[j];
+    else if (flagsBefore[j] & NBSP) brk = Brk.Force;
+    else if (pc === Cls.Latin && nc === Cls.Latin && sb < 0 && !(flagsBefore[j] & ZWSP)) brk = Brk.Force; // one word across a style change
     else brk = Brk.Normal;
     // A sign in front of digits (-5.5%) belongs to the number and may start a line.
     const signed = (nf === 0x2d || nf === 0x2b || nf === 0x2212) && nc === Cls.Latin && isDigit(text.charCodeAt(seg.start[j] + 1));
@@ -232,21 +247,21 @@ export function segment(text: string, cuts: readonly number[], level: KinsokuLev
     const latR = (nc === Cls.Latin && isLatinAlnum(nf)) || nf === 0x24;
     let gap: number = Gap.None;
     let spaceAt = -1;
-    if ((hanL && latR) || (latL && hanR)) gap = Gap.CjkLatin;
-    else if (spaceBefore[j] >= 0 && !isCjkPunct(pc) && !isCjkPunct(nc) && pc !== Cls.IdeoSpace && nc !== Cls.IdeoSpace) {
+    if ((hanL && latR) || (latL && hanR)) {
+      gap = Gap.CjkLatin;
+      spaceAt = sb;
+    } else if (sb >= 0 && !isCjkPunct(pc) && !isCjkPunct(nc) && pc !== Cls.IdeoSpace && nc !== Cls.IdeoSpace) {
       gap = Gap.Word;
-      spaceAt = spaceBefore[j];
+      spaceAt = sb;
     }
-    if (spaceBefore[j] >= 0 && gap === Gap.CjkLatin) spaceAt = spaceBefore[j];
     // Even justification space goes between characters, except inside units, next to
     // connectors and solidi, and between a number and its sign (clreq §1.6 expansion 3).
-    const fixed = (c: number) => c === Cls.Dash || c === Cls.Wave || c === Cls.Solidus || c === Cls.Interpunct;
-    const bound = pc === Cls.Prefix || nc === Cls.Postfix || isInner[j] || (pc === Cls.Latin && nc === Cls.Latin && gap === Gap.None);
-    seg.brk.push(brk);
-    seg.gap.push(gap);
-    seg.just.push(fixed(pc) || fixed(nc) || bound ? 0 : 1);
-    seg.spaceAt.push(spaceAt);
+    const bound = pc === Cls.Prefix || nc === Cls.Postfix || inner[j] === 1 || (pc === Cls.Latin && nc === Cls.Latin && gap === Gap.None);
+    seg.brk[j] = brk;
+    seg.gap[j] = gap;
+    seg.just[j] = isFixed(pc) || isFixed(nc) || bound ? 0 : 1;
+    seg.spaceAt[j] = spaceAt;
   }
-  if (count > 0) { seg.brk.push(Brk.Normal); seg.gap.push(Gap.None); seg.just.push(0); seg.spaceAt.push(-1); }
+  if (count > 0) seg.brk[count] = Brk.Normal;
   return seg;
 }
