@@ -43,8 +43,8 @@ function toSourceEdits(c: FixCandidate, source: string): SourceEdit[] | undefine
     if (valueTo - valueFrom !== e.end - e.start) return undefined;
     const range = exactSourceRange(map, valueFrom, valueTo);
     if (!range) return undefined;
-    const old = source.slice(range[0], range[1]);
-    if (old !== map.value.slice(valueFrom, valueTo) || /[\r\n]/.test(old)) return undefined;
+    const old = map.value.slice(valueFrom, valueTo);
+    if (/[\r\n]/.test(source.slice(range[0], range[1]))) return undefined;
     out.push({ from: range[0], to: range[1], text: e.text, old, valueFrom, valueTo, ruleId: c.ruleId });
   }
   return out;
@@ -161,5 +161,6 @@ export function applyFixes(
 }
 
 function show(s: string): string {
-  return `'${s.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t]/g, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)}'`;
+  const q = s.includes("'") && !s.includes('"') ? '"' : "'";
+  return `${q}${s.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t]/g, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)}${q}`;
 }

@@ -2,42 +2,57 @@
  * Maps each UTF-16 unit of a YAML scalar's parsed value back to the source offset it came
  * from, for every scalar style (plain, '…', "…" with escapes, | and > block scalars with
  * indentation, folding and chomping). A unit is *exact* when it is a literal copy of the
- * source unit it maps to; units produced by folding, escapes or '' are not, and a fix may
- * only replace exact units. The mapping is recomputed from the source and checked against
- * the value yaml itself parsed: if the two disagree, nothing in the scalar counts as exact.
+ * source unit it maps to. A straight quote written the only way its quoting style allows
+ * ('' inside '…', \" inside "…") is a *quote escape*: the author typed a quote, and the
+ * escape may be replaced as a whole. Units produced by line folding or by other escapes
+ * (\x2c, \u4e2d — deliberate encodings) are neither, and a fix never touches them. The
+ * mapping is recomputed from the source and checked against the value yaml itself parsed:
+ * if the two disagree, nothing in the scalar counts as exact.
  */
 import type { Scalar } from 'yaml';
+
+/** How a value unit came about. */
+export type UnitKind = 'copy' | 'quote-escape' | 'escape' | 'fold';
 
 export interface ValueMap {
   value: string;
   /** Source offset of each value unit (for synthesized units: where they were produced). */
   src: number[];
+  /** End of the source text that produced each unit (src + 1 for a copy, + 2 for '' or \"). */
+  srcEnd: number[];
+  kind: UnitKind[];
+  /** kind === 'copy' */
   exact: boolean[];
   /** False when the mapping could not be reproduced; then no unit is exact. */
   verified: boolean;
 }
 
+type Mapped = Omit<ValueMap, 'verified'>;
+
 class Builder {
   value: string[] = [];
   src: number[] = [];
-  exact: boolean[] = [];
+  srcEnd: number[] = [];
+  kind: UnitKind[] = [];
   /** Units at the end that may be trimmed when a flow line break follows (literal source whitespace). */
   trimmable: boolean[] = [];
-  push(ch: string, at: number, exact: boolean, trimmable = false): void {
+  /** `ch` produced by the source text [at, end); a copy when `kind` is 'copy'. */
+  push(ch: string, at: number, kind: UnitKind, end = at, trimmable = false): void {
     for (let k = 0; k < ch.length; k++) {
       this.value.push(ch[k]);
-      this.src.push(at + (exact ? k : 0));
-      this.exact.push(exact);
+      this.src.push(at + (kind === 'copy' ? k : 0));
+      this.srcEnd.push(kind === 'copy' ? at + k + 1 : end);
+      this.kind.push(kind);
       this.trimmable.push(trimmable);
     }
   }
   trimTrailingWhitespace(): void {
     while (this.value.length && this.trimmable[this.trimmable.length - 1]) {
-      this.value.pop(); this.src.pop(); this.exact.pop(); this.trimmable.pop();
+      this.value.pop(); this.src.pop(); this.srcEnd.pop(); this.kind.pop(); this.trimmable.pop();
     }
   }
-  result(): { value: string; src: number[]; exact: boolean[] } {
-    return { value: this.value.join(''), src: this.src, exact: this.exact };
+  result(): Mapped {
+    return { value: this.value.join(''), src: this.src, srcEnd: this.srcEnd, kind: this.kind, exact: this.kind.map((k) => k === 'copy') };
   }
 }
 
@@ -58,7 +73,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
  * flow folding — a single line break becomes a space, n empty lines become n line feeds, and
  * whitespace around line breaks is dropped.
  */
-function mapFlow(source: string, from: number, to: number, kind: 'plain' | 'single' | 'double'): ReturnType<Builder['result']> {
+function mapFlow(source: string, from: number, to: number, kind: 'plain' | 'single' | 'double'): Mapped {
   const b = new Builder();
   let i = from;
   while (i < to) {
@@ -70,7 +85,7 @@ function mapFlow(source: string, from: number, to: number, kind: 'plain' | 'sing
         let j = i + 1 + breakLength(source, i + 1);
         while (j < to && isWs(source[j])) j++;
         while (j < to && isBreak(source[j])) {
-          b.push('\n', j, false);
+          b.push('\n', j, 'fold');
           j += breakLength(source, j);
           while (j < to && isWs(source[j])) j++;
         }
@@ -78,21 +93,21 @@ function mapFlow(source: string, from: number, to: number, kind: 'plain' | 'sing
         continue;
       }
       if (next !== undefined && next in SIMPLE_ESCAPES) {
-        b.push(SIMPLE_ESCAPES[next], i, false);
+        b.push(SIMPLE_ESCAPES[next], i, next === '"' ? 'quote-escape' : 'escape', i + 2);
         i += 2;
         continue;
       }
       const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
       const hex = source.slice(i + 2, i + 2 + width);
       if (width && /^[0-9a-fA-F]+$/.test(hex) && hex.length === width) {
-        b.push(String.fromCodePoint(parseInt(hex, 16)), i, false);
+        b.push(String.fromCodePoint(parseInt(hex, 16)), i, 'escape', i + 2 + width);
         i += 2 + width;
         continue;
       }
       throw new Error('unknown escape');
     }
     if (kind === 'single' && c === "'" && source[i + 1] === "'") {
-      b.push("'", i, false);
+      b.push("'", i, 'quote-escape', i + 2);
       i += 2;
       continue;
     }
@@ -106,13 +121,13 @@ function mapFlow(source: string, from: number, to: number, kind: 'plain' | 'sing
         j += breakLength(source, j);
         while (j < to && isWs(source[j])) j++;
       }
-      if (empty === 0) b.push(' ', i, false);
-      else for (let k = 0; k < empty; k++) b.push('\n', i, false);
+      if (empty === 0) b.push(' ', i, 'fold');
+      else for (let k = 0; k < empty; k++) b.push('\n', i, 'fold');
       i = j;
       continue;
     }
     // A surrogate pair is copied unit by unit; both halves stay exact and contiguous.
-    b.push(c, i, true, isWs(c));
+    b.push(c, i, 'copy', i + 1, isWs(c));
     i++;
   }
   return b.result();
@@ -156,15 +171,15 @@ function splitLines(source: string, from: number, to: number): Line[] {
   return lines;
 }
 
-function mapBlock(source: string, header: BlockHeader, to: number, indent: number): ReturnType<Builder['result']> {
+function mapBlock(source: string, header: BlockHeader, to: number, indent: number): Mapped {
   const b = new Builder();
   const lines = splitLines(source, header.contentStart, to);
   const isEmpty = (l: Line): boolean => l.text.length <= indent && /^ *$/.test(l.text);
   let lastContent = -1;
   for (let k = 0; k < lines.length; k++) if (!isEmpty(lines[k])) lastContent = k;
   const pushBreak = (l: Line): void => {
-    if (l.breakLen === 1 && source[l.breakAt] === '\n') b.push('\n', l.breakAt, true);
-    else b.push('\n', l.breakAt, false);
+    if (l.breakLen === 1 && source[l.breakAt] === '\n') b.push('\n', l.breakAt, 'copy');
+    else b.push('\n', l.breakAt, 'fold');
   };
   // Body: everything up to and including the last content line (without its break).
   let prevKind: 'none' | 'normal' | 'more' = 'none';
@@ -177,8 +192,8 @@ function mapBlock(source: string, header: BlockHeader, to: number, indent: numbe
     if (prevKind !== 'none') {
       const prevLine = lines[k - pendingEmpty.length - 1];
       if (header.folded && prevKind === 'normal' && kind === 'normal') {
-        if (pendingEmpty.length === 0) b.push(' ', prevLine.breakAt, false);
-        else for (const e of pendingEmpty) b.push('\n', e.start, false);
+        if (pendingEmpty.length === 0) b.push(' ', prevLine.breakAt, 'fold');
+        else for (const e of pendingEmpty) b.push('\n', e.start, 'fold');
       } else {
         pushBreak(prevLine);
         for (const e of pendingEmpty) pushBreak(e);
@@ -187,7 +202,7 @@ function mapBlock(source: string, header: BlockHeader, to: number, indent: numbe
       for (const e of pendingEmpty) pushBreak(e);
     }
     pendingEmpty = [];
-    for (let c = 0; c < content.length; c++) b.push(content[c], l.start + indent + c, true);
+    for (let c = 0; c < content.length; c++) b.push(content[c], l.start + indent + c, 'copy');
     prevKind = kind;
   }
   // Chomping of the final break and trailing empty lines.
@@ -202,17 +217,19 @@ function mapBlock(source: string, header: BlockHeader, to: number, indent: numbe
 }
 
 function autoIndent(source: string, header: BlockHeader, to: number): number {
-  for (const l of splitLines(source, header.contentStart, to)) {
+  const lines = splitLines(source, header.contentStart, to);
+  for (const l of lines) {
     if (!/^ *$/.test(l.text)) return /^ */.exec(l.text)![0].length;
   }
-  return 0;
+  // Only blank lines: all of them are empty, however many spaces they hold.
+  return Math.max(0, ...lines.map((l) => l.text.length));
 }
 
 /** Map a scalar node of `source` (parsed with source ranges). */
 export function mapScalar(node: Scalar, source: string): ValueMap {
   const expected = typeof node.value === 'string' ? node.value : String(node.value);
   const [start, end] = node.range ?? [0, 0, 0];
-  const attempts: Array<() => ReturnType<Builder['result']>> = [];
+  const attempts: Array<() => Mapped> = [];
   switch (node.type) {
     case 'PLAIN':
       attempts.push(() => mapFlow(source, start, end, 'plain'));
@@ -238,27 +255,34 @@ export function mapScalar(node: Scalar, source: string): ValueMap {
     }
   }
   for (const attempt of attempts) {
-    let r: ReturnType<Builder['result']>;
+    let r: Mapped;
     try { r = attempt(); } catch { continue; }
     if (r.value === expected) return { ...r, verified: true };
   }
   return {
     value: expected,
     src: Array.from(expected, () => start),
+    srcEnd: Array.from(expected, () => start),
+    kind: Array.from(expected, (): UnitKind => 'escape'),
     exact: Array.from(expected, () => false),
     verified: false,
   };
 }
 
 /**
- * The source range a value range [from, to) occupies, when every unit in it is an exact,
- * contiguous copy of the source; otherwise undefined.
+ * The source range a value range [from, to) occupies, when it can be replaced as a whole:
+ * every unit is a copy or a quote escape, the units are contiguous in the source, and no
+ * source text is shared with a unit outside the range. Otherwise undefined.
  */
 export function exactSourceRange(map: ValueMap, from: number, to: number): [number, number] | undefined {
   if (!map.verified || from < 0 || to > map.value.length || to <= from) return undefined;
+  const sameSpan = (a: number, b: number): boolean => map.src[a] === map.src[b] && map.srcEnd[a] === map.srcEnd[b];
   for (let k = from; k < to; k++) {
-    if (!map.exact[k]) return undefined;
-    if (k > from && map.src[k] !== map.src[k - 1] + 1) return undefined;
+    if (map.kind[k] !== 'copy' && map.kind[k] !== 'quote-escape') return undefined;
+    if (k > from && map.kind[k] !== 'copy' && sameSpan(k, k - 1)) continue;
+    if (k > from && map.src[k] !== map.srcEnd[k - 1]) return undefined;
   }
-  return [map.src[from], map.src[to - 1] + 1];
+  if (from > 0 && map.kind[from] !== 'copy' && sameSpan(from, from - 1)) return undefined;
+  if (to < map.value.length && map.kind[to] !== 'copy' && sameSpan(to, to - 1)) return undefined;
+  return [map.src[from], map.srcEnd[to - 1]];
 }

@@ -55,7 +55,12 @@ const PATTERNS: RegExp[] = [
 function trimTrailing(text: string, from: number, to: number): number {
   while (to > from) {
     const c = text[to - 1];
-    if ('.,;:!?\'"'.includes(c)) { to--; continue; }
+    if ('.,;:!?'.includes(c)) { to--; continue; }
+    if (c === '"' || c === "'") {
+      // a closing quote of the token's own pair stays: a="b"
+      if (text.slice(from, to).split(c).length % 2 === 0) { to--; continue; }
+      break;
+    }
     if (c === ')') {
       const body = text.slice(from, to);
       const opens = body.split('(').length - 1;

@@ -42,7 +42,8 @@ function dashRuns(plain: string, prot: readonly boolean[]): Finding[] {
         if (wordLike(p) && wordLike(n)) continue;
         if (!chineseContext(plain, s, e)) continue;
         repair(`a single em dash '—' used as a dash: the Chinese dash (破折号) is two, '${DASH}'`);
-      } else if (c !== '–' && chineseContext(plain, s, e)) {
+      } else if (c !== '–') {
+        // ― ─ － ‒ ﹘ are never right on their own in a bulletin, whatever surrounds them.
         out.push({
           start: s,
           end: e,

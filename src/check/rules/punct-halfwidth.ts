@@ -3,7 +3,7 @@
  * §5, checklist 45). Left alone: URLs and other protected tokens, numbers (1,234.5), times
  * (8:30), abbreviations and file names (v2.0, report.pdf), and marks inside Latin phrases.
  */
-import { describeChar, isAsciiLetter, isChinese, isDigit, isHan } from '../chars.js';
+import { describeChar, isAsciiAlnum, isAsciiLetter, isChinese, isDigit, isHan } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { after, before, hasChinese } from './around.js';
 
@@ -62,11 +62,14 @@ function checkParens(plain: string, prot: readonly boolean[]): Finding[] {
     else if (plain[i] === ')') {
       const o = open.pop();
       if (o === undefined) { lone(i); continue; }
-      if (!hasChinese(plain, o + 1, i) && !chineseOutside(o, i)) continue;
+      const chineseInside = hasChinese(plain, o + 1, i);
+      if (!chineseInside && !chineseOutside(o, i)) continue;
+      // f(x), Windows(R): notation glued to a Latin word, with nothing Chinese inside.
+      if (!chineseInside && isAsciiAlnum(before(plain, o))) continue;
       out.push({
         start: o,
         end: o + 1,
-        message: `half-width parentheses '(…)' ${hasChinese(plain, o + 1, i) ? 'around Chinese text' : 'in Chinese text'}: use '（…）'`,
+        message: `half-width parentheses '(…)' ${chineseInside ? 'around Chinese text' : 'in Chinese text'}: use '（…）'`,
         fix: [{ start: o, end: o + 1, text: '（' }, { start: i, end: i + 1, text: '）' }],
       });
     }

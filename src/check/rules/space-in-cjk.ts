@@ -22,8 +22,12 @@ export const spaceInCjk: ScalarRule = {
   check({ scalar }) {
     const { plain } = scalar.view;
     const out: Finding[] = [];
+    // A space YAML made from a line break cannot be removed in place; say where it comes from.
+    const folded = (s: number): boolean => scalar.map.kind[scalar.view.toValue[s]] === 'fold';
+    const FOLD_HINT = 'this space is the line break inside a wrapped text (YAML joins wrapped lines with a space): join the two lines, or write the text as a | block';
     const remove = (s: number, e: number, message: string): void => {
-      out.push({ start: s, end: e, message, fix: [{ start: s, end: e, text: '' }] });
+      if (folded(s)) out.push({ start: s, end: e, message, hint: FOLD_HINT });
+      else out.push({ start: s, end: e, message, fix: [{ start: s, end: e, text: '' }] });
     };
     for (let s = 0; s < plain.length; ) {
       if (!isSpace(cpAt(plain, s))) { s++; continue; }

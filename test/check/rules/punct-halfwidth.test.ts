@@ -1,0 +1,69 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixedParagraph, lint, paragraphDiags, paragraphIssue, where } from '../support.js';
+
+const RULE = 'punct-halfwidth';
+
+test('ASCII marks next to Chinese text are reported at the exact character', () => {
+  // single-quoted paragraph on line 10: character k is at column 14 + k
+  assert.deepEqual(where(paragraphDiags('近期,市人大', RULE)), ['10:16 punct-halfwidth fix']);
+  assert.deepEqual(where(paragraphDiags('会议于今日召开.', RULE)), ['10:21 punct-halfwidth fix']);
+  assert.deepEqual(where(paragraphDiags('注意:下午开会', RULE)), ['10:16 punct-halfwidth fix']);
+  assert.deepEqual(where(paragraphDiags('真的吗?是的!', RULE)), ['10:17 punct-halfwidth fix', '10:20 punct-halfwidth fix']);
+  assert.deepEqual(where(paragraphDiags('AI,推动发展', RULE)), ['10:16 punct-halfwidth fix']);
+  const [d] = paragraphDiags('近期,市人大', RULE);
+  assert.equal(d.message, "half-width comma ',' between Chinese characters: use '，'");
+  assert.equal(d.severity, 'error');
+  assert.equal(d.path, 'sections[0].articles[0].body[0]');
+  assert.deepEqual([d.endLine, d.endCol], [10, 17]);
+});
+
+test('parentheses are converted as a pair; an unmatched one is reported but not repaired', () => {
+  assert.deepEqual(where(paragraphDiags('分别由8个专(工)委牵头', RULE)), ['10:20 punct-halfwidth fix']);
+  assert.equal(fixedParagraph('分别由8个专(工)委牵头', RULE), '分别由8个专（工）委牵头');
+  assert.equal(fixedParagraph('(1)加强监督', RULE), '（1）加强监督');
+  assert.equal(fixedParagraph('杭州(Hangzhou)是省会', RULE), '杭州（Hangzhou）是省会');
+  assert.deepEqual(where(paragraphDiags('详见附件(说明', RULE)), ['10:18 punct-halfwidth']);
+});
+
+test('columns count characters, not UTF-16 units; markup is not text', () => {
+  // 𠀀 is one character outside the BMP
+  assert.deepEqual(where(paragraphDiags('𠀀,中', RULE)), ['10:15 punct-halfwidth fix']);
+  // ** markup: the comma is value index 7 → column 21
+  assert.deepEqual(where(paragraphDiags('**市人大**,加强', RULE)), ['10:21 punct-halfwidth fix']);
+  assert.equal(fixedParagraph('**市人大**,加强', RULE), '**市人大**，加强');
+});
+
+test('a mark produced by an escape is located at the escape and not repaired', () => {
+  const source = paragraphIssue('X').replace("'X'", '"中\\x2c文"');
+  const diags = lint(source, { rules: [RULE], fix: true });
+  assert.deepEqual(where(diags.diagnostics), ['10:15 punct-halfwidth']);
+  assert.equal(diags.fixed.size, 0);
+});
+
+test('look-alikes are left alone: URLs, numbers, times, phones, English, code, file names', () => {
+  for (const text of [
+    '（信息报送网址：http://172.18.13.193:8084/infosub）',
+    '见www.hangzhou.gov.cn网站',
+    '来信请寄rd@hangzhou.gov.cn。',
+    '总投资1,234.5万元',
+    '比例为1:1000',
+    '上午8:30开会',
+    '电话(0571)85250657',
+    '1.加强监督',
+    '他说：He said, "Hello." Then he left.',
+    'Windows 10: new features!',
+    '配置项a=b;c=d生效',
+    '函数f(x)返回',
+    '请下载report.pdf文件',
+    '使用Vue.js框架和v2.0版本',
+    '版本号为3.14',
+  ]) {
+    assert.deepEqual(paragraphDiags(text, RULE), [], text);
+  }
+});
+
+test('a phone field is not linted for punctuation', () => {
+  const source = paragraphIssue('正文。') + 'footer:\n  phone: (0571)85250657\n  editor: 杨青青\n';
+  assert.deepEqual(lint(source).diagnostics.filter((d) => d.path?.startsWith('footer')), []);
+});

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fixedParagraph, lint, paragraphDiags, where } from '../support.js';
+
+const RULE = 'space-in-cjk';
+
+test('spaces between Han characters or next to full-width marks are removed', () => {
+  const diags = paragraphDiags('加强 监督，　推动 发展', RULE);
+  assert.deepEqual(where(diags), ['10:16 space-in-cjk fix', '10:20 space-in-cjk fix', '10:23 space-in-cjk fix']);
+  assert.equal(diags[0].message, "space ' ' between Chinese characters '强' and '监': remove it");
+  assert.equal(fixedParagraph('加强 监督，　推动 发展', RULE), '加强监督，推动发展');
+  assert.equal(fixedParagraph('　　近期，', RULE), '近期，', 'full-width spaces typed as an indent');
+  assert.equal(fixedParagraph('中\u200b文', RULE), '中文', 'zero-width space');
+  assert.equal(fixedParagraph('他说 “我们” 很好', RULE), '他说“我们”很好');
+});
+
+test('a space between Chinese and Latin or digits is info only, never repaired', () => {
+  const diags = paragraphDiags('使用 AI 技术，2024 年', RULE);
+  assert.deepEqual(where(diags), ['10:16 space-in-cjk', '10:19 space-in-cjk', '10:27 space-in-cjk']);
+  assert.ok(diags.every((d) => d.severity === 'info'));
+  assert.equal(fixedParagraph('2024　年', RULE), '2024年', 'a full-width space there is removed');
+});
+
+test('bylines, names and one space between title phrases are kept', () => {
+  const source = [
+    'bulletin: 测试', 'number: 1', 'publisher: 编', 'date: 2024-01-05', 'sections:', '  - name: 要闻', '    articles:',
+    '      - title: 临安区：强化司法监督 维护司法公正',
+    '        body: [正文。]',
+    '        byline: 余杭区人大常委会办公室 英 颖',
+    'footer:',
+    '  editor: 杨 青',
+    '',
+  ].join('\n');
+  assert.deepEqual(lint(source, { rules: [RULE] }).diagnostics, []);
+  const spaced = source.replace('监督 维护', '监督  维护');
+  assert.deepEqual(where(lint(spaced, { rules: [RULE] }).diagnostics), ['8:26 space-in-cjk fix']);
+});
+
+test('look-alikes are left alone: English words and URLs', () => {
+  for (const text of ['He said hello world', 'see http://a.cn/x y', '正文。']) {
+    assert.deepEqual(paragraphDiags(text, RULE), [], text);
+  }
+});
