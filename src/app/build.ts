@@ -7,6 +7,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { themeFontResolver } from '../check/fonts.js';
 import { lintIssues } from '../check/index.js';
 import { composeParagraph } from '../compose/compose.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
@@ -87,9 +88,10 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     if (err instanceof IssueReadError) throw new BuildError(`cannot read ${file}: ${err.reason}`);
     throw err;
   }
-  const lint = lintIssues([loaded]);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...lint.diagnostics]);
-  if (!loaded.issue || diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, loaded: [loaded] };
+  const loaderDiagnostics = sortDiagnostics([...loaded.diagnostics]);
+  if (!loaded.issue || loaderDiagnostics.some((d) => d.severity === 'error')) {
+    return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...lintIssues([loaded]).diagnostics]), loaded: [loaded] };
+  }
   const issue = loaded.issue;
 
   // Theme layers: a --theme file (its problems are usage errors), then the issue's style: block.
@@ -110,29 +112,39 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const styleSource: ThemeSource = { file: loaded.file, source: loaded.source, lineCounter: loaded.lineCounter, doc: loaded.doc, base: ['style'] };
   if (issue.style) {
     const problems = checkThemeData(issue.style, styleSource);
-    if (problems.length) return { ok: false, diagnostics: sortDiagnostics([...diagnostics, ...problems]), loaded: [loaded] };
+    if (problems.length) return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...problems]), loaded: [loaded] };
     layers.push({ layer: issue.style, baseDir: dirname(resolve(file)) });
   }
   const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, layers);
-  const themeProblems = checkMergedTheme(theme, [styleSource, ...sources.reverse()]);
+  const themeProblems = checkMergedTheme(theme, [styleSource, ...sources]);
   if (themeProblems.length) {
     const inIssue = themeProblems.filter((d) => d.file === loaded.file);
-    if (inIssue.length === themeProblems.length) return { ok: false, diagnostics: sortDiagnostics([...diagnostics, ...inIssue]), loaded: [loaded] };
+    if (inIssue.length === themeProblems.length) return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...inIssue]), loaded: [loaded] };
     throw new BuildError(`theme file ${options.theme} has errors`, themeProblems);
   }
+  const resolved = new ResolvedTheme(theme, openFont);
+  try {
+    // Open every face the theme uses now: a missing or corrupt font is a system error, found
+    // before anything else tries (and reports it as something else).
+    for (const role of resolved.usedRoles()) resolved.fonts(role);
+  } catch (err) {
+    return stopped(themeOrFontError(err, styleSource, sources, loaded), err, loaderDiagnostics, loaded);
+  }
+
+  // The same checks as `bulletin check`, with glyph coverage against this build's own theme.
+  let diagnostics: Diagnostic[];
+  try {
+    diagnostics = sortDiagnostics([...loaderDiagnostics, ...lintIssues([loaded], { fonts: themeFontResolver(resolved) }).diagnostics]);
+  } catch (err) {
+    return stopped(themeOrFontError(err, styleSource, sources, loaded), err, loaderDiagnostics, loaded);
+  }
+  if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, loaded: [loaded] };
 
   let layout: LayoutResult;
   try {
-    const resolved = new ResolvedTheme(theme, openFont);
     layout = layoutIssue(buildModel(issue, theme), resolved, composeParagraph, { date: options.date ?? epochDate() });
   } catch (err) {
-    if (err instanceof FontLoadError) throw new BuildError(`bad font: ${err.message}`);
-    if (err instanceof ThemeError) {
-      const located = checkMergedThemeError(err, styleSource, sources);
-      if (located && located.file === loaded.file) return { ok: false, diagnostics: sortDiagnostics([...diagnostics, located]), loaded: [loaded] };
-      throw new BuildError(`theme: \`${pathToString(err.path)}\`: ${err.message}`, located ? [located] : []);
-    }
-    throw err;
+    return stopped(themeOrFontError(err, styleSource, sources, loaded), err, diagnostics, loaded);
   }
   const layoutDiagnostics = layout.problems.map((p) => {
     const at = locate(loaded.doc, p.source);
@@ -156,15 +168,30 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   };
 }
 
-function checkMergedThemeError(err: ThemeError, style: ThemeSource, others: ThemeSource[]): Diagnostic | undefined {
+/** The build stops on `err`: a system error is thrown, a located one returned with what was found so far. */
+function stopped(known: BuildError | Diagnostic | undefined, err: unknown, found: Diagnostic[], loaded: LoadedIssue): BuildResult {
+  if (known instanceof BuildError) throw known;
+  if (known) return { ok: false, diagnostics: sortDiagnostics([...found, known]), loaded: [loaded] };
+  throw err;
+}
+
+/**
+ * A font that cannot be opened is a system error; a theme value that cannot be used is located
+ * where it was written: in the issue's style: block a content error, in a --theme file a
+ * system error. Anything else is not ours to explain (undefined).
+ */
+function themeOrFontError(err: unknown, style: ThemeSource, others: ThemeSource[], loaded: LoadedIssue): BuildError | Diagnostic | undefined {
+  if (err instanceof FontLoadError) return new BuildError(`bad font: ${err.message}`);
+  if (!(err instanceof ThemeError)) return undefined;
   for (const layer of [style, ...others]) {
     const at = locate(layer.doc, [...layer.base, ...err.path]);
     if (at.complete) {
       const range = nodeRange(at.node);
-      return diagnosticAt(layer, 'theme', err.message, range?.[0] ?? 0, range?.[1], { path: pathToString([...layer.base, ...err.path]) });
+      const d = diagnosticAt(layer, 'theme', err.message, range?.[0] ?? 0, range?.[1], { path: pathToString([...layer.base, ...err.path]) });
+      return layer.file === loaded.file ? d : new BuildError(`theme file ${layer.file} has errors`, [d]);
     }
   }
-  return undefined;
+  return new BuildError(`theme: \`${pathToString(err.path)}\`: ${err.message}`);
 }
 
 /** Write `data` to `file` through a temporary file in the same directory and a rename. */

@@ -122,6 +122,21 @@ export class ResolvedTheme {
     return chain;
   }
 
+  /** Font roles the elements of the theme name (not every role `fonts` defines). */
+  usedRoles(): string[] {
+    const roles = new Set<string>();
+    const walk = (node: unknown, top: boolean) => {
+      if (typeof node !== 'object' || node === null || Array.isArray(node)) return;
+      for (const [key, value] of Object.entries(node)) {
+        if (top && key === 'fonts') continue;
+        if ((key === 'font' || key === 'bold') && typeof value === 'string') roles.add(value);
+        else walk(value, false);
+      }
+    };
+    walk(this.theme, true);
+    return [...roles];
+  }
+
   text(style: TextStyle, path: (string | number)[]): ResolvedText {
     return {
       fonts: this.fonts(style.font, [...path, 'font']),
