@@ -204,7 +204,8 @@ export function segment(text: string, cuts: readonly number[], level: KinsokuLev
         if (m < e) {
           const a = ch.cp[m - 1], b = ch.cp[m];
           const c = m + 1 < e ? ch.cp[m + 1] : -1;
-          const inNumber = (isDigit(a) && (isDigit(b) || (isNumberish(b) && isDigit(c)))) || (isNumberish(a) && isDigit(b) && m >= 2 && isDigit(ch.cp[m - 2]));
+          const sign = (a === 0x2d || a === 0x2b || a === 0x2212) && (m - 1 === k || !isLatinAlnum(ch.cp[m - 2]));
+          const inNumber = (isDigit(a) && (isDigit(b) || (isNumberish(b) && isDigit(c)))) || (isNumberish(a) && isDigit(b) && m >= 2 && isDigit(ch.cp[m - 2])) || (sign && isDigit(b));
           const ok = pts.has(ch.start[m]) && isLatinAlnum(b) && !inNumber;
           if (!ok && (fine === 0 || (inNumber && fine < 2))) continue;
           here = ok ? Brk.Emergency : Brk.Force;
