@@ -49,8 +49,12 @@ export function buildFooter(ctx: LayoutContext, block: FooterBlock): GalleyRow |
   if (distribution.length) {
     groups.push(() => distribution.forEach((d, di) => {
       const source = ['footer', 'distribution', di];
-      const label = setText(ctx, `${d.label}${f.labelSeparator}`, style, { measure, align: 'left' }, [...source, 'label'])[0];
-      const labelWidth = label ? label.right : 0;
+      const labelText = `${d.label}${f.labelSeparator}`;
+      const label = setText(ctx, labelText, style, { measure, align: 'left' }, [...source, 'label'])[0];
+      // Set alone, the label's colon ends a line and is closed up to half width; the names
+      // after it keep the colon's full cell, as in running text (送：省人大…).
+      const cells = [...labelText].filter((ch) => /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch)).length;
+      const labelWidth = label ? Math.max(label.right, cells * style.size) : 0;
       if (label) texts.push({ kind: 'text', x: inset, dy: y + (lineHeight - style.size) / 2 + style.size * b, line: label, color: style.color });
       d.to.forEach((to, ti) => {
         lines(setText(ctx, to, style, { measure: measure - labelWidth, align: 'justify', indent: 0 }, [...source, 'to', ti]), inset + labelWidth);
