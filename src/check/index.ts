@@ -13,6 +13,7 @@ import { defaultFontsFor } from './fonts.js';
 import { textScalars } from './scalars.js';
 import { bylineParens } from './rules/byline-parens.js';
 import { dash } from './rules/dash.js';
+import { dateStyle } from './rules/date-style.js';
 import { ellipsis } from './rules/ellipsis.js';
 import { fullwidthAlnum } from './rules/fullwidth-alnum.js';
 import { glyphCoverage } from './rules/glyph-coverage.js';
@@ -31,11 +32,13 @@ export { defaultFontsFor, resolverFromFonts, themeFontResolver } from './fonts.j
 /**
  * The rules, in priority order: when two repairs overlap, the earlier rule's wins (the
  * other is retried on the next pass). byline-parens removes a pair other rules would
- * convert; fullwidth-alnum normalises digits before the range and punctuation rules read them.
+ * convert; fullwidth-alnum normalises digits before the date, range and punctuation rules
+ * read them. date-style (checklist 48) is not in issue 5's list but completes §5's checks.
  */
 export const RULES: readonly Rule[] = [
   bylineParens,
   fullwidthAlnum,
+  dateStyle,
   ellipsis,
   dash,
   punctHalfwidth,
