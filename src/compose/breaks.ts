@@ -25,13 +25,15 @@ export interface BreakParams {
 
 /** Named costs. A line costs (1 + badness)², plus the penalties. */
 export const COST = {
-  /** Per em of punctuation compressed to fit (push-in is cheap but not free). */
-  SHRINK_PER_EM: 8,
-  /** × (share of the line's shrink used)³. */
-  SHRINK_RATIO: 30,
+  /**
+   * Per em of punctuation compressed to fit, plus × (share of the line's shrink used)³. Push-in
+   * is cheap but not free, and always cheaper than a push-out (先挤进，后推出, clreq).
+   */
+  SHRINK_PER_EM: 4,
+  SHRINK_RATIO: 6,
   /** × (share of the gap stretch used)²: widening CJK–Latin gaps and word spaces. */
   GLUE_STRETCH: 3,
-  /** A line that needs even inter-character spacing: a character was pushed out. */
+  /** A line that ends early although its next unit would have fitted (推出, e.g. to obey kinsoku). */
   PUSH_OUT: 20,
   /** Justified lines shorter than the measure by more than max(LOOSE_EM em, LOOSE_SHARE × measure) are only priced when nothing better exists. */
   LOOSE_EM: 6,
@@ -116,7 +118,7 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number):
       const over = natural - avail;
       const overfull = over > shrinkAll + EPS;
       if (best[ja] < Infinity) {
-        const c = overfull ? COST.OVERFULL * (1 + (over - shrinkAll) / em) : lineCost(lm, p, over, shrinkAll, isLast, em);
+        const c = overfull ? COST.OVERFULL * (1 + (over - shrinkAll) / em) : lineCost(lm, p, a, b, over, shrinkAll, isLast, em);
         const total = best[ja] + c + pen + orphan(lm, a, b, isLast, totalChars);
         if (total < best[jb]) { best[jb] = total; prev[jb] = ja; }
         if (!overfull) found = true;
@@ -130,7 +132,7 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number):
 }
 
 /** Cost of a line that fits (over ≤ its shrink): `over` > 0 must shrink, < 0 is short. */
-function lineCost(lm: LineMetrics, p: BreakParams, over: number, shrinkAll: number, isLast: boolean, em: number): number {
+function lineCost(lm: LineMetrics, p: BreakParams, a: number, b: number, over: number, shrinkAll: number, isLast: boolean, em: number): number {
   let bad = 0;
   if (over > EPS) {
     const r = over / (shrinkAll || 1);
@@ -148,7 +150,11 @@ function lineCost(lm: LineMetrics, p: BreakParams, over: number, shrinkAll: numb
       bad = COST.GLUE_STRETCH * r * r;
     } else if (lm.justifiable > 0) {
       const e = (d - lm.stretchGlue) / lm.justifiable / em / COST.SPACING_REF_EM;
-      bad = COST.PUSH_OUT + COST.SPACING * e * e * e;
+      bad = COST.SPACING * e * e * e;
+      // A push-out: the next unit would have fitted at its natural width, yet the line ends here.
+      const avail = p.measure - (a === 0 ? p.indent : 0);
+      lm.measure(a, b + 1);
+      if (lm.natural <= avail + EPS) bad += COST.PUSH_OUT;
     } else {
       // Nothing to stretch: the line stays short. Worse than any line that can be justified.
       return (1 + COST.MAX_BADNESS + d / em) ** 2;

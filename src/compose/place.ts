@@ -107,5 +107,7 @@ export function placeLine(
       if (seg.gap[j] === Gap.Word) lineText += ' ';
     }
   }
-  return { runs, left, right: pen, natural, last: isLast, text: lineText };
+  const line: ComposedLine = { runs, left, right: pen, natural, last: isLast, text: lineText };
+  if (extra > 0 || letterSpace > 0) line.spacing = extra || letterSpace;
+  return line;
 }

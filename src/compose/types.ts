@@ -74,6 +74,11 @@ export interface ComposedLine {
   last: boolean;
   /** Plain text of the line, for tests and diagnostics. */
   text: string;
+  /**
+   * Even inter-character space added at each justifiable joint to reach the measure, pt (absent
+   * when none was needed). Above ½ em a line looks loose: callers may warn (typography.md §8 item 23).
+   */
+  spacing?: number;
 }
 
 export interface ComposedParagraph {

@@ -239,6 +239,18 @@ describe('justification', () => {
   });
 });
 
+test('23. a line that needs even spacing reports how much, so that a loose line can be warned about', () => {
+  const p = compose('一二三四五六七八九' + 'Hangzhou' + '甲乙');
+  const l = p.lines[0];
+  assert.equal(l.text, '一二三四五六七八九');
+  assert.ok(l.spacing !== undefined && near(l.spacing, (10 * EM - 9 * EM) / 8), `spacing ${l.spacing}`);
+  assert.ok(l.spacing! < 0.5 * EM);
+  const tight = compose(HAN10 + HAN10);
+  assert.equal(tight.lines[0].spacing, undefined, 'a full line needs none');
+  const loose = compose('一二三' + 'Internationalization' + '甲', { measure: 12 * EM });
+  assert.ok(loose.lines[0].spacing! > 0.5 * EM, 'a very loose line shows it');
+});
+
 describe('Han–Western spacing', () => {
   const wide = { measure: 40 * EM };
   const width = (s: string) => compose(s, wide).lines[0].right;
