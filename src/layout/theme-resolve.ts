@@ -109,12 +109,15 @@ export class ResolvedTheme {
     const hit = this.chains.get(role);
     if (hit) return hit;
     const chain: FontHandle[] = [];
+    const done = new Set<string>();
     const visit = (name: string, trail: string[], at: (string | number)[]) => {
       if (trail.includes(name)) throw new ThemeError(at, `font fallbacks loop: ${[...trail, name].join(' → ')}`);
+      if (done.has(name)) return;
+      done.add(name);
       const spec = this.theme.fonts[name];
       if (!spec) throw new ThemeError(at, `no font role named "${name}" in \`fonts\` (it has: ${Object.keys(this.theme.fonts).join(', ')})`);
       const handle = this.open(spec.file, spec.face);
-      if (!chain.includes(handle)) chain.push(handle);
+      if (!chain.some((h) => h === handle || (h.file === handle.file && h.postscriptName === handle.postscriptName))) chain.push(handle);
       (spec.fallback ?? []).forEach((next, i) => visit(next, [...trail, name], ['fonts', name, 'fallback', i]));
     };
     visit(role, [], path);
