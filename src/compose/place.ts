@@ -16,6 +16,20 @@ export interface PlaceParams extends LineOptions {
   align: 'justify' | 'left' | 'center' | 'right';
 }
 
+const oneChar = new Map<number, string>();
+
+/** text.slice, sharing the strings of single BMP characters (most glyphs stand for one). */
+function slice(text: string, start: number, end: number): string {
+  if (end - start !== 1) return text.slice(start, end);
+  const c = text.charCodeAt(start);
+  let s = oneChar.get(c);
+  if (s === undefined) {
+    s = text[start];
+    if (oneChar.size < 30000) oneChar.set(c, s);
+  }
+  return s;
+}
+
 export function placeLine(
   text: string, seg: Segmentation, u: Units, lm: LineMetrics, spans: readonly Span[],
   a: number, b: number, isLast: boolean, p: PlaceParams,
@@ -90,7 +104,7 @@ export function placeLine(
         if (tag !== undefined) run.tag = tag;
         runs.push(run);
       }
-      const pg: PlacedGlyph = { id: gb.id[g], text: text.slice(gb.start[g], gb.end[g]), x: cellStart + gb.dx[g] + ls, advance: gb.adv[g] };
+      const pg: PlacedGlyph = { id: gb.id[g], text: slice(text, gb.start[g], gb.end[g]), x: cellStart + gb.dx[g] + ls, advance: gb.adv[g] };
       run.glyphs.push(pg);
       ls += letterSpace;
     }

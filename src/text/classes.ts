@@ -127,6 +127,18 @@ function isWideSymbol(cp: number): boolean {
  * segmenter retags them as Open/Close in Chinese text (as Typst's CJ segmenter does).
  */
 export function classify(cp: number): number {
+  if (cp < 0x10000) {
+    // Memoised for the BMP: this runs once per character of every paragraph.
+    let c = bmp[cp];
+    if (c === 0) c = bmp[cp] = classifyUncached(cp);
+    return c;
+  }
+  return classifyUncached(cp);
+}
+
+const bmp = new Uint8Array(0x10000);
+
+function classifyUncached(cp: number): number {
   const hit = table.get(cp);
   if (hit !== undefined) return hit;
   if (cp < 0x2000) {
