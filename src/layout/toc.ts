@@ -50,8 +50,11 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
   const entry = t.text(c.entry, [...PATH, 'entry']);
   const lineHeight = t.len(c.lineHeight, entry.size, [...PATH, 'lineHeight']);
   const gap = t.len(c.columnGap, entry.size, [...PATH, 'columnGap']);
-  const labels = block.rows.map((row) => setText(ctx, `${c.label.open}${row.label}${c.label.close}`, label, { measure: width, align: 'left' }, ['sections'])[0]);
-  const labelWidth = Math.max(0, ...labels.map((l) => (l ? l.right - Math.min(0, l.left) : 0)));
+  // The label column is as wide as the widest 栏目 name, but never more than 40% of the
+  // width: a longer name wraps inside it.
+  const maxLabel = width * 0.4;
+  const labels = block.rows.map((row, ri) => setText(ctx, `${c.label.open}${row.label}${c.label.close}`, label, { measure: maxLabel, align: 'left' }, ['sections', ri, 'name']));
+  const labelWidth = Math.min(maxLabel, Math.max(0, ...labels.flat().map((l) => l.right)));
   const column = labelWidth + gap;
   // Room for up to three digits and a space, so numbers never change the 目录's shape.
   const numberWidth = c.pageNumbers ? entry.size * 2.5 : 0;
@@ -63,8 +66,7 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
     const texts: RowText<ComposedLine>[] = [];
     const links: RowLink[] = [];
     const numbers: PendingNumber[] = [];
-    const labelLine = labels[ri];
-    if (labelLine) texts.push({ kind: 'text', x: 0, dy: 0, line: labelLine, color: label.color });
+    labels[ri].forEach((line, k) => texts.push({ kind: 'text', x: 0, dy: k * lineHeight, line, color: label.color }));
     let dy = 0;
     row.items.forEach((item, ii) => {
       const lines = setText(ctx, item.text, entry, { measure, align: 'justify', indent: 0, trimOpeningAtLineStart: true }, ['sections', ri]);
@@ -84,7 +86,7 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
     const result: GalleyRow = {
       kind: 'toc',
       ascent: Math.max(label.size, entry.size) * b,
-      descent: dy + Math.max(label.size, entry.size) * (1 - b),
+      descent: Math.max(dy, (labels[ri].length - 1) * lineHeight) + Math.max(label.size, entry.size) * (1 - b),
       glue: { natural: ri === 0 ? afterHeading : lineHeight - entry.size + rowGap, stretch: 0, shrink: 0 },
       // A 目录 taller than a page may break between 栏目, reluctantly.
       breakPenalty: ri === 0 ? Infinity : 10000,

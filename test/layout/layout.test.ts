@@ -239,3 +239,14 @@ test('目录 page numbers, when switched on, name the page each article starts o
     .map((i) => Number(i.line.text));
   assert.deepEqual(numbers, ['s1a1', 's1a2', 's2a1', 's3b'].map((t) => pageOfAnchor.get(t)));
 });
+
+test('a very long 栏目 name wraps inside a label column of at most 40% of the width', () => {
+  const { result, theme } = layout(issueWith([{ name: '一个非常非常非常非常非常非常长的栏目名称', articles: [article('标题', [3])] }]));
+  const toc = result.galley.find((r) => r.kind === 'toc' && r.label?.startsWith('一个'))!;
+  const texts = toc.items.filter((i) => i.kind === 'text');
+  const labelLines = texts.filter((i) => i.x === 0);
+  assert.ok(labelLines.length >= 2, 'the label wraps');
+  const entry = texts.find((i) => i.x > 0)!;
+  assert.ok(entry.x <= theme.typeWidth * 0.4 + theme.bodySize, `entries start at ${entry.x}`);
+  assertPlacementRules(result, theme);
+});
