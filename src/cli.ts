@@ -33,10 +33,17 @@ program
   .option('--theme <file>', 'theme file (YAML or JSON) overriding the default theme')
   .option('--bleed <length>', 'bleed on each side, e.g. 3mm (grows the MediaBox, sets a BleedBox)')
   .option('--marks', 'draw crop marks outside the trim (needs --bleed)')
+  .option('-w, --watch', 'rebuild on every save of the issue or theme file, until Ctrl-C')
   .option('-q, --quiet', 'print nothing but errors')
   .option('--debug', 'show stack traces for unexpected errors')
-  .addHelpText('after', '\nExamples:\n  $ bulletin build issues/690.yaml\n  $ bulletin build issues/690.yaml -o out/690.pdf --bleed 3mm --marks\n')
+  .version(version, '-V, --version')
+  .addHelpText('after', '\nExamples:\n  $ bulletin build issues/690.yaml\n  $ bulletin build issues/690.yaml -o out/690.pdf --bleed 3mm --marks\n  $ bulletin build issues/691.yaml --watch\n')
   .action(async (file: string, opts: Record<string, unknown>) => {
+    if (opts.watch) {
+      const { runWatch } = await import('./cli/watch.js');
+      process.exitCode = await runWatch(file, opts);
+      return;
+    }
     const { runBuild } = await import('./cli/build.js');
     process.exitCode = await runBuild(file, opts);
   });
@@ -50,10 +57,42 @@ program
   .option('--fix', 'repair what is safe to repair, in place')
   .option('-q, --quiet', 'print only errors and the summary')
   .option('--debug', 'show stack traces for unexpected errors')
+  .version(version, '-V, --version')
   .addHelpText('after', '\nExamples:\n  $ bulletin check issues/*.yaml\n  $ bulletin check --format github issues/*.yaml\n')
   .action(async (files: string[], opts: Record<string, unknown>) => {
     const { runCheck } = await import('./cli/check.js');
     process.exitCode = await runCheck(files, opts);
   });
+
+program
+  .command('new')
+  .description('write the next issue file from the previous one (number, total and date moved on, one example per section)')
+  .option('--from <file>', 'the previous issue (default: the newest issue file in ./issues)')
+  .option('--date <date>', "the new issue's date, YYYY-MM-DD (default: today)")
+  .option('-o, --output <file>', 'where to write it (default: beside the previous issue, named after the next total or number)')
+  .option('-q, --quiet', 'print nothing but errors')
+  .option('--debug', 'show stack traces for unexpected errors')
+  .version(version, '-V, --version')
+  .addHelpText('after', '\nExamples:\n  $ bulletin new                                  # continue from the newest file in issues/\n  $ bulletin new --from issues/690.yaml --date 2024-03-22\n  $ bulletin new -o issues/first.yaml             # a commented template when issues/ is empty\n\nAn existing file is never overwritten (exit 2).\n')
+  .action(async (opts: Record<string, unknown>) => {
+    const { runNew } = await import('./cli/new.js');
+    process.exitCode = await runNew(opts);
+  });
+
+program
+  .command('fonts')
+  .description("list each font role's chain (face, file, glyphs, licence) and which face draws which characters")
+  .argument('[file]', 'issue file (YAML) whose characters to attribute to faces')
+  .option('--theme <file>', 'theme file (YAML or JSON), as for build')
+  .option('-q, --quiet', 'print only problems: characters no font draws, fonts that cannot be opened')
+  .option('--debug', 'show stack traces for unexpected errors')
+  .version(version, '-V, --version')
+  .addHelpText('after', '\nExamples:\n  $ bulletin fonts\n  $ bulletin fonts issues/690.yaml\n  $ bulletin fonts issues/690.yaml --theme office.yaml\n\nExit status: 0 every character has a glyph, 1 some character has none, 2 a font or file cannot be read.\n')
+  .action(async (file: string | undefined, opts: Record<string, unknown>) => {
+    const { runFonts } = await import('./cli/fonts.js');
+    process.exitCode = await runFonts(file, opts);
+  });
+
+program.addHelpText('after', '\nExamples:\n  $ bulletin new --from issues/690.yaml\n  $ bulletin check issues/691.yaml\n  $ bulletin build issues/691.yaml --watch\n  $ bulletin fonts issues/691.yaml\n\nRun `bulletin help <command>` for its options and examples.\n');
 
 await program.parseAsync(process.argv);

@@ -1,0 +1,132 @@
+/**
+ * `bulletin fonts [FILE] [--theme FILE]`: print each theme role's font chain (face, file, glyph
+ * count, licence) and, with an issue file, which face draws how many of its characters, which
+ * characters fell back to a later face and which no face draws. Exit status: 0 every character
+ * has a glyph, 1 some character has none (or the issue has errors), 2 usage or system errors
+ * (missing file, a font file that cannot be opened, a theme file with errors).
+ */
+import { isAbsolute, relative } from 'node:path';
+import { fontsReport, FontsError, type CharCount, type RoleReport } from '../app/fonts.js';
+import type { Diagnostic } from '../diag/diagnostic.js';
+import { formatDiagnostics } from '../diag/format.js';
+import type { LoadedIssue } from '../issue/loaded.js';
+import { sourceLine } from '../issue/position.js';
+import { readFileSync } from 'node:fs';
+
+export interface FontsCliOptions {
+  theme?: string;
+  quiet?: boolean;
+  debug?: boolean;
+}
+
+const EXIT_OK = 0;
+const EXIT_CONTENT = 1;
+const EXIT_USAGE = 2;
+
+/** Characters listed in full up to this many; then "… and N more". */
+const LIST_LIMIT = 40;
+
+const n = (x: number) => x.toLocaleString('en-US');
+const plural = (x: number, one: string, many = `${one}s`) => `${n(x)} ${x === 1 ? one : many}`;
+
+function shown(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
+}
+
+function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** `𠀎 U+2000E, 😀 U+1F600 (2×)`, shortened after LIST_LIMIT. */
+export function charList(chars: readonly CharCount[]): string {
+  const items = chars.slice(0, LIST_LIMIT).map((c) => `${c.char === ' ' ? '␠' : c.char} ${codePoint(c.char)}${c.count > 1 ? ` (${c.count}×)` : ''}`);
+  if (chars.length > LIST_LIMIT) items.push(`… and ${n(chars.length - LIST_LIMIT)} more`);
+  return items.join(', ');
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[], loaded?: LoadedIssue): void {
+  if (diagnostics.length === 0) return;
+  const lines = (file: string, line: number) => {
+    if (loaded && file === loaded.file) return sourceLine(loaded.source, loaded.lineCounter, line);
+    try {
+      return readFileSync(file, 'utf8').split(/\r?\n/)[line - 1];
+    } catch {
+      return undefined;
+    }
+  };
+  process.stderr.write(formatDiagnostics(diagnostics, 'text', lines) + '\n');
+}
+
+function roleLines(r: RoleReport, issue: string | undefined, quiet: boolean): string[] {
+  const out: string[] = [];
+  const problems = (r.missing?.length ?? 0) > 0 || r.error !== undefined || r.chain.some((f) => f.error);
+  if (quiet && !problems) return out;
+  out.push(`${r.role} — ${r.usedFor.length ? r.usedFor.join(', ') : 'fallback only'}`);
+  if (r.error) out.push(`  error: ${r.error}`);
+  const via = (f: { from: string }) => (f.from !== r.role ? `(${f.from})` : '');
+  const faceWidth = Math.max(0, ...r.chain.map((f) => `${f.face} ${via(f)}`.trim().length));
+  const fileWidth = Math.max(0, ...r.chain.map((f) => shown(f.file).length));
+  r.chain.forEach((f, k) => {
+    const head = `  ${k + 1}. ${`${f.face} ${via(f)}`.trim().padEnd(faceWidth)}  ${shown(f.file).padEnd(fileWidth)}`;
+    if (f.error) {
+      out.push(`${head}  error: ${f.error}`);
+      return;
+    }
+    let line = `${head}  ${plural(f.glyphs ?? 0, 'glyph').padStart(13)}  ${f.licence}`;
+    const use = r.uses?.[k];
+    if (use && !quiet) {
+      const distinct = use.chars.length;
+      if (distinct === 0) line += ' — draws nothing here';
+      else if (k === 0) line += ` — draws ${plural(distinct, 'character')}`;
+      else line += ` — draws ${plural(distinct, 'character')} that fell back: ${charList(use.chars)}`;
+    }
+    if (!quiet || f.error) out.push(line);
+  });
+  if (r.missing && r.missing.length > 0) {
+    out.push(`  no font draws ${plural(r.missing.length, 'character')} of ${issue}: ${charList(r.missing)}`);
+  }
+  return out;
+}
+
+export async function runFonts(file: string | undefined, opts: FontsCliOptions | Record<string, unknown>): Promise<number> {
+  const options = opts as FontsCliOptions;
+  try {
+    const result = fontsReport({ issue: file, theme: options.theme });
+    if (!result.ok) {
+      printDiagnostics(result.diagnostics, result.loaded);
+      const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+      process.stderr.write(`bulletin fonts: ${file} has ${plural(errors, 'error')}; fix ${errors === 1 ? 'it' : 'them'} first\n`);
+      return EXIT_CONTENT;
+    }
+    const layers = ['the default theme', ...(options.theme ? [options.theme] : []), ...(result.styled ? [`the style: of ${file}`] : [])];
+    const out: string[] = [];
+    if (!options.quiet) out.push(`Font chains of ${layers.join(' + ')}:`, '');
+    for (const r of result.roles) out.push(...roleLines(r, file, options.quiet === true));
+    if (!options.quiet) {
+      const faces = new Set(result.roles.flatMap((r) => r.chain.map((f) => `${f.file}#${f.face}`))).size;
+      let summary = `${plural(result.roles.length, 'role')}, ${plural(faces, 'face')}`;
+      if (file) {
+        const distinct = new Set(result.roles.flatMap((r) => (r.uses ?? []).flatMap((u) => u.chars.map((c) => c.char)).concat((r.missing ?? []).map((c) => c.char)))).size;
+        const fellBack = result.roles.reduce((s, r) => s + (r.uses ?? []).slice(1).reduce((t, u) => t + u.chars.length, 0), 0);
+        summary += `; ${file}: ${plural(distinct, 'distinct character')}, ${fellBack ? `${n(fellBack)} drawn by a fallback` : 'none drawn by a fallback'}, ${result.missing ? `${n(result.missing)} drawn by no font` : 'every one drawn'}`;
+      }
+      out.push('', summary);
+    }
+    if (out.length) process.stdout.write(out.join('\n') + '\n');
+    if (result.fontErrors.length > 0) {
+      for (const message of result.fontErrors) process.stderr.write(`bulletin fonts: bad font: ${message}\n`);
+      return EXIT_USAGE;
+    }
+    return result.missing > 0 ? EXIT_CONTENT : EXIT_OK;
+  } catch (error) {
+    if (error instanceof FontsError) {
+      printDiagnostics(error.diagnostics);
+      process.stderr.write(`bulletin fonts: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
+    if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+    else process.stderr.write(`bulletin fonts: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+    return EXIT_USAGE;
+  }
+}
