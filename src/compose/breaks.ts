@@ -31,8 +31,11 @@ export const COST = {
    */
   SHRINK_PER_EM: 4,
   SHRINK_RATIO: 6,
-  /** × (share of the gap stretch used)²: widening CJK–Latin gaps and word spaces. */
-  GLUE_STRETCH: 3,
+  /**
+   * × (share of the gap stretch used)²: widening CJK–Latin gaps and word spaces. Gaps at ½ em
+   * cost more than a push-in, so they stay near ¼ em unless the line has no mark to compress.
+   */
+  GLUE_STRETCH: 12,
   /** A line that ends early although its next unit would have fitted (推出, e.g. to obey kinsoku). */
   PUSH_OUT: 20,
   /** Justified lines shorter than the measure by more than max(LOOSE_EM em, LOOSE_SHARE × measure) are only priced when nothing better exists. */
