@@ -31,7 +31,7 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
   const trimAfterIndent = options.trimOpeningAfterIndent ?? trimStart;
   const mode: BreakMode = options.align === 'justify' ? 'justify' : options.balance ? 'balance' : 'ragged';
   const run = (fine: 0 | 1 | 2) => {
-    const seg = segment(text, spanStarts.slice(1), level, fine);
+    const seg = segment(text, spanStarts.slice(1), level, fine, indent > 0);
     const u = measureUnits(text, seg, spans, spanStarts, { size, cjkEm });
     const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent });
     const params = {

@@ -68,7 +68,7 @@ put('／', Cls.Solidus);
 put('％‰‱℃℉°′″', Cls.Postfix);
 put('￥＄№＃', Cls.Prefix);
 put('\u3000', Cls.IdeoSpace);
-put('\u00a0\u2007\u202f\u2060\ufeff', Cls.NoBreakSpace);
+put('\u00a0\u2007\u202f', Cls.NoBreakSpace);
 put(' \t\n\r\f\v\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u200b\u205f', Cls.Space);
 put('\u200c\u200d', Cls.Attach);
 

@@ -90,7 +90,7 @@ function isNumberish(cp: number): boolean {
 }
 
 /** Read the text into characters, with spaces folded into the next character. */
-function readChars(text: string): Chars {
+function readChars(text: string, trimLead: boolean): Chars {
   const len0 = text.length;
   const c: Chars = {
     n: 0, cp: new Int32Array(len0), start: new Int32Array(len0), end: new Int32Array(len0),
@@ -106,6 +106,10 @@ function readChars(text: string): Chars {
     const len = cp > 0xffff ? 2 : 1;
     let cls = classify(cp);
     if (cp === 0x200b) { pendingFlags |= ZWSP; i += len; continue; }
+    // Invisible format characters: a soft hyphen (we never hyphenate), word joiners, a BOM.
+    if (cp === 0xad || cp === 0x2060 || cp === 0xfeff) { i += len; continue; }
+    // Ideographic spaces typed before the text to indent it: the composer indents.
+    if (trimLead && n === 0 && cls === Cls.IdeoSpace) { i += len; continue; }
     if (cls === Cls.Space) {
       if (pendingSpace < 0) { pendingSpace = i; pendingNewlineOnly = cp === 0x0a || cp === 0x0d; }
       else if (cp !== 0x0a && cp !== 0x0d) pendingNewlineOnly = false;
@@ -152,9 +156,10 @@ const isFixed = (c: number): boolean => c === Cls.Dash || c === Cls.Wave || c ==
  * boundaries): a Latin piece never crosses one, and a break there is only allowed where it
  * would be allowed anyway. `fine` is the last resort for a token wider than the measure:
  * 1 splits Latin tokens into single characters joined by Force-level joints, 2 numbers too.
+ * `trimLead` drops ideographic spaces typed at the start (an indent the composer makes itself).
  */
-export function segment(text: string, cuts: readonly number[], level: KinsokuLevel, fine: 0 | 1 | 2 = 0): Segmentation {
-  const ch = readChars(text);
+export function segment(text: string, cuts: readonly number[], level: KinsokuLevel, fine: 0 | 1 | 2 = 0, trimLead = false): Segmentation {
+  const ch = readChars(text, trimLead);
   const n = ch.n;
   const seg: Segmentation = {
     count: 0, start: new Int32Array(n), end: new Int32Array(n), cls: new Uint8Array(n),

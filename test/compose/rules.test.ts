@@ -321,3 +321,9 @@ describe('paragraphs', () => {
     }
   });
 });
+
+test('29b. ideographic spaces typed to indent do not add to the 2-em indent', () => {
+  const p = compose('\u3000\u3000' + HAN10 + HAN10, { indent: 2 });
+  assert.ok(near(glyphs(p.lines[0])[0].x, 2 * EM));
+  assert.equal(glyphs(p.lines[0])[0].text, '一');
+});

@@ -103,3 +103,9 @@ describe('segment', () => {
     assert.deepEqual(units(t, s), ['葛\u{E0100}', '优', 'e\u0301']);
   });
 });
+
+test('invisible format characters vanish; typed ideographic indent spaces go when the composer indents', () => {
+  const t = '\u3000\u3000中\u00ad文\u2060字\ufeff';
+  assert.deepEqual(units(t, segment(t, [], 'gb', 0, true)), ['中', '文', '字']);
+  assert.deepEqual(units(t, segment(t, [], 'gb')), ['\u3000', '\u3000', '中', '文', '字']);
+});
