@@ -7,6 +7,7 @@
  * linear in the paragraph length.
  */
 import { Brk } from '../text/segment.js';
+import type { Alloc } from '../text/alloc.js';
 import type { LineMetrics } from './lines.js';
 
 export type BreakMode = 'justify' | 'ragged' | 'balance';
@@ -83,16 +84,16 @@ function penalty(level: number): number {
 }
 
 /** Total-fit breaking over the joints whose level is at least `minLevel`. */
-export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number): BreakResult {
+export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, al: Alloc): BreakResult {
   const n = lm.n;
   if (n === 0) return { ends: [], cost: 0 };
-  const cand = new Int32Array(n + 1);
+  const cand = al.i32(n + 1);
   let m = 0;
   cand[m++] = 0;
   for (let j = 1; j < n; j++) if (p.brk[j] >= minLevel) cand[m++] = j;
   cand[m++] = n;
-  const best = new Float64Array(m).fill(Infinity);
-  const prev = new Int32Array(m).fill(-1);
+  const best = al.f64(m).fill(Infinity);
+  const prev = al.i32(m).fill(-1);
   best[0] = 0;
   const em = p.size;
   const totalChars = lm.charsIn(0, n);

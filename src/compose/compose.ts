@@ -5,6 +5,7 @@
  * breaks for the whole paragraph → place each line (edge trims, justification, alignment).
  * Pure: no pdfkit, no file access; fonts arrive as FontHandles.
  */
+import { Arena } from '../text/alloc.js';
 import { segment, Brk } from '../text/segment.js';
 import { chooseBreaks, COST, type BreakMode } from './breaks.js';
 import { LineMetrics } from './lines.js';
@@ -13,9 +14,13 @@ import { balanceQuality } from './balance.js';
 import type { ComposedParagraph, ComposeOptions, Span } from './types.js';
 import { measureUnits } from './units.js';
 
+/** Scratch arrays, reused from one paragraph to the next (composition is synchronous). */
+const scratch = new Arena();
+
 export function composeParagraph(spans: Span[], options: ComposeOptions): ComposedParagraph {
   const { measure, size } = options;
   if (!(measure > 0) || !(size > 0)) throw new RangeError(`composeParagraph: measure and size must be positive (got ${measure}, ${size})`);
+  scratch.reset();
   const spanStarts: number[] = [];
   let text = '';
   for (const s of spans) {
@@ -31,17 +36,17 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
   const trimAfterIndent = options.trimOpeningAfterIndent ?? trimStart;
   const mode: BreakMode = options.align === 'justify' ? 'justify' : options.balance ? 'balance' : 'ragged';
   const run = (fine: 0 | 1 | 2) => {
-    const seg = segment(text, spanStarts.slice(1), level, fine, indent > 0);
-    const u = measureUnits(text, seg, spans, spanStarts, { size, cjkEm });
-    const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent });
+    const seg = segment(text, spanStarts.slice(1), level, fine, indent > 0, scratch);
+    const u = measureUnits(text, seg, spans, spanStarts, { size, cjkEm }, scratch);
+    const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent }, scratch);
     const params = {
       mode, measure, indent, size, brk: seg.brk,
       quality: mode === 'balance' ? balanceQuality(text, seg) : undefined,
     };
-    let result = chooseBreaks(lm, params, Brk.Emergency);
+    let result = chooseBreaks(lm, params, Brk.Emergency, scratch);
     if (result.cost >= COST.OVERFULL) {
       // Something is wider than the measure between allowed breaks: allow breaking the rules.
-      const forced = chooseBreaks(lm, params, Brk.Force);
+      const forced = chooseBreaks(lm, params, Brk.Force, scratch);
       if (forced.cost < result.cost) result = forced;
     }
     return { seg, u, lm, result };

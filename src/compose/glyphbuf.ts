@@ -4,6 +4,7 @@
  * before a single line is chosen.
  */
 import type { FontHandle } from '../font/types.js';
+import type { Alloc } from '../text/alloc.js';
 
 export class GlyphBuffer {
   length = 0;
@@ -17,14 +18,14 @@ export class GlyphBuffer {
   start: Int32Array;
   end: Int32Array;
 
-  constructor(capacity: number) {
+  constructor(capacity: number, al: Alloc) {
     const c = Math.max(16, capacity);
-    this.font = new Uint16Array(c);
-    this.id = new Int32Array(c);
-    this.adv = new Float64Array(c);
-    this.dx = new Float64Array(c);
-    this.start = new Int32Array(c);
-    this.end = new Int32Array(c);
+    this.font = al.u16(c);
+    this.id = al.i32(c);
+    this.adv = al.f64(c);
+    this.dx = al.f64(c);
+    this.start = al.i32(c);
+    this.end = al.i32(c);
   }
 
   fontIndex(f: FontHandle): number {

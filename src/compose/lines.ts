@@ -5,6 +5,7 @@
  * (typography.md §1.5, GB/T 15834 §5.1.10), and a pair split by the break gets its
  * compression back.
  */
+import type { Alloc } from '../text/alloc.js';
 import { Pool, type Units } from './units.js';
 
 export interface LineOptions {
@@ -41,35 +42,35 @@ export class LineMetrics {
   stretchGlue = 0;
   justifiable = 0;
 
-  constructor(readonly u: Units, just: ArrayLike<number>, opt: LineOptions) {
+  constructor(readonly u: Units, just: ArrayLike<number>, opt: LineOptions, al: Alloc) {
     const n = u.n;
     this.n = n;
-    this.mw = new Float64Array(n + 1);
-    this.sMarks = new Float64Array(n + 1);
-    this.sFinal = new Float64Array(n + 1);
-    this.chars = new Float64Array(n + 1);
+    this.mw = al.f64(n + 1);
+    this.sMarks = al.f64(n + 1);
+    this.sFinal = al.f64(n + 1);
+    this.chars = al.f64(n + 1);
     for (let k = 0; k < n; k++) {
       this.mw[k + 1] = this.mw[k] + u.cell[k] - u.trimL[k] - u.trimR[k];
       this.sMarks[k + 1] = this.sMarks[k] + (u.pool[k] === Pool.Marks ? u.shrink[k] : 0);
       this.sFinal[k + 1] = this.sFinal[k] + (u.pool[k] === Pool.Final ? u.shrink[k] : 0);
       this.chars[k + 1] = this.chars[k] + u.chars[k];
     }
-    this.cg = new Float64Array(n + 1);
-    this.cgs = new Float64Array(n + 1);
-    this.cgt = new Float64Array(n + 1);
-    this.cj = new Float64Array(n + 1);
+    this.cg = al.f64(n + 1);
+    this.cgs = al.f64(n + 1);
+    this.cgt = al.f64(n + 1);
+    this.cj = al.f64(n + 1);
     for (let j = 1; j <= n; j++) {
       this.cg[j] = this.cg[j - 1] + u.glue[j];
       this.cgs[j] = this.cgs[j - 1] + u.glueShrink[j];
       this.cgt[j] = this.cgt[j - 1] + u.glueStretch[j];
       this.cj[j] = this.cj[j - 1] + (j < n ? just[j] : 0);
     }
-    this.sAdj = new Float64Array(n);
-    this.sLoss = new Float64Array(n);
-    this.fAdj = new Float64Array(n);
-    this.fLoss = new Float64Array(n);
-    this.eAdj = new Float64Array(n);
-    this.eLoss = new Float64Array(n);
+    this.sAdj = al.f64(n);
+    this.sLoss = al.f64(n);
+    this.fAdj = al.f64(n);
+    this.fLoss = al.f64(n);
+    this.eAdj = al.f64(n);
+    this.eLoss = al.f64(n);
     for (let k = 0; k < n; k++) {
       // The blank an edge trims is no longer there to be compressed mid-line.
       const startEdge = (trim: boolean, adj: Float64Array, loss: Float64Array) => {

@@ -7,6 +7,7 @@
  */
 import type { FontHandle } from '../font/types.js';
 import { Cls, Ink, cellEmOf, inkOf, isCompressible } from '../text/classes.js';
+import type { Alloc } from '../text/alloc.js';
 import { Gap, type Segmentation } from '../text/segment.js';
 import { pickMark, pickPlain, firstWith, type Pick } from './fallback.js';
 import { GlyphBuffer } from './glyphbuf.js';
@@ -55,16 +56,16 @@ function isAlnumCount(cp: number): boolean {
   return (cp >= 0x30 && cp <= 0x39) || ((cp | 0x20) >= 0x61 && (cp | 0x20) <= 0x7a) || (cp >= 0xc0 && cp <= 0x24f);
 }
 
-export function measureUnits(text: string, seg: Segmentation, spans: readonly Span[], spanStarts: readonly number[], opt: MeasureOptions): Units {
+export function measureUnits(text: string, seg: Segmentation, spans: readonly Span[], spanStarts: readonly number[], opt: MeasureOptions, al: Alloc): Units {
   const n = seg.count;
   const { size, cjkEm } = opt;
   const u: Units = {
     n,
-    cell: new Float64Array(n), trimL: new Float64Array(n), trimR: new Float64Array(n),
-    blankL: new Float64Array(n), blankR: new Float64Array(n), shrink: new Float64Array(n), pool: new Uint8Array(n),
-    chars: new Uint16Array(n), opening: new Uint8Array(n), gFirst: new Int32Array(n + 1),
-    g: new GlyphBuffer(n + 8), span: new Int32Array(n),
-    glue: new Float64Array(n + 1), glueShrink: new Float64Array(n + 1), glueStretch: new Float64Array(n + 1),
+    cell: al.f64(n), trimL: al.f64(n), trimR: al.f64(n),
+    blankL: al.f64(n), blankR: al.f64(n), shrink: al.f64(n), pool: al.u8(n),
+    chars: al.u16(n), opening: al.u8(n), gFirst: al.i32(n + 1),
+    g: new GlyphBuffer(n + 8, al), span: al.i32(n),
+    glue: al.f64(n + 1), glueShrink: al.f64(n + 1), glueStretch: al.f64(n + 1),
     missing: [],
   };
   const seen = new Set<number>();
@@ -192,7 +193,7 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
     if (cls === Cls.Open) u.opening[k] = 1;
   }
   u.gFirst[n] = gb.length;
-  const paired = compressPairs(seg, u);
+  const paired = compressPairs(seg, u, al.u8(n));
   // A compressed pair is already at its 1.5 em; push-in takes blank from single marks only.
   for (let k = 0; k < n; k++) u.shrink[k] = paired[k] ? 0 : u.blankL[k] - u.trimL[k] + u.blankR[k] - u.trimR[k];
   // Joint blanks.
@@ -216,9 +217,8 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
  * blank first; an opening mark followed by a closing one keeps its blanks (（）); two ？！ in a
  * row take one em together (GB/T 15834 §5.1.2).
  */
-function compressPairs(seg: Segmentation, u: Units): Uint8Array {
+function compressPairs(seg: Segmentation, u: Units, paired: Uint8Array): Uint8Array {
   const n = seg.count;
-  const paired = new Uint8Array(n);
   let stackedBefore = false;
   for (let j = 1; j < n; j++) {
     const a = j - 1, b = j;

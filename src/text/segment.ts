@@ -8,6 +8,7 @@
  */
 import LineBreaker from 'linebreak';
 import { Cls, QUOTE_CLOSE, QUOTE_OPEN, classify, isCjkPunct, isDigit, isLatinAlnum } from './classes.js';
+import { type Alloc, fresh } from './alloc.js';
 import { type KinsokuLevel, noLineEnd, noLineStart } from './kinsoku.js';
 
 /** How acceptable a break at a joint is. Higher is better. */
@@ -90,11 +91,11 @@ function isNumberish(cp: number): boolean {
 }
 
 /** Read the text into characters, with spaces folded into the next character. */
-function readChars(text: string, trimLead: boolean): Chars {
+function readChars(text: string, trimLead: boolean, al: Alloc): Chars {
   const len0 = text.length;
   const c: Chars = {
-    n: 0, cp: new Int32Array(len0), start: new Int32Array(len0), end: new Int32Array(len0),
-    cls: new Uint8Array(len0), space: new Int32Array(len0), flags: new Uint8Array(len0),
+    n: 0, cp: al.i32(len0), start: al.i32(len0), end: al.i32(len0),
+    cls: al.u8(len0), space: al.i32(len0), flags: al.u8(len0),
   };
   let hasHan = false;
   let n = 0;
@@ -157,22 +158,23 @@ const isFixed = (c: number): boolean => c === Cls.Dash || c === Cls.Wave || c ==
  * would be allowed anyway. `fine` is the last resort for a token wider than the measure:
  * 1 splits Latin tokens into single characters joined by Force-level joints, 2 numbers too.
  * `trimLead` drops ideographic spaces typed at the start (an indent the composer makes itself).
+ * `al` provides the arrays (scratch memory inside the composer).
  */
-export function segment(text: string, cuts: readonly number[], level: KinsokuLevel, fine: 0 | 1 | 2 = 0, trimLead = false): Segmentation {
-  const ch = readChars(text, trimLead);
+export function segment(text: string, cuts: readonly number[], level: KinsokuLevel, fine: 0 | 1 | 2 = 0, trimLead = false, al: Alloc = fresh): Segmentation {
+  const ch = readChars(text, trimLead, al);
   const n = ch.n;
   const seg: Segmentation = {
-    count: 0, start: new Int32Array(n), end: new Int32Array(n), cls: new Uint8Array(n),
-    first: new Int32Array(n), last: new Int32Array(n), brk: new Uint8Array(n + 1), gap: new Uint8Array(n + 1),
-    just: new Uint8Array(n + 1), spaceAt: new Int32Array(n + 1).fill(-1),
+    count: 0, start: al.i32(n), end: al.i32(n), cls: al.u8(n),
+    first: al.i32(n), last: al.i32(n), brk: al.u8(n + 1), gap: al.u8(n + 1),
+    just: al.u8(n + 1), spaceAt: al.i32(n + 1).fill(-1),
   };
   const cutSet = cuts.length ? new Set(cuts) : undefined;
   // Per joint, decided while collecting units: inside a Latin token (and its break level there),
   // and the typed space / flags before the unit.
-  const inner = new Uint8Array(n + 1);
-  const innerBrk = new Uint8Array(n + 1);
-  const spaceBefore = new Int32Array(n + 1).fill(-1);
-  const flagsBefore = new Uint8Array(n + 1);
+  const inner = al.u8(n + 1);
+  const innerBrk = al.u8(n + 1);
+  const spaceBefore = al.i32(n + 1).fill(-1);
+  const flagsBefore = al.u8(n + 1);
   let u = 0;
   const push = (from: number, to: number, cls: number, isInner: number, ib: number) => {
     seg.start[u] = ch.start[from]; seg.end[u] = ch.end[to - 1]; seg.cls[u] = cls;
