@@ -217,25 +217,22 @@ describe('justification', () => {
   });
 
   test('22. gaps widen (¼ → ½ em) before any even inter-character spacing', () => {
-    // Short by less than the two gaps can absorb: Han pairs keep 1 em.
-    const small = compose('甲乙ABC丙丁戊己庚辛壬癸子丑寅卯', { measure: 9 * EM + 0 }).lines[0];
-    const abcW = glyphs(compose('ABC', { measure: 30 * EM }).lines[0]);
     const abc = compose('ABC', { measure: 30 * EM }).lines[0].right;
-    assert.ok(abcW.length === 3);
-    const gapsNeeded = 9 * EM - (2 * EM + abc + 0.5 * EM) - 0; // indent 0
-    void gapsNeeded;
-    assert.ok(near(glyph(small, '乙').x - glyph(small, '甲').x, EM), 'Han pair untouched');
-    const gapL = glyph(small, 'A').x - (glyph(small, '乙').x + EM);
-    assert.ok(gapL > 0.25 * EM - 0.01 && gapL <= 0.5 * EM + 0.01, `gap ${gapL}`);
-    // Short by more: gaps at ½ em, the rest equal between all other pairs.
-    const big = compose('甲乙ABC丙丁戊己庚辛壬癸', { measure: 13.9 * EM }).lines[0];
-    if (!big.last) {
-      const g1 = glyph(big, 'A').x - (glyph(big, '乙').x + EM);
-      const e = glyph(big, '乙').x - glyph(big, '甲').x - EM;
-      assert.ok(e > 0.01, 'even spacing used');
-      assert.ok(near(g1, 0.5 * EM + e), `gap = ½ em + the even share (${g1}, ${e})`);
-      assert.ok(near(glyph(big, '丁').x - glyph(big, '丙').x - EM, e), 'same share everywhere');
-    }
+    const natural = 4 * EM + abc + 2 * (EM / 4); // 甲乙ABC丙丁 with two ¼-em gaps
+    const tail = '戊己庚辛';
+    // 4 pt short: less than the gaps can take (2 × ¼ em); Han pairs keep exactly 1 em.
+    const a = compose('甲乙ABC丙丁' + tail, { measure: natural + 4 }).lines[0];
+    assert.equal(a.text, '甲乙ABC丙丁');
+    assert.ok(near(glyph(a, '乙').x - glyph(a, '甲').x, EM) && near(glyph(a, '丁').x - glyph(a, '丙').x, EM), 'Han pairs untouched');
+    assert.ok(near(glyph(a, 'A').x - (glyph(a, '乙').x + EM), EM / 4 + 2), 'each gap takes half the shortfall');
+    // 11 pt short (戊 would need 16, and the gaps can only give up 4): the gaps go to ½ em
+    // (8 pt more), the last 3 pt are shared by all four joints.
+    const b = compose('甲乙ABC丙丁' + tail, { measure: natural + 11 }).lines[0];
+    assert.equal(b.text, '甲乙ABC丙丁');
+    assert.ok(near(glyph(b, '乙').x - glyph(b, '甲').x, EM + 0.75), 'Han pair +¾ pt');
+    assert.ok(near(glyph(b, 'A').x - (glyph(b, '乙').x + EM + 0.75), EM / 2), 'gap at ½ em plus the same ¾ pt');
+    assert.ok(near(glyph(b, '丙').x - (glyph(b, 'A').x + abc), EM / 2 + 0.75));
+    assert.ok(near(glyph(b, '丁').x - glyph(b, '丙').x, EM + 0.75));
   });
 });
 
