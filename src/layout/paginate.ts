@@ -129,15 +129,26 @@ function fitPage(rows: readonly GalleyRow[], i: number, j: number, opts: Paginat
   return { cost: FULL_STRETCH_COST * ratio ** 3 + SHORT_LINE_COST * short * short, ratio, leftover, fillGap: 0 };
 }
 
-/** Cut the galley into pages; every row lands on exactly one page, in order. */
+/** A keep that cannot be honoured (a block taller than a page) is broken at this cost. */
+const FORCED_BREAK_COST = 1e12;
+
+/**
+ * Cut the galley into pages; every row lands on exactly one page, in order. If the keeps leave
+ * no way at all (a kept-together block taller than a page), they are broken where it costs least.
+ */
 export function paginate(rows: readonly GalleyRow[], opts: PaginateOptions): PlacedPage[] {
+  return breakPages(rows, opts, false) ?? breakPages(rows, opts, true)!;
+}
+
+function breakPages(rows: readonly GalleyRow[], opts: PaginateOptions, relaxed: boolean): PlacedPage[] | undefined {
   const n = rows.length;
   if (n === 0) return [];
   const best: number[] = new Array(n + 1).fill(Infinity);
   const from: number[] = new Array(n + 1).fill(-1);
   const fits: (PageFit | null)[] = new Array(n + 1).fill(null);
   best[0] = 0;
-  const canStart = (i: number) => i === 0 || Number.isFinite(rows[i].breakPenalty);
+  const canStart = (i: number) => i === 0 || relaxed || Number.isFinite(rows[i].breakPenalty);
+  const penaltyAt = (j: number) => (Number.isFinite(rows[j].breakPenalty) ? rows[j].breakPenalty : FORCED_BREAK_COST);
   for (let j = 1; j <= n; j++) {
     if (j < n && !canStart(j)) continue;
     const last = j === n;
@@ -148,7 +159,7 @@ export function paginate(rows: readonly GalleyRow[], opts: PaginateOptions): Pla
       }
       const fit = fitPage(rows, i, j, opts, last);
       if (!fit) break;
-      const penalty = j < n ? rows[j].breakPenalty : 0;
+      const penalty = j < n ? penaltyAt(j) : 0;
       const cost = best[i] + fit.cost + penalty + PAGE_COST;
       if (cost < best[j]) {
         best[j] = cost;
@@ -157,7 +168,7 @@ export function paginate(rows: readonly GalleyRow[], opts: PaginateOptions): Pla
       }
     }
   }
-  if (best[n] === Infinity) throw new Error('pagination found no way to place the rows'); // unreachable: a single row always fits (overfull)
+  if (best[n] === Infinity) return undefined;
   const cuts: number[] = [];
   for (let j = n; j > 0; j = from[j]) cuts.push(j);
   cuts.reverse();

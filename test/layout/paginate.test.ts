@@ -88,3 +88,10 @@ test('long galleys paginate in linear time', () => {
   assert.ok(performance.now() - t0 < 2000);
   assert.equal(pages.reduce((n, p) => n + p.end - p.start, 0), rows.length);
 });
+
+test('a kept-together block taller than a page is broken rather than failing', () => {
+  const rows = Array.from({ length: 30 }, (_, i) => line(`l${i}`, i === 0 ? 0 : Infinity));
+  const pages = paginate(rows, { height: H, pitch: PITCH });
+  assert.equal(pages.reduce((n, p) => n + p.end - p.start, 0), 30);
+  assert.ok(pages.every((p) => p.baselines[p.baselines.length - 1] + 10 <= H + 0.01));
+});
