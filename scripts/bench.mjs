@@ -1,21 +1,46 @@
 #!/usr/bin/env node
 /**
- * Benchmarks, run from the built dist/ (`npm run bench` builds first). Each section is an
- * entry of SECTIONS: `{ name, run }`, where run() returns rows for one table; add a section by
- * appending to the list. `node scripts/bench.mjs composer` runs only the named sections.
+ * Benchmarks, run from the built dist/ (`npm run bench` builds first). Everything is written to
+ * temporary directories; nothing in the repository changes. `node scripts/bench.mjs build check`
+ * runs only the named sections; BENCH_RUNS=n sets the number of fresh processes per case (9).
+ * The machine is shared and its load varies: cases that are compared run alternated in one go.
  *
- * composer: the paragraph composer on every paragraph of issues/690.yaml and on a generated
- * text of 100 000 characters (mixed Han, punctuation, digits, Latin), in ms per 1 000
- * characters; font loading is timed apart. Target: < 5 ms / 1 000 characters, and the long
- * text no slower per character than the short one.
+ * Output: one table per section, columns right-aligned, each titled with what it measures.
+ *
+ *   build — cold `bulletin build issues/690.yaml -o TMP` as a user runs it: a fresh `node
+ *     dist/cli.js` per run. Rows: bulletin, the Typst peer on the same bulletin (or the line
+ *     "typst peer: not available") and bare `node -e 0` (Node's own start-up). Columns: runs;
+ *     wall s (median), min s, max s; cpu s (user+sys, median); RSS MB (peak resident set,
+ *     largest over the runs, from GNU time); PDF KB.
+ *   large — generated issues of about 50 and 200 pages (690's sections, generated articles),
+ *     each built by fresh processes: pages, chars (text characters), wall s (median), cpu s,
+ *     RSS MB, PDF MB, and ms/page. Memory should not grow with the page count beyond the fonts.
+ *   check — one `bulletin check` process over 100 copies of 690 (number, total and date moved
+ *     on): files, wall s (median), cpu s, RSS MB, and the summary line it printed.
+ *   composer — the paragraph composer in-process on every paragraph of issues/690.yaml and on a
+ *     generated text of 100 000 characters (mixed Han, punctuation, digits, Latin), in ms per
+ *     1 000 characters, first pass (cold glyph caches) and steady state; font loading is timed
+ *     apart in the title. Target: < 5 ms / 1 000 characters, the long text no slower per
+ *     character than the short one.
+ *   targets — each target of the benchmark issue with the figure measured above and ok / MISSED.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => join(ROOT, 'dist', p);
+const CLI = dist('cli.js');
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 9);
+const TIME = '/usr/bin/time';
+const HAS_TIME = existsSync(TIME) && spawnSync(TIME, ['-f', '%M', 'true']).status === 0;
+const SCRATCH = mkdtempSync(join(tmpdir(), 'bulletin-bench-'));
+process.on('exit', () => rmSync(SCRATCH, { recursive: true, force: true }));
+/** Figures the targets table reads. */
+const figures = {};
 
 function table(title, rows) {
   const cols = Object.keys(rows[0] ?? {});
@@ -119,7 +144,181 @@ async function composerSection() {
   return rows;
 }
 
-const SECTIONS = [{ name: 'composer', run: composerSection }];
+
+/**
+ * Run `argv` as a fresh process: wall time measured here, user+sys CPU and peak RSS from GNU
+ * time (when it is installed; otherwise those are NaN).
+ */
+function runProcess(argv, options = {}) {
+  const stats = join(SCRATCH, 'time.txt');
+  const cmd = HAS_TIME ? [TIME, '-f', '%U %S %M', '-o', stats, ...argv] : argv;
+  const t0 = performance.now();
+  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', cwd: options.cwd ?? ROOT, maxBuffer: 64 << 20 });
+  const wall = (performance.now() - t0) / 1000;
+  if (r.status !== 0 && !options.allowFail) {
+    throw new Error(`${argv.join(' ')} exited ${r.status}:\n${r.stderr}${r.stdout}`);
+  }
+  let cpu = NaN, rss = NaN;
+  if (HAS_TIME) {
+    const last = readFileSync(stats, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+    cpu = last[0] + last[1];
+    rss = last[2] / 1024;
+  }
+  return { wall, cpu, rss, stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+/** Runs the cases alternated, `runs` rounds, after one untimed warm-up round (page cache). */
+function alternate(cases, runs) {
+  const results = cases.map(() => []);
+  for (let round = -1; round < runs; round++) {
+    cases.forEach((c, i) => {
+      const r = runProcess(c.argv, c);
+      if (round >= 0) results[i].push(r);
+    });
+  }
+  return results.map((rs, i) => summarize(cases[i].name, rs));
+}
+
+function summarize(name, rs) {
+  const walls = rs.map((r) => r.wall);
+  return {
+    name, runs: rs.length,
+    wall: median(walls), min: Math.min(...walls), max: Math.max(...walls),
+    cpu: median(rs.map((r) => r.cpu)), rss: Math.max(...rs.map((r) => r.rss)),
+    last: rs[rs.length - 1],
+  };
+}
+
+const s2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const mb = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
+
+/** The Typst peer from /work/shared/tools/typst-peer, installed once into a temporary directory. */
+function typstPeer() {
+  const source = process.env.TYPST_PEER_DIR ?? join(ROOT, '..', 'shared', 'tools', 'typst-peer');
+  if (!existsSync(join(source, 'package.json'))) return { reason: `${source} not found` };
+  const dir = join(tmpdir(), 'bulletin-bench-typst-peer');
+  try {
+    if (!existsSync(join(dir, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler'))) {
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(source, dir, { recursive: true });
+      spawnSync('chmod', ['-R', 'u+w', dir]);
+      const npm = spawnSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, encoding: 'utf8', timeout: 300_000 });
+      if (npm.status !== 0) return { reason: `npm install failed: ${(npm.stderr || npm.error?.message || '').trim().split('\n').pop()}` };
+    }
+    const typ = join(dir, 'build', '690.typ');
+    const gen = spawnSync(process.execPath, [join(dir, 'gen', 'typst.mjs'), join(dir, 'content', '690.json'), 'build/690.typ'], { cwd: dir, encoding: 'utf8' });
+    if (gen.status !== 0 || !existsSync(typ)) return { reason: `cannot generate the Typst source: ${gen.stderr.trim().split('\n').pop()}` };
+    const pdf = join(SCRATCH, 'typst.pdf');
+    const probe = runProcess([process.execPath, join(dir, 'gen', 'typst-compile.mjs'), typ, pdf], { allowFail: true, cwd: dir });
+    if (probe.status !== 0) return { reason: `typst compile failed: ${probe.stderr.trim().split('\n').pop()}` };
+    return { argv: [process.execPath, join(dir, 'gen', 'typst-compile.mjs'), typ, pdf], cwd: dir, pdf };
+  } catch (err) {
+    return { reason: err.message };
+  }
+}
+
+async function buildSection() {
+  const pdf = join(SCRATCH, '690.pdf');
+  const cases = [{ name: 'bulletin build issues/690.yaml', argv: [process.execPath, CLI, 'build', 'issues/690.yaml', '-q', '-o', pdf], pdf }];
+  const peer = typstPeer();
+  if (peer.argv) cases.push({ name: 'typst peer (same bulletin)', ...peer });
+  cases.push({ name: 'node -e 0 (start-up)', argv: [process.execPath, '-e', '0'] });
+  const results = alternate(cases, RUNS);
+  const rows = results.map((r, i) => ({
+    command: r.name, runs: r.runs, 'wall s': s2(r.wall), 'min s': s2(r.min), 'max s': s2(r.max), 'cpu s': s2(r.cpu), 'RSS MB': mb(r.rss),
+    'PDF KB': cases[i].pdf ? (statSync(cases[i].pdf).size / 1024).toFixed(0) : '',
+  }));
+  figures.build = results[0];
+  figures.pdfKB = statSync(pdf).size / 1024;
+  if (peer.argv) figures.typst = results[1];
+  table(`build — cold, a fresh process per run, cases alternated (${HAS_TIME ? 'cpu and RSS from GNU time' : 'GNU time missing: no cpu or RSS'})`, rows);
+  if (!peer.argv) console.log(`typst peer: not available (${peer.reason})`);
+}
+
+/** 690's front matter and sections, each followed by generated articles, for about `pages` pages. */
+async function largeIssue(articlesPerSection, seed) {
+  const { parse, stringify } = await import('yaml');
+  const issue = parse(readFileSync(join(ROOT, 'issues', '690.yaml'), 'utf8'));
+  const text = generateText(articlesPerSection * issue.sections.length * 1800, seed);
+  const han = [...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严'];
+  let p = 0, k = 0;
+  const word = (n) => Array.from({ length: n }, () => han[(k = (k * 7 + 13) % han.length)]).join('');
+  let chars = 0;
+  for (const section of issue.sections) {
+    if (!section.articles) continue;
+    for (let a = 0; a < articlesPerSection; a++) {
+      const body = [];
+      // What an editor would hand in: no stray spaces, book-title marks in pairs.
+      for (let i = 0; i < 5 && p < text.length; i++) body.push(text[p++].replace(/ /g, '').replace(/》/g, '').replace(/《/g, () => `《${word(4)}》`));
+      const title = `${word(6)}：${word(8)}`;
+      chars += title.length + body.reduce((n, b) => n + b.length, 0);
+      section.articles.push({ title, body, byline: `${word(4)}办公室 ${word(3)}` });
+    }
+  }
+  return { yaml: stringify(issue, { lineWidth: 0 }), chars };
+}
+
+async function largeSection() {
+  const rows = [];
+  for (const [label, perSection] of [['about 50 pages', 3], ['about 200 pages', 16]]) {
+    const { yaml, chars } = await largeIssue(perSection, 200 + perSection);
+    const file = join(SCRATCH, `large-${perSection}.yaml`);
+    writeFileSync(file, yaml);
+    const pdf = join(SCRATCH, `large-${perSection}.pdf`);
+    const [r] = alternate([{ name: label, argv: [process.execPath, CLI, 'build', file, '-o', pdf] }], Math.min(RUNS, 3));
+    const pages = Number(/— (\d+) pages?/.exec(r.last.stdout)?.[1] ?? NaN);
+    const bytes = statSync(pdf).size;
+    rows.push({ issue: label, pages, chars, 'wall s': s2(r.wall), 'cpu s': s2(r.cpu), 'RSS MB': mb(r.rss), 'PDF MB': (bytes / 1024 / 1024).toFixed(2), 'ms/page': (r.wall * 1000 / pages).toFixed(1) });
+    figures.large = { ...r, pages };
+  }
+  table(`large — generated issues, fresh processes, median of ${Math.min(RUNS, 3)}`, rows);
+}
+
+async function checkSection() {
+  const dir = join(SCRATCH, 'check');
+  mkdirSync(dir);
+  const source = readFileSync(join(ROOT, 'issues', '690.yaml'), 'utf8');
+  const files = [];
+  for (let i = 0; i < 100; i++) {
+    const date = new Date(Date.UTC(2024, 2, 15 + 3 * i)).toISOString().slice(0, 10);
+    const text = source
+      .replace(/^number: \d+$/m, `number: ${2 + i}`)
+      .replace(/^total: \d+$/m, `total: ${690 + i}`)
+      .replace(/^date: .*$/m, `date: ${date}`)
+      .replace('../schema/issue.schema.json', join(ROOT, 'schema', 'issue.schema.json'));
+    const file = join(dir, `${690 + i}.yaml`);
+    writeFileSync(file, text);
+    files.push(file);
+  }
+  const [r] = alternate([{ name: 'check', argv: [process.execPath, CLI, 'check', ...files], allowFail: true }], Math.min(RUNS, 5));
+  const summary = r.last.stdout.trim().split('\n').pop();
+  table(`check — one process over ${files.length} generated copies of 690, median of ${r.runs}`, [
+    { files: files.length, 'wall s': s2(r.wall), 'cpu s': s2(r.cpu), 'RSS MB': mb(r.rss), 'ms/file': (r.wall * 1000 / files.length).toFixed(1), printed: summary },
+  ]);
+  figures.check = r;
+}
+
+function targetsSection() {
+  const rows = [];
+  const add = (target, measured, ok) => rows.push({ target, measured, result: ok ? 'ok' : 'MISSED' });
+  const b = figures.build, t = figures.typst, l = figures.large;
+  if (b) {
+    add('690 cold build < 0.24 s wall', `${s2(b.wall)} s`, b.wall < 0.24);
+    if (t) add('690 cold build faster than the Typst peer (same run)', `${s2(b.wall)} s vs ${s2(t.wall)} s`, b.wall < t.wall);
+    add('690 peak RSS < 200 MB', `${mb(b.rss)} MB`, b.rss < 200);
+    add('690 PDF < 600 KB', `${figures.pdfKB.toFixed(0)} KB`, figures.pdfKB < 600);
+  }
+  if (l) add('200 pages < 3 s wall', `${l.pages} pages, ${s2(l.wall)} s`, l.wall < 3);
+  if (rows.length) table('targets', rows);
+}
+
+const SECTIONS = [
+  { name: 'build', run: buildSection },
+  { name: 'large', run: largeSection },
+  { name: 'check', run: checkSection },
+  { name: 'composer', run: composerSection },
+  { name: 'targets', run: targetsSection },
+];
 
 const only = process.argv.slice(2);
 for (const s of SECTIONS) {
