@@ -118,7 +118,7 @@ export function placeLine(
       if (rStretch > 0) g += rStretch * u.glueStretch[j];
       if (extra > 0 && (allJoints || seg.just[j])) g += extra;
       pen += g;
-      if (seg.gap[j] === Gap.Word) lineText += ' ';
+      if (seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo) lineText += ' ';
     }
   }
   const line: ComposedLine = { runs, left, right: pen, natural, last: isLast, text: lineText };

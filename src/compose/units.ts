@@ -207,6 +207,8 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
       const sg = glyphOf(f, 0x20);
       const w = sg >= 0 ? (glyphAdvance(sg) * size) / f.unitsPerEm : 0.25 * size;
       u.glue[j] = w; u.glueShrink[j] = w * 0.25; u.glueStretch[j] = Math.max(0, 0.5 * size - w);
+    } else if (g === Gap.Ideo) {
+      u.glue[j] = cjkEm; // one full cell, fixed (segment.ts says why)
     }
   }
   return u;

@@ -29,8 +29,18 @@ export const Gap = {
   None: 0,
   /** Han next to a Latin letter or digit: ¼ em (typography.md §1.7). */
   CjkLatin: 1,
-  /** A typed space between Latin words (or between Han characters): the font's space. */
+  /** A typed space between Latin words: the font's space. */
   Word: 2,
+  /**
+   * A space typed between two Han characters: one full-width cell (1 em, or the grid pitch).
+   * Chinese text has no word spaces, so a space there is deliberate: a pause between the
+   * phrases of a title (临安区：强化司法监督 维护司法公正), between a unit and the names of a
+   * byline, or the padding of a two-character name to three characters' width (蔡 静) — and
+   * in all of these Chinese typesetting (and Word, where the author typed it) gives it a
+   * full em; the font's narrow space (¼ em) would read as a slip. In body text such a space is
+   * usually a typo that `bulletin check` reports (space-in-cjk); if it stays, it keeps the grid.
+   */
+  Ideo: 3,
 } as const;
 
 export interface Segmentation {
@@ -257,6 +267,9 @@ export function segment(text: string, cuts: readonly number[], level: KinsokuLev
     let spaceAt = -1;
     if ((hanL && latR) || (latL && hanR)) {
       gap = Gap.CjkLatin;
+      spaceAt = sb;
+    } else if (sb >= 0 && hanL && hanR) {
+      gap = Gap.Ideo;
       spaceAt = sb;
     } else if (sb >= 0 && !isCjkPunct(pc) && !isCjkPunct(nc) && pc !== Cls.IdeoSpace && nc !== Cls.IdeoSpace) {
       gap = Gap.Word;

@@ -19,3 +19,30 @@ test('glyph x positions are pen origins from the measure left edge, indent inclu
   const xs = p.lines[0].runs.flatMap((r) => r.glyphs.map((g) => g.x));
   assert.deepEqual(xs, [32, 48, 64, 80]);
 });
+
+test('a space typed between two Han characters is a full-width gap (titles, bylines, padded names)', () => {
+  const glyphX = (text: string, opt: Parameters<typeof composeParagraph>[1]) =>
+    composeParagraph([{ text, fonts: [song()] }], opt).lines.map((l) => l.runs.flatMap((r) => r.glyphs.map((g) => [g.text, g.x] as const)));
+  // Title phrases: 督 at 9 em, one empty em, 维 at 11 em.
+  const [title] = glyphX('临安区：强化司法监督 维护司法公正', { measure: 400, size: 22, align: 'left' });
+  const x = new Map(title);
+  assert.equal(x.get('维')! - x.get('督')!, 2 * 22);
+  // A byline: unit, 1 em, a name padded to three characters' width by a 1-em space.
+  const [byline] = glyphX('上城区人大常委会办公室 蔡 静', { measure: 442.205, size: 16, align: 'right' });
+  const b = new Map(byline);
+  assert.equal(b.get('蔡')! - b.get('室')!, 2 * 16);
+  assert.equal(b.get('静')! - b.get('蔡')!, 2 * 16, '蔡 静 is as wide as a three-character name');
+  assert.ok(Math.abs(b.get('静')! + 16 - 442.205) < 0.01);
+  // On the character grid the gap is one cell, so the next character stays on the grid.
+  const [grid] = glyphX('甲乙 丙丁', { measure: 442.205, size: 16, align: 'justify', grid: 28 });
+  const pitch = 442.205 / 28;
+  const g = new Map(grid);
+  assert.ok(Math.abs(g.get('丙')! - g.get('甲')! - 3 * pitch) < 1e-6);
+  // At a line break the gap vanishes, like any space.
+  const broken = composeParagraph([{ text: '临安区：强化司法监督 维护司法公正', fonts: [song()] }], { measure: 12 * 22, size: 22, align: 'center', balance: true });
+  assert.deepEqual(broken.lines.map((l) => l.text), ['临安区：强化司法监督', '维护司法公正']);
+  assert.ok(Math.abs(broken.lines[1].right - broken.lines[1].left - 6 * 22) < 0.01, 'no blank at the line start');
+  // Han–Latin spacing is unchanged: a typed space there is the ¼-em gap.
+  const [mixed] = glyphX('中 ABC', { measure: 400, size: 16, align: 'left' });
+  assert.equal(new Map(mixed).get('A')! - new Map(mixed).get('中')!, 16 + 4);
+});

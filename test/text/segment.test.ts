@@ -65,7 +65,21 @@ describe('segment', () => {
     assert.equal(s.gap[jointAfter(t, s, 'hello')], Gap.Word);
     assert.equal(s.brk[jointAfter(t, s, 'hello')], Brk.Normal);
     assert.equal(s.gap[jointAfter(t, s, 'world')], Gap.CjkLatin);
-    assert.equal(s.gap[jointAfter(t, s, '中')], Gap.Word, 'a space typed between Han characters is kept');
+    assert.equal(s.gap[jointAfter(t, s, '中')], Gap.Ideo, 'a space typed between Han characters is kept, as a full cell');
+  });
+
+  test('a space between two Han characters is a full-width gap; beside marks or Latin it is not', () => {
+    const t = '临安区：强化司法监督 维护司法公正 蔡\u00a0静 （一） 标题 A 甲';
+    const s = seg(t);
+    assert.equal(s.gap[jointAfter(t, s, '督')], Gap.Ideo);
+    assert.equal(s.brk[jointAfter(t, s, '督')], Brk.Normal, 'a title may break there');
+    assert.equal(s.gap[jointAfter(t, s, '正')], Gap.Ideo);
+    assert.equal(s.gap[jointAfter(t, s, '蔡')], Gap.Ideo, 'a no-break space pads a name the same way');
+    assert.equal(s.brk[jointAfter(t, s, '蔡')], Brk.Force, '…and does not break');
+    assert.equal(s.gap[jointAfter(t, s, '）')], Gap.None, 'next to a full-width mark a space vanishes');
+    assert.equal(s.gap[jointAfter(t, s, '题')], Gap.CjkLatin, 'between Han and Latin it is the ¼-em gap');
+    const folded = seg('监督\n维护');
+    assert.equal(folded.gap[2], Gap.None, 'a folded line break is still no space');
   });
 
   test('a newline inside Chinese text is no space; a no-break space does not break', () => {
