@@ -16,6 +16,7 @@ import type { FontHandle } from '../font/types.js';
 import { FONT_DIR } from '../font/vendored.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
+import { pathToString } from '../issue/locate.js';
 import type { Issue } from '../issue/types.js';
 import { DEFAULT_THEME, type Theme } from '../layout/theme.js';
 import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
@@ -231,23 +232,50 @@ function themeFor(loaded: LoadedIssue | undefined, themeFile: string | undefined
   return { theme, styleProblems };
 }
 
+/** Characters most faces a bulletin uses have, to try a face's outlines and metrics with. */
+const PROBE = ['中', '文', '。', 'A', '1'];
+
+/**
+ * Read a few glyphs through to their outlines, and the last glyph: a file cut short or
+ * overwritten opens (fontkit reads tables lazily) but fails the first time a glyph is drawn.
+ */
+function probeFace(h: FontHandle): void {
+  const text = PROBE.filter((c) => h.hasGlyph(c.codePointAt(0)!)).join('');
+  if (text) for (const g of h.font.layout(text).glyphs) void g.bbox;
+  if (h.font.numGlyphs > 0) void h.font.getGlyph(h.font.numGlyphs - 1).bbox;
+}
+
 /** An opener that never throws: a face that cannot be opened stands in the chain with its error. */
 function recordingOpener(errors: Map<FontHandle, string>): (file: string, face?: string) => FontHandle {
   const broken = new Map<string, FontHandle>();
+  const probed = new Set<FontHandle>();
+  const stand = (file: string, face: string | undefined, message: string, name = face ?? basename(file, extname(file))): FontHandle => {
+    const key = `${resolve(file)}#${face ?? ''}`;
+    let h = broken.get(key);
+    if (!h) {
+      h = { key, file: resolve(file), postscriptName: name, font: undefined as never, unitsPerEm: 1000, hasGlyph: () => false };
+      broken.set(key, h);
+      errors.set(h, message);
+    }
+    return h;
+  };
   return (file, face) => {
+    let h: FontHandle;
     try {
-      return openFont(file, face);
+      h = openFont(file, face);
     } catch (err) {
       if (!(err instanceof FontLoadError)) throw err;
-      const key = `${resolve(file)}#${face ?? ''}`;
-      let h = broken.get(key);
-      if (!h) {
-        h = { key, file: resolve(file), postscriptName: face ?? basename(file, extname(file)), font: undefined as never, unitsPerEm: 1000, hasGlyph: () => false };
-        broken.set(key, h);
-        errors.set(h, err.message);
-      }
-      return h;
+      return stand(file, face, err.message);
     }
+    if (!probed.has(h)) {
+      try {
+        probeFace(h);
+        probed.add(h);
+      } catch (err) {
+        return stand(file, face, `damaged font file: ${h.file} (${(err as Error).message})`, h.postscriptName);
+      }
+    }
+    return h;
   };
 }
 
@@ -287,7 +315,14 @@ export function fontsReport(options: FontsOptions = {}): FontsResult {
   if (styleProblems.length && loaded) return { ok: false, diagnostics: styleProblems, loaded };
 
   const errors = new Map<FontHandle, string>();
-  const resolved = new ResolvedTheme(theme, recordingOpener(errors));
+  let resolved: ResolvedTheme;
+  try {
+    resolved = new ResolvedTheme(theme, recordingOpener(errors));
+  } catch (err) {
+    // Page geometry no schema can judge (a type area wider than the page): the merged theme's fault.
+    if (err instanceof ThemeError) throw new FontsError(`theme: \`${pathToString(err.path)}\`: ${err.message}`);
+    throw err;
+  }
   const uses = usesOfRoles(theme);
   const chars = loaded ? charsByRole(loaded, theme) : undefined;
   const roles: RoleReport[] = [];

@@ -1,0 +1,125 @@
+/**
+ * Problems that are not the content's fault, for every command that meets them: a missing or
+ * unreadable file, an output directory that does not exist, a missing, empty, garbage or
+ * truncated font, a theme file that is missing, not YAML or fails its schema. Each is one
+ * clear line (after the located diagnostics, for a theme file) and exit status 2.
+ */
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FONT_DIR } from '../../src/font/vendored.js';
+import { bulletin, IS_ROOT, lines, listing, MINIMAL, removeScratch, scratch } from './support.js';
+
+const QUICK_MS = 30_000;
+
+/** A real font cut short: it opens (tables are read lazily) but its glyphs cannot be read. */
+const truncatedFont = (): Buffer => readFileSync(join(FONT_DIR, 'LXGWWenKai-Regular.ttf')).subarray(0, 200_000);
+
+function files(): Record<string, string | Buffer> {
+  return {
+    'a.yaml': MINIMAL,
+    'garbage.ttf': Buffer.alloc(4096, 0x41),
+    'empty.ttf': Buffer.alloc(0),
+    'truncated.ttf': truncatedFont(),
+    'missing-font.yaml': 'fonts:\n  kai:\n    file: /nonexistent/kai.ttf\n',
+    'garbage-font.yaml': 'fonts:\n  kai:\n    file: garbage.ttf\n',
+    'empty-font.yaml': 'fonts:\n  song:\n    file: empty.ttf\n',
+    'truncated-font.yaml': 'fonts:\n  kai:\n    file: truncated.ttf\n',
+    'schema.yaml': 'fonts:\n  kai:\n    flie: kai.ttf\n',
+    'syntax.yaml': 'fonts: [\n',
+    'style-missing-font.yaml': MINIMAL.replace('sections:', 'style:\n  fonts:\n    kai:\n      file: missing.ttf\nsections:'),
+  };
+}
+
+type Expect = { stderr: string } | { last: string; first: string };
+
+interface Case {
+  what: string;
+  args: string[];
+  expect: Expect;
+}
+
+function cases(dir: string): Case[] {
+  const abs = (name: string) => join(dir, name);
+  return [
+    { what: 'build: a missing issue file', args: ['build', 'none.yaml'], expect: { stderr: 'bulletin build: cannot read none.yaml: no such file\n' } },
+    { what: 'check: a missing issue file', args: ['check', 'none.yaml'], expect: { stderr: 'bulletin check: cannot read none.yaml: no such file\n' } },
+    { what: 'fonts: a missing issue file', args: ['fonts', 'none.yaml'], expect: { stderr: 'bulletin fonts: cannot read none.yaml: no such file\n' } },
+    { what: 'new: a missing source file', args: ['new', '--from', 'none.yaml'], expect: { stderr: 'bulletin new: cannot read none.yaml: no such file\n' } },
+    { what: 'build: a directory as the issue file', args: ['build', 'sub'], expect: { stderr: 'bulletin build: cannot read sub: it is a directory\n' } },
+    { what: 'check: a directory as the issue file', args: ['check', 'sub'], expect: { stderr: 'bulletin check: cannot read sub: it is a directory\n' } },
+    { what: 'fonts: a directory as the issue file', args: ['fonts', 'sub'], expect: { stderr: 'bulletin fonts: cannot read sub: it is a directory\n' } },
+    { what: 'new: a directory as the source', args: ['new', '--from', 'sub'], expect: { stderr: 'bulletin new: cannot read sub: it is a directory\n' } },
+    { what: 'build: an output directory that does not exist', args: ['build', 'a.yaml', '-o', 'no/such/a.pdf'], expect: { stderr: 'bulletin build: output directory does not exist: no/such\n' } },
+    { what: 'new: an output directory that does not exist', args: ['new', '--from', 'a.yaml', '--date', '2024-02-01', '-o', 'no/such/b.yaml'], expect: { stderr: 'bulletin new: output directory does not exist: no/such\n' } },
+    { what: 'build: a theme naming a missing font file', args: ['build', 'a.yaml', '--theme', 'missing-font.yaml'], expect: { stderr: 'bulletin build: bad font: font file not found: /nonexistent/kai.ttf\n' } },
+    { what: 'fonts: a theme naming a missing font file', args: ['fonts', '--theme', 'missing-font.yaml'], expect: { stderr: 'bulletin fonts: bad font: font file not found: /nonexistent/kai.ttf\n' } },
+    { what: "build: an issue's style: naming a missing font file", args: ['build', 'style-missing-font.yaml'], expect: { stderr: `bulletin build: bad font: font file not found: ${abs('missing.ttf')}\n` } },
+    { what: 'build: a theme naming a garbage font file', args: ['build', 'a.yaml', '--theme', 'garbage-font.yaml'], expect: { stderr: `bulletin build: bad font: not a usable font file: ${abs('garbage.ttf')} (Unknown font format)\n` } },
+    { what: 'fonts: a theme naming a garbage font file', args: ['fonts', 'a.yaml', '--theme', 'garbage-font.yaml'], expect: { stderr: `bulletin fonts: bad font: not a usable font file: ${abs('garbage.ttf')} (Unknown font format)\n` } },
+    { what: 'build: a theme naming an empty font file', args: ['build', 'a.yaml', '--theme', 'empty-font.yaml'], expect: { stderr: `bulletin build: bad font: not a usable font file: ${abs('empty.ttf')} (Unknown font format)\n` } },
+    { what: 'fonts: a theme naming a truncated font file', args: ['fonts', '--theme', 'truncated-font.yaml'], expect: { stderr: `bulletin fonts: bad font: damaged font file: ${abs('truncated.ttf')} (Cannot read properties of undefined (reading 'offsets'))\n` } },
+    { what: 'build: a missing theme file', args: ['build', 'a.yaml', '--theme', 'none.yaml'], expect: { stderr: 'bulletin build: cannot read theme file none.yaml: no such file\n' } },
+    { what: 'fonts: a missing theme file', args: ['fonts', '--theme', 'none.yaml'], expect: { stderr: 'bulletin fonts: cannot read theme file none.yaml: no such file\n' } },
+    {
+      what: 'build: a theme file that fails its schema',
+      args: ['build', 'a.yaml', '--theme', 'schema.yaml'],
+      expect: { first: 'schema.yaml:3:5: error: unknown key `flie` in `fonts.kai` (did you mean `file`?) [theme-schema]', last: 'bulletin build: theme file schema.yaml has errors' },
+    },
+    {
+      what: 'fonts: a theme file that fails its schema',
+      args: ['fonts', '--theme', 'schema.yaml'],
+      expect: { first: 'schema.yaml:3:5: error: unknown key `flie` in `fonts.kai` (did you mean `file`?) [theme-schema]', last: 'bulletin fonts: theme file schema.yaml has errors' },
+    },
+    {
+      what: 'build: a theme file that is not YAML',
+      args: ['build', 'a.yaml', '--theme', 'syntax.yaml'],
+      expect: { first: 'syntax.yaml:2:1: error: Flow sequence in block collection must be sufficiently indented and end with a ] [theme-syntax]', last: 'bulletin build: theme file syntax.yaml has errors' },
+    },
+  ];
+}
+
+const dir = scratch(files());
+mkdirSync(join(dir, 'sub'));
+const before = listing(dir);
+
+for (const c of cases(dir)) {
+  test(`${c.what}: one clear line, exit 2`, () => {
+    const r = bulletin(dir, c.args, QUICK_MS);
+    assert.equal(r.timedOut, false);
+    if ('stderr' in c.expect) {
+      assert.equal(r.stderr, c.expect.stderr);
+    } else {
+      const err = lines(r.stderr);
+      assert.equal(err[0], c.expect.first, r.stderr);
+      assert.equal(err.at(-1), c.expect.last, r.stderr);
+      assert.equal(err.filter((l) => l.startsWith('bulletin ')).length, 1, 'one summary line');
+    }
+    assert.doesNotMatch(r.stderr, /\n\s+at |internal error/);
+    assert.equal(r.status, 2, `${r.stdout}${r.stderr}`);
+    if (c.args[0] !== 'fonts') assert.equal(r.stdout, '');
+    assert.deepEqual(listing(dir), before, 'nothing written');
+  });
+}
+
+test('unreadable files (no permission): one line, exit 2, for every command', (t) => {
+  if (IS_ROOT) {
+    t.skip('running as root: file permissions do not stop reading');
+    return;
+  }
+  const d = scratch({ 'locked.yaml': MINIMAL });
+  try {
+    chmodSync(join(d, 'locked.yaml'), 0o000);
+    for (const [cmd, args] of [['build', ['locked.yaml']], ['check', ['locked.yaml']], ['fonts', ['locked.yaml']], ['new', ['--from', 'locked.yaml']]] as const) {
+      const r = bulletin(d, [cmd, ...args], QUICK_MS);
+      assert.equal(r.stderr, `bulletin ${cmd}: cannot read locked.yaml: permission denied\n`, cmd);
+      assert.equal(r.status, 2, cmd);
+    }
+  } finally {
+    chmodSync(join(d, 'locked.yaml'), 0o644);
+    removeScratch(d);
+  }
+});
+
+after(() => removeScratch(dir));
