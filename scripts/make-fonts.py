@@ -108,9 +108,13 @@ KEEP_RANGES = [
 
 # fontkit applies ccmp locl rlig mark mkmk calt clig liga rclt curs kern (horizontal) or vert
 # (vertical) by default; halt/palt/vhal/vpal/vrt2/vkrn are what a CJK typesetter asks for.
+# fwid gives the full-width forms of the marks whose default (cmap) glyph is proportional:
+# U+2014 — is 0.89 em in the cmap, 1 em under fwid, and —— then ligates into the 2-em dash
+# (ink 71..1929 units) instead of the 1.69-em one; the composer asks for fwid whenever a
+# Chinese mark's own glyph is not full width (src/compose/fallback.ts).
 LAYOUT_FEATURES = [
     'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'rclt', 'curs', 'kern',
-    'halt', 'palt', 'vert', 'vrt2', 'vhal', 'vpal', 'vkrn',
+    'halt', 'palt', 'vert', 'vrt2', 'vhal', 'vpal', 'vkrn', 'fwid',
 ]
 
 # Language systems kept besides each script's default one.

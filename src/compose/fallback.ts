@@ -65,21 +65,65 @@ export function pickMark(chain: readonly FontHandle[], text: string, ems: number
   const hit = perChain.get(key);
   if (hit) return hit;
   const cps = [...text].map((c) => c.codePointAt(0)!);
+  const dash = isDashPair(cps);
   let found: Pick | undefined;
   let fallback: Pick | undefined;
   for (const f of chain) {
     const packed = cps.map((cp) => glyphOf(f, cp));
     if (packed.some((g) => g < 0)) continue;
+    const want = ems * f.unitsPerEm;
+    const tol = f.unitsPerEm * 0.02;
+    if (dash) {
+      const one = oneGlyphDash(f, text, want, tol);
+      if (one) { found = { font: f, shaped: one, fits: true, missing: false }; break; }
+    }
     const plain: Shaped = { ids: packed.map(glyphId), adv: packed.map(glyphAdvance), w: packed.map(glyphAdvance), dx: packed.map(() => 0), cps: packed.map(() => 1) };
     const total = plain.adv.reduce((a, b) => a + b, 0);
-    const want = ems * f.unitsPerEm;
-    if (Math.abs(total - want) <= f.unitsPerEm * 0.02) { found = { font: f, shaped: plain, fits: true, missing: false }; break; }
+    if (Math.abs(total - want) <= tol) { found = { font: f, shaped: plain, fits: true, missing: false }; break; }
     const fw = fullWidthForm(f, text, ems);
     if (fw) { found = { font: f, shaped: fw, fits: true, missing: false }; break; }
     // A long mark the font joins into one glyph (Noto's ⸺ ligature) beats two loose dashes.
     fallback ??= { font: f, shaped: cps.length > 1 ? shape(f, text) : plain, fits: false, missing: false };
   }
+  if (found) found = { ...found, shaped: coverAll(found.shaped, cps.length) };
+  if (fallback) fallback = { ...fallback, shaped: coverAll(fallback.shaped, cps.length) };
   const pick = found ?? fallback ?? { font: chain[0], shaped: { ids: cps.map(() => 0), adv: cps.map(() => chain[0].unitsPerEm * ems / cps.length), w: cps.map(() => chain[0].unitsPerEm * ems / cps.length), dx: cps.map(() => 0), cps: cps.map(() => 1) }, fits: false, missing: true };
   perChain.set(key, pick);
   return pick;
+}
+
+const TWO_EM_DASH = 0x2e3a;
+
+/** —— (or ――) typed as two code points: one 破折号. */
+function isDashPair(cps: readonly number[]): boolean {
+  return cps.length === 2 && cps[0] === cps[1] && (cps[0] === 0x2014 || cps[0] === 0x2015);
+}
+
+/**
+ * A 破折号 must read as one unbroken rule (typography.md §8 item 16). Two
+ * 1-em dashes side by side leave a notch where their side bearings meet (LXGW WenKai: 4 units,
+ * visible at 600 dpi), so a font's single 2-em glyph is preferred: its full-width (`fwid`)
+ * form when that is one glyph (Noto CJK: —— ligates into its 2-em dash), else its own
+ * U+2E3A ⸺ when that is 2 em wide.
+ */
+function oneGlyphDash(f: FontHandle, text: string, want: number, tol: number): Shaped | null {
+  const fw = fullWidthForm(f, text, want / f.unitsPerEm);
+  if (fw && fw.ids.length === 1) return fw;
+  const g = glyphOf(f, TWO_EM_DASH);
+  if (g >= 0 && Math.abs(glyphAdvance(g) - want) <= tol) return { ids: [glyphId(g)], adv: [glyphAdvance(g)], w: [glyphAdvance(g)], dx: [0], cps: [2] };
+  return null;
+}
+
+/**
+ * The mark is one unit: its glyphs together stand for all `n` code points. fontkit caches a
+ * glyph object per id with the code points of its first use, so a ligature whose glyph is also
+ * in the cmap (Noto's —— is its ⸺) may report one code point; the text of the PDF must not
+ * lose the other.
+ */
+function coverAll(s: Shaped, n: number): Shaped {
+  const counted = s.cps.reduce((a, b) => a + b, 0);
+  if (counted >= n || s.cps.length === 0) return s;
+  const cps = s.cps.slice();
+  cps[cps.length - 1] += n - counted;
+  return { ...s, cps };
 }

@@ -30,3 +30,31 @@ export function glyph(line: ComposedLine, ch: string, n = 0): G {
 }
 
 export const near = (a: number, b: number, tol = 0.01): boolean => Math.abs(a - b) <= tol;
+
+/**
+ * The ink of the glyphs as horizontal pieces (one per contour's box, overlapping boxes merged),
+ * pt from the measure's left edge, sorted: a continuous dash is one piece, an ellipsis six.
+ */
+export function inkPieces(gs: G[]): { from: number; to: number }[] {
+  const boxes: { from: number; to: number }[] = [];
+  for (const g of gs) {
+    const scale = g.advance / g.font.font.getGlyph(g.id).advanceWidth;
+    let box: { from: number; to: number } | undefined;
+    for (const c of g.font.font.getGlyph(g.id).path.commands) {
+      if (c.command === 'moveTo') boxes.push((box = { from: Infinity, to: -Infinity }));
+      for (let i = 0; i < c.args.length; i += 2) {
+        const x = g.x + c.args[i] * scale;
+        box!.from = Math.min(box!.from, x);
+        box!.to = Math.max(box!.to, x);
+      }
+    }
+  }
+  boxes.sort((a, b) => a.from - b.from);
+  const merged: { from: number; to: number }[] = [];
+  for (const b of boxes) {
+    const last = merged.at(-1);
+    if (last && b.from <= last.to) last.to = Math.max(last.to, b.to);
+    else merged.push({ ...b });
+  }
+  return merged;
+}

@@ -7,8 +7,10 @@ import { existsSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { openFont } from '../../src/font/load.js';
 import { violations } from './check.js';
-import { kai, song } from './fonts.js';
-import { EM, compose, glyph, glyphs, near, texts } from './helpers.js';
+import { hei, kai, song } from './fonts.js';
+import { vendoredFontPath } from '../../src/font/vendored.js';
+import type { FontHandle } from '../../src/font/types.js';
+import { EM, compose, glyph, glyphs, inkPieces, near, texts } from './helpers.js';
 
 const HAN10 = '一二三四五六七八九十';
 const TAIL = '甲乙丙丁戊己庚辛';
@@ -149,16 +151,31 @@ describe('punctuation width', () => {
     assert.ok(near(glyph(off, '“').x, 2 * EM) && near(glyph(off, '甲').x, 3 * EM));
   });
 
-  test('16. 破折号 and 省略号 are 2 em, centred, one continuous unit', () => {
-    for (const long of ['——', '……']) {
-      const l = compose(`甲${long}乙`, { measure: 30 * EM }).lines[0];
-      const ink = glyphs(l).filter((g) => g.text.includes(long[0]));
-      assert.ok(near(glyph(l, '乙').x - glyph(l, '甲').x, 3 * EM), long);
-      // The font's own 2-em form when it has one (fwid), else its dash(es) centred in the 2-em cell.
-      for (let i = 1; i < ink.length; i++) assert.ok(ink[i].x <= ink[i - 1].x + ink[i - 1].advance + 0.01, 'no gap inside');
-      const inkLeft = ink[0].x, inkRight = ink.at(-1)!.x + ink.at(-1)!.advance;
-      assert.ok(near(inkLeft - EM, 3 * EM - inkRight), `${long} centred in its cell`);
-      assert.ok(inkRight - inkLeft >= 1.6 * EM, `${long} spans the cell`);
+  test('16. 破折号 and 省略号 are 2 em, centred, one continuous dash / six evenly spaced dots, in every vendored face', () => {
+    const faces: [string, FontHandle][] = [['song', song()], ['title', openFont(vendoredFontPath('title'))], ['hei', hei()], ['kai', kai()]];
+    for (const [name, face] of faces) {
+      for (const long of ['——', '……']) {
+        const l = compose(`甲${long}乙`, { measure: 30 * EM }, [face, song()]).lines[0];
+        const what = `${long} in ${name}`;
+        const cellLeft = glyph(l, '甲').x + EM;
+        assert.ok(near(glyph(l, '乙').x - cellLeft, 2 * EM), `${what}: a 2-em cell`);
+        const marks = glyphs(l).filter((g) => g.text.includes(long[0]));
+        assert.ok(marks.every((g) => g.font === face), `${what}: drawn by the face itself`);
+        assert.ok(near(marks.reduce((w, g) => w + g.advance, 0), 2 * EM), `${what}: glyphs 2 em wide in all`);
+        const ink = inkPieces(marks);
+        const left = ink[0].from, right = Math.max(...ink.map((p) => p.to));
+        assert.ok(near(left - cellLeft, cellLeft + 2 * EM - right, 0.02), `${what}: centred (${left - cellLeft} / ${cellLeft + 2 * EM - right})`);
+        if (long === '——') {
+          // One unbroken rule: no blank between pieces of ink, and nearly the whole cell.
+          assert.equal(ink.length, 1, `${what}: ink broken at ${ink.slice(1).map((p) => (p.from - cellLeft).toFixed(3)).join(', ')} pt`);
+          assert.ok(right - left >= 1.85 * EM, `${what}: ink spans ${(right - left) / EM} em`);
+        } else {
+          assert.equal(ink.length, 6, `${what}: six dots`);
+          const centres = ink.map((p) => (p.from + p.to) / 2);
+          const steps = centres.slice(1).map((c, i) => c - centres[i]);
+          for (const s of steps) assert.ok(near(s, steps[0], 0.02 * EM), `${what}: uneven dots ${steps.map((x) => (x / EM).toFixed(3)).join(' ')}`);
+        }
+      }
     }
   });
 

@@ -120,6 +120,19 @@ for (const role of NOTO_ROLES) {
     }
   });
 
+  test(`${role}: keeps fwid: — is 1 em and —— one continuous 2-em dash (破折号)`, () => {
+    const handle = openFont(vendoredFontPath(role));
+    assert.ok(handle.font.availableFeatures.includes('fwid'), 'fwid missing');
+    assert.equal(handle.font.layout('—', ['fwid']).positions[0]!.xAdvance, 1000);
+    const run = handle.font.layout('——', ['fwid']);
+    assert.equal(run.glyphs.length, 1, 'one glyph for ——');
+    assert.equal(run.positions[0]!.xAdvance, 2000);
+    const box = run.glyphs[0]!.bbox;
+    assert.ok(box.maxX - box.minX >= 1850 && Math.abs(box.minX - (2000 - box.maxX)) <= 2, `ink ${box.minX}..${box.maxX}`);
+    // The cmap's own glyph is the short proportional one: without fwid —— would be 1.7 em.
+    assert.ok(handle.font.layout('——').positions[0]!.xAdvance < 1850);
+  });
+
   test(`${role}: Hangul syllables are dropped, CJK Extension A and B are kept`, () => {
     const handle = openFont(vendoredFontPath(role));
     assert.equal(handle.hasGlyph(0xac00), false); // 가
@@ -127,6 +140,14 @@ for (const role of NOTO_ROLES) {
     assert.equal(handle.hasGlyph(0x2b7fc), true); // 𫟼 (darmstadtium), Extension C
   });
 }
+
+test('kai: LXGW WenKai has a 2-em ⸺ (the composer sets —— with it) and a full-width …', () => {
+  const handle = openFont(vendoredFontPath('kai'));
+  const dash = handle.font.glyphForCodePoint(0x2e3a);
+  assert.equal(dash.advanceWidth, 2000);
+  assert.ok(dash.bbox.maxX - dash.bbox.minX >= 1950);
+  assert.equal(handle.font.glyphForCodePoint(0x2026).advanceWidth, 1000);
+});
 
 test('kai: LXGW WenKai has no GPOS, hence no halt (punctuation is compressed by the composer)', () => {
   const handle = openFont(vendoredFontPath('kai'));
