@@ -107,7 +107,11 @@ export interface Theme {
     lineHeight: Length;
     /** Extra space between 栏目 rows. */
     rowGap: Length;
-    /** Joins the lines of a multi-line title. */
+    /**
+     * Joins the lines of a multi-line title. A space: between two Han characters the composer
+     * sets it as a 1-em gap (as the space between a title's phrases), and it vanishes when the
+     * entry wraps there or next to a full-width mark.
+     */
     titleJoiner: string;
     /** Entry of a 栏目 that has briefs, `{n}` = how many. */
     briefs: string;
@@ -130,7 +134,10 @@ export interface Theme {
   };
   title: TextStyle & {
     lineHeight: Length;
-    /** Space kept free at each side of a title line. */
+    /**
+     * Space kept free at each side of a title line. 0 by default: GB/T 9704 §7.3.1 centres
+     * titles on the 版心: a title of up to 20 二号 characters stays on one line.
+     */
     inset: Length;
     /** More lines than this is reported as an error. */
     maxLines: number;
@@ -220,7 +227,7 @@ export const DEFAULT_THEME: Theme = {
     entry: { font: 'song', size: '四号', color: 'text' },
     lineHeight: '1.6em',
     rowGap: 0,
-    titleJoiner: '\u3000',
+    titleJoiner: ' ',
     briefs: '{n}则',
     pageNumbers: false,
     leader: '·',
@@ -236,7 +243,7 @@ export const DEFAULT_THEME: Theme = {
     spaceAfter: sp('0.25line', '0.25line', '0.1line'),
   },
   title: {
-    font: 'title', size: '二号', color: 'text', lineHeight: '1.35em', inset: '1em', maxLines: 3,
+    font: 'title', size: '二号', color: 'text', lineHeight: '1.35em', inset: 0, maxLines: 3,
     spaceBefore: sp('0.6line', '1line', '0.25line'),
     spaceAfter: sp('0.5line', '0.5line', '0.2line'),
   },
