@@ -16,7 +16,8 @@ import type { FontHandle } from '../font/types.js';
 import { FONT_DIR } from '../font/vendored.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
-import { pathToString } from '../issue/locate.js';
+import { locate, nodeRange, pathToString } from '../issue/locate.js';
+import { diagnosticAt } from '../issue/source-context.js';
 import type { Issue } from '../issue/types.js';
 import { DEFAULT_THEME, type Theme } from '../layout/theme.js';
 import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
@@ -319,9 +320,16 @@ export function fontsReport(options: FontsOptions = {}): FontsResult {
   try {
     resolved = new ResolvedTheme(theme, recordingOpener(errors));
   } catch (err) {
-    // Page geometry no schema can judge (a type area wider than the page): the merged theme's fault.
-    if (err instanceof ThemeError) throw new FontsError(`theme: \`${pathToString(err.path)}\`: ${err.message}`);
-    throw err;
+    // Page geometry no schema can judge (a type area wider than the page): where the issue's
+    // style: sets that part of the theme, a content error there; otherwise the theme file's.
+    if (!(err instanceof ThemeError)) throw err;
+    const at = loaded?.issue?.style ? locate(loaded.doc, ['style', ...err.path.slice(0, 1)]) : undefined;
+    if (loaded && at?.complete) {
+      const range = nodeRange(at.key ?? at.node);
+      const path = pathToString(['style', ...err.path]);
+      return { ok: false, loaded, diagnostics: [diagnosticAt(loaded, 'theme', `\`${path}\`: ${err.message}`, range?.[0] ?? 0, range?.[1], { path })] };
+    }
+    throw new FontsError(`theme: \`${pathToString(err.path)}\`: ${err.message}`);
   }
   const uses = usesOfRoles(theme);
   const chars = loaded ? charsByRole(loaded, theme) : undefined;

@@ -152,6 +152,19 @@ test("an issue with errors or a bad style: block is reported with the issue's di
   }
 });
 
+test('page geometry that cannot work: located in the style: that sets it, else a FontsError for the theme file', () => {
+  const dir = scratch({ 'g.yaml': MINIMAL.replace('sections:', 'style:\n  page:\n    width: 10\nsections:'), 't.yaml': 'page:\n  width: 10\n' });
+  try {
+    const styled = fontsReport({ issue: join(dir, 'g.yaml') });
+    assert.ok(!styled.ok);
+    assert.deepEqual(styled.diagnostics.map((d) => [d.line, d.col, d.message]), [[7, 3, '`style.page.typeWidth`: the type area is wider than the page leaves room for']]);
+    assert.throws(() => fontsReport({ theme: join(dir, 't.yaml') }), (e: Error) =>
+      e instanceof FontsError && e.message === 'theme: `page.typeWidth`: the type area is wider than the page leaves room for');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('licences: the name table first, then the Licence column of the README beside the font', () => {
   const song = openFont(join(FONT_DIR, 'NotoSerifCJKsc-Regular.ttf'));
   assert.equal(licenceOf(song), 'OFL 1.1 (http://scripts.sil.org/OFL)');
