@@ -3,6 +3,7 @@
  * code point and string: the composer asks for the same few thousand glyphs over and over,
  * and fontkit's own lookups (cmap walk, hmtx read, layout) cost microseconds each.
  */
+import { rawMetrics } from '../font/fontkit-private.js';
 import type { FontHandle } from '../font/types.js';
 
 export interface Shaped {
@@ -41,7 +42,12 @@ export function glyphOf(font: FontHandle, cp: number): number {
   const c = cacheOf(font);
   let v = c.glyph.get(cp);
   if (v === undefined) {
-    if (!font.hasGlyph(cp)) v = -1;
+    // Straight from cmap and hmtx when the face allows: no Glyph object, no outline read.
+    const raw = rawMetrics(font.font);
+    if (raw) {
+      const id = raw.glyphId(cp);
+      v = id > 0 ? id * 65536 + Math.max(0, Math.min(65535, Math.round(raw.advance(id)))) : -1;
+    } else if (!font.hasGlyph(cp)) v = -1;
     else {
       const g = font.font.glyphForCodePoint(cp);
       v = g.id > 0 ? g.id * 65536 + Math.max(0, Math.min(65535, Math.round(g.advanceWidth))) : -1;

@@ -1,12 +1,14 @@
 /**
  * Opens font files with fontkit, once per file and face. The CommonJS build of fontkit is
  * used on purpose: it is the instance pdfkit itself loads, so one parsed font serves both
- * measuring and embedding and fontkit's code is loaded once.
+ * measuring and embedding and fontkit's code is loaded once. Files are read without their
+ * glyph outlines, which are read glyph by glyph as they are used (sparse.ts).
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, extname, resolve } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
+import { attachGlyphSource, glyfOffsetOf, installFastTables } from './fontkit-private.js';
+import { readFontFile, type FontFileData } from './sparse.js';
 import type { FontHandle } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -31,17 +33,28 @@ export function openFont(file: string, face?: string): FontHandle {
   const cacheKey = `${path}#${face ?? ''}`;
   const hit = cache.get(cacheKey);
   if (hit) return hit;
-  let buffer: Buffer;
+  let data: FontFileData;
   try {
-    buffer = readFileSync(path);
+    data = readFontFile(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new FontLoadError(path, code === 'ENOENT' ? `font file not found: ${path}` : `cannot read font file ${path}: ${code ?? String(err)}`);
   }
+  try {
+    const handle = openFontData(path, data, face);
+    cache.set(cacheKey, handle);
+    return handle;
+  } catch (err) {
+    data.close();
+    throw err;
+  }
+}
+
+function openFontData(path: string, data: FontFileData, face: string | undefined): FontHandle {
   fontkit ??= require('fontkit') as Fontkit;
   let opened: Font | FontCollection;
   try {
-    opened = fontkit.create(buffer, face);
+    opened = fontkit.create(data.buffer, face);
   } catch (err) {
     throw new FontLoadError(path, `not a usable font file: ${path} (${(err as Error).message})`);
   }
@@ -59,7 +72,12 @@ export function openFont(file: string, face?: string): FontHandle {
     throw new FontLoadError(path, `not a usable font file: ${path}`);
   }
   const f = font;
-  const handle: FontHandle = {
+  const glyf = glyfOffsetOf(f);
+  const source = glyf === undefined ? undefined : data.faces.get(glyf);
+  installFastTables(f);
+  if (source) attachGlyphSource(f, source);
+  else if (glyf !== undefined && !data.whole) throw new FontLoadError(path, `not a usable font file: ${path} (its glyph table is not where its directory says)`);
+  return {
     key: face ?? basename(path, extname(path)),
     file: path,
     postscriptName: f.postscriptName,
@@ -67,6 +85,4 @@ export function openFont(file: string, face?: string): FontHandle {
     unitsPerEm: f.unitsPerEm,
     hasGlyph: (cp: number) => f.hasGlyphForCodePoint(cp),
   };
-  cache.set(cacheKey, handle);
-  return handle;
 }

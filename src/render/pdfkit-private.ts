@@ -11,6 +11,7 @@
  * object per line (TJ adjustments), with the ToUnicode entry taken from the composer's text.
  */
 import type { Font } from 'fontkit';
+import { rawMetrics, speedUpSubset } from '../font/fontkit-private.js';
 
 interface EmbeddedFontInternals {
   id: string;
@@ -55,11 +56,13 @@ export function embedFont(doc: unknown, name: string, font: Font): PdfFont {
   if (!f || typeof f.subset?.includeGlyph !== 'function' || !Array.isArray(f.widths) || !Array.isArray(f.unicode)) {
     throw new Error('pdfkit internals changed: EmbeddedFont has no subset/widths/unicode (written for pdfkit 0.20.2)');
   }
+  speedUpSubset(f.subset);
+  const raw = rawMetrics(f.font);
   return {
     id: f.id,
     glyph(glyphId: number, text: string) {
       const gid = f.subset.includeGlyph(glyphId);
-      if (f.widths[gid] == null) f.widths[gid] = f.font.getGlyph(glyphId).advanceWidth * f.scale;
+      if (f.widths[gid] == null) f.widths[gid] = (raw ? raw.advance(glyphId) : f.font.getGlyph(glyphId).advanceWidth) * f.scale;
       if (f.unicode[gid] == null) {
         const cps = [...text].map((c) => c.codePointAt(0)!);
         f.unicode[gid] = cps.length ? cps : (f.font.getGlyph(glyphId).codePoints ?? []);

@@ -1,0 +1,212 @@
+/**
+ * Every use of fontkit's undocumented internals, in one place. Written against fontkit 2.0.4
+ * (package.json pins ^2.0.4); test/font/fontkit-private.test.ts checks each shortcut against
+ * fontkit's own public answer on the vendored faces, so an upgrade that changes them fails there.
+ *
+ * Why: fontkit answers "which glyph, how wide" by building a Glyph object, and a TrueType
+ * Glyph's metrics decode the outline's header (55–130 µs for each new glyph). The composer needs
+ * only the cmap and hmtx, and the subsetter only each outline's raw bytes. Internals used:
+ * - `font._cmapProcessor.lookup(cp)`: what `glyphForCodePoint(cp).id` and `hasGlyphForCodePoint`
+ *   are built on;
+ * - `font._variationProcessor`: null for a face without variations applied — then advances are
+ *   hmtx's as they are, which `_getTableMetrics` below reproduces (`Glyph._getTableMetrics`);
+ * - fontkit reaches every glyph through `font.getGlyph` (glyphForCodePoint, layout, subsets,
+ *   the components of composite glyphs), so an own `getGlyph` on the instance sees each glyph
+ *   before its outline is read — which is where a sparsely read file gets its bytes;
+ * - `font.directory.tables` (each table's offset and length; which face of a collection this is),
+ *   `font.stream.buffer`, and `font._tables`, the cache of decoded tables that `font.loca`,
+ *   `font.post`… fill on first use and `_decodeTable`, which fills it;
+ * - the TrueType subset's `_addGlyph(gid)`, `glyf`, `loca.offsets`, `hmtx.metrics`, `offset`,
+ *   and the font's `_getTableStream('glyf')` and `loca.offsets`.
+ */
+import type { Font } from 'fontkit';
+import type { GlyphSource } from './sparse.js';
+
+interface HmtxTable {
+  metrics: { length: number; get(i: number): { advance: number; bearing: number } | undefined };
+  bearings: { length: number; get(i: number): number | undefined };
+}
+
+interface FontInternals {
+  type?: string;
+  stream?: { buffer?: Uint8Array };
+  _tables?: Record<string, unknown>;
+  _decodeTable?(entry: { tag: string; offset: number; length: number }): unknown;
+  head?: { indexToLocFormat: number };
+  directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
+  _cmapProcessor?: { lookup(cp: number): number };
+  _variationProcessor?: unknown;
+  hmtx?: HmtxTable;
+  loca?: { version?: number; offsets: number[] };
+  _getTableStream?(tag: string): { pos: number; readBuffer(n: number): Uint8Array } | null;
+  getGlyph(id: number, codePoints?: number[]): unknown;
+}
+
+/** Glyph lookups without Glyph objects. */
+export interface RawMetrics {
+  /** Glyph id the cmap gives `cp` (0: none). */
+  glyphId(cp: number): number;
+  /** Advance width of glyph `id`, font units, as `getGlyph(id).advanceWidth` gives it. */
+  advance(id: number): number;
+}
+
+const rawCache = new WeakMap<object, RawMetrics | null>();
+const sources = new WeakMap<object, GlyphSource>();
+
+/** hmtx entry of glyph `id` exactly as fontkit's Glyph._getTableMetrics reads it. */
+function tableMetrics(table: HmtxTable, id: number): { advance: number; bearing: number } {
+  if (id < table.metrics.length) return table.metrics.get(id)!;
+  const metric = table.metrics.get(table.metrics.length - 1);
+  return { advance: metric ? metric.advance : 0, bearing: table.bearings.get(id - table.metrics.length) || 0 };
+}
+
+/**
+ * Shortcuts for a real fontkit face without variations; null for anything else (test doubles,
+ * variable instances), whose callers use the public API.
+ */
+export function rawMetrics(font: Font | undefined): RawMetrics | null {
+  if (!font || typeof font !== 'object') return null;
+  let raw = rawCache.get(font);
+  if (raw !== undefined) return raw;
+  raw = null;
+  const f = font as unknown as FontInternals;
+  try {
+    const cmap = f._cmapProcessor;
+    const hmtx = f.hmtx;
+    if (cmap && typeof cmap.lookup === 'function' && hmtx && typeof hmtx.metrics?.get === 'function' && f._variationProcessor == null) {
+      raw = {
+        glyphId: (cp) => cmap.lookup(cp),
+        advance: (id) => tableMetrics(hmtx, id).advance,
+      };
+    }
+  } catch {
+    raw = null;
+  }
+  rawCache.set(font, raw);
+  return raw;
+}
+
+/** Offset of the face's `glyf` table in its file (undefined: not a TrueType-outline face). */
+export function glyfOffsetOf(font: Font): number | undefined {
+  return (font as unknown as FontInternals).directory?.tables?.glyf?.offset;
+}
+
+/**
+ * Let fontkit read a sparsely loaded face: every glyph it asks for has its outline bytes read
+ * first (see sparse.ts).
+ */
+export function attachGlyphSource(font: Font, source: GlyphSource): void {
+  const f = font as unknown as FontInternals;
+  const getGlyph = f.getGlyph;
+  sources.set(font, source);
+  Object.defineProperty(f, 'getGlyph', {
+    configurable: true,
+    writable: true,
+    value(this: FontInternals, id: number, codePoints?: number[]) {
+      source.load(id);
+      return getGlyph.call(this, id, codePoints);
+    },
+  });
+}
+
+interface TrueTypeSubsetInternals {
+  font: FontInternals;
+  glyf: Uint8Array[];
+  loca: { offsets: number[] };
+  hmtx: { metrics: { advance: number; bearing: number }[] };
+  offset: number;
+  _addGlyph(gid: number): number;
+}
+
+/**
+ * Make a TrueType subset copy simple outlines as bytes, as fontkit does, without decoding each
+ * outline into points first (fontkit decodes it only to learn whether it is composite; the
+ * first two bytes say). Composite glyphs and variable instances keep fontkit's own path. The
+ * bytes written are the same either way. Anything but a TrueType subset is left alone.
+ */
+export function speedUpSubset(subset: unknown): void {
+  const s = subset as TrueTypeSubsetInternals;
+  const font = s?.font;
+  if (!font || typeof s._addGlyph !== 'function' || typeof font._getTableStream !== 'function') return;
+  let glyfStream;
+  try {
+    glyfStream = font._getTableStream('glyf');
+  } catch {
+    return;
+  }
+  if (!glyfStream || font._variationProcessor != null || !font.hmtx || !font.loca) return;
+  const hmtx = font.hmtx;
+  const original = s._addGlyph;
+  const source = sources.get(font);
+  s._addGlyph = function (this: TrueTypeSubsetInternals, gid: number): number {
+    const offsets = font.loca!.offsets;
+    const cur = offsets[gid];
+    const next = offsets[gid + 1];
+    if (!(next >= cur)) return original.call(this, gid);
+    source?.load(gid);
+    const stream = font._getTableStream!('glyf')!;
+    stream.pos += cur;
+    const buffer = stream.readBuffer(next - cur);
+    if (buffer.length >= 2 && (buffer[0] & 0x80) !== 0) return original.call(this, gid); // numberOfContours < 0
+    const m = tableMetrics(hmtx, gid);
+    this.glyf.push(buffer);
+    this.loca.offsets.push(this.offset);
+    this.hmtx.metrics.push({ advance: m.advance, bearing: m.bearing });
+    this.offset += buffer.length;
+    return this.glyf.length - 1;
+  };
+}
+
+/**
+ * Decode two tables faster than fontkit would, into its table cache, with the values it would
+ * give: `loca` (65 536 offsets: fontkit's generic array decoder takes some 25 ms, a loop over the
+ * bytes well under one) and `post`, whose glyph-name list (WenKai: 231 KB, 150 ms to decode) only
+ * `Glyph.name` reads — pdfkit reads the header (isFixedPitch, italicAngle), so the list is
+ * decoded by fontkit itself the first time anything asks for it.
+ */
+export function installFastTables(font: Font): void {
+  const f = font as unknown as FontInternals;
+  // Only a plain sfnt: in WOFF and WOFF2 the directory points at compressed data.
+  if (f.type !== 'TTF') return;
+  const buffer = f.stream?.buffer;
+  const tables = f.directory?.tables;
+  const cache = f._tables;
+  if (!buffer || !tables || !cache || typeof f._decodeTable !== 'function') return;
+  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const inside = (t: { offset: number; length: number }) => t.offset + t.length <= buffer.byteLength;
+
+  const loca = tables.loca;
+  if (loca && inside(loca) && !('loca' in cache) && tables.head) {
+    const version = f.head?.indexToLocFormat;
+    const size = version === 0 ? 2 : version === 1 ? 4 : 0;
+    if (size && loca.length % size === 0) {
+      const n = loca.length / size;
+      const offsets: number[] = new Array(n);
+      if (size === 2) for (let i = 0; i < n; i++) offsets[i] = view.getUint16(loca.offset + 2 * i) << 1;
+      else for (let i = 0; i < n; i++) offsets[i] = view.getUint32(loca.offset + 4 * i);
+      cache.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
+    }
+  }
+
+  const post = tables.post;
+  if (post && inside(post) && post.length >= 32 && !('post' in cache)) {
+    const at = post.offset;
+    const header: Record<string, unknown> = {
+      version: view.getInt32(at) / 65536,
+      italicAngle: view.getInt32(at + 4) / 65536,
+      underlinePosition: view.getInt16(at + 8),
+      underlineThickness: view.getInt16(at + 10),
+      isFixedPitch: view.getUint32(at + 12),
+      minMemType42: view.getUint32(at + 16),
+      maxMemType42: view.getUint32(at + 20),
+      minMemType1: view.getUint32(at + 24),
+      maxMemType1: view.getUint32(at + 28),
+    };
+    let full: Record<string, unknown> | undefined;
+    const decode = (): Record<string, unknown> => (full ??= (f._decodeTable!({ tag: 'post', offset: post.offset, length: post.length }) ?? {}) as Record<string, unknown>);
+    for (const key of ['numberOfGlyphs', 'glyphNameIndex', 'names', 'offsets', 'map']) {
+      Object.defineProperty(header, key, { enumerable: true, configurable: true, get: () => decode()[key] });
+    }
+    cache.post = header;
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The shortcuts into fontkit's internals (src/font/fontkit-private.ts, written for fontkit 2.0.4)
+ * and the sparse reading of font files (src/font/sparse.ts) give exactly what fontkit gives for
+ * the whole file through its public API: glyph ids, advances, outlines, decoded tables and
+ * subset bytes. A fontkit upgrade that changes the internals fails here.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Font } from 'fontkit';
+import { attachGlyphSource, installFastTables, rawMetrics, speedUpSubset } from '../../src/font/fontkit-private.js';
+import { FontLoadError, openFont } from '../../src/font/load.js';
+import { readFontFile } from '../../src/font/sparse.js';
+import { VENDORED_FONTS, vendoredFontPath, type FontRole } from '../../src/font/vendored.js';
+
+const require = createRequire(import.meta.url);
+const fontkit = require('fontkit') as { create(b: Uint8Array, face?: string): Font; version?: string };
+const roles = Object.keys(VENDORED_FONTS) as FontRole[];
+const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+/** The whole file through fontkit's public API: what every shortcut must agree with. */
+const reference = (file: string, face?: string): Font => fontkit.create(readFileSync(file), face);
+
+/** Code points worth asking about: ASCII, CJK punctuation, a stride through the Han block, and gaps. */
+function samplePoints(): number[] {
+  const cps: number[] = [];
+  for (let cp = 0x20; cp < 0x7f; cp++) cps.push(cp);
+  for (let cp = 0x2000; cp < 0x2070; cp++) cps.push(cp);
+  for (let cp = 0x3000; cp < 0x3040; cp++) cps.push(cp);
+  for (let cp = 0xff00; cp < 0xff66; cp++) cps.push(cp);
+  for (let cp = 0x4e00; cp < 0x9fff; cp += 37) cps.push(cp);
+  cps.push(0x3400, 0x20000, 0x2b7fc, 0x1f600, 0xac00, 0x10ffff, 0xe000);
+  return cps;
+}
+
+test('fontkit is the version these shortcuts were written for', () => {
+  const pkg = JSON.parse(readFileSync(join(dirname(require.resolve('fontkit')), '..', 'package.json'), 'utf8')) as { version: string };
+  assert.match(pkg.version, /^2\.0\./, `fontkit ${pkg.version}: re-check src/font/fontkit-private.ts against it`);
+});
+
+for (const role of roles) {
+  test(`${role}: glyph ids and advances from cmap and hmtx equal fontkit's glyphForCodePoint`, () => {
+    const file = vendoredFontPath(role);
+    const handle = openFont(file);
+    const ref = reference(file);
+    const raw = rawMetrics(handle.font);
+    assert.ok(raw, 'a vendored face takes the shortcut');
+    for (const cp of samplePoints()) {
+      const g = ref.glyphForCodePoint(cp);
+      assert.equal(raw.glyphId(cp), g.id, `U+${cp.toString(16)}`);
+      assert.equal(raw.advance(g.id), g.advanceWidth, `advance of U+${cp.toString(16)}`);
+      assert.equal(handle.hasGlyph(cp), ref.hasGlyphForCodePoint(cp));
+    }
+    // Glyph ids past the last hmtx metric take its advance, as fontkit does.
+    const last = ref.numGlyphs - 1;
+    assert.equal(raw.advance(last), ref.getGlyph(last).advanceWidth);
+  });
+
+  test(`${role}: sparsely read outlines, loca and post equal those of the whole file`, () => {
+    const file = vendoredFontPath(role);
+    const font = openFont(file).font;
+    const ref = reference(file);
+    const f = font as unknown as { loca: { version: number; offsets: number[] }; post: Record<string, unknown> };
+    const r = ref as unknown as { loca: { version: number; offsets: number[] }; post: Record<string, unknown> };
+    assert.equal(f.loca.version, r.loca.version);
+    assert.deepEqual(f.loca.offsets, r.loca.offsets);
+    for (const key of ['version', 'italicAngle', 'underlinePosition', 'underlineThickness', 'isFixedPitch', 'minMemType42', 'maxMemType42', 'minMemType1', 'maxMemType1']) {
+      assert.equal(f.post[key], r.post[key], `post.${key}`);
+    }
+    for (const cp of [0x4e2d, 0x6587, 0x41, 0x67, 0x3001, 0xff0c, 0x2014, 0x300a]) {
+      const a = font.glyphForCodePoint(cp);
+      const b = ref.glyphForCodePoint(cp);
+      assert.equal(a.path.toSVG(), b.path.toSVG(), `outline of U+${cp.toString(16)}`);
+      assert.deepEqual({ ...a.bbox }, { ...b.bbox });
+      assert.equal(a.advanceWidth, b.advanceWidth);
+    }
+    assert.deepEqual(font.layout('Ag 2024, fi').glyphs.map((g) => g.id), ref.layout('Ag 2024, fi').glyphs.map((g) => g.id));
+  });
+}
+
+test('post: the glyph-name list is decoded on first use, and equals fontkit\'s', () => {
+  const file = vendoredFontPath('kai');
+  const font = openFont(file).font as unknown as { post: { names?: string[]; glyphNameIndex?: number[] }; getGlyph(id: number): { name: string } };
+  const ref = reference(file) as unknown as { post: { names?: string[]; glyphNameIndex?: number[] }; getGlyph(id: number): { name: string } };
+  assert.deepEqual(font.post.glyphNameIndex, ref.post.glyphNameIndex);
+  assert.deepEqual(font.post.names, ref.post.names);
+  for (const id of [0, 1, 36, 3748, 20000]) assert.equal(font.getGlyph(id).name, ref.getGlyph(id).name);
+});
+
+/** Subset bytes: the sped-up subset against fontkit's own on the whole file. */
+function subsetBytes(font: Font, ids: number[], fast: boolean): Buffer {
+  const subset = font.createSubset() as unknown as { includeGlyph(id: number): number; encode(): Uint8Array };
+  if (fast) speedUpSubset(subset);
+  for (const id of ids) subset.includeGlyph(id);
+  return Buffer.from(subset.encode());
+}
+
+for (const role of roles) {
+  test(`${role}: the sped-up subset writes fontkit's bytes`, () => {
+    const file = vendoredFontPath(role);
+    const ids = [...'中华人民共和国，。“”《》——AaGg0123'].map((ch) => reference(file).glyphForCodePoint(ch.codePointAt(0)!).id);
+    assert.ok(subsetBytes(openFont(file).font, ids, true).equals(subsetBytes(reference(file), ids, false)));
+  });
+}
+
+test('composite glyphs (DejaVu accents) keep fontkit\'s own path and the same bytes', { skip: !existsSync(DEJAVU) && 'DejaVu Sans not installed' }, () => {
+  const ref = reference(DEJAVU);
+  const composite = (id: number) => (ref as unknown as { getGlyph(id: number): { _decode(): { numberOfContours: number } | null } }).getGlyph(id)._decode()?.numberOfContours ?? 0;
+  const ids = [...'AéÅñçŵǅ ?'].map((ch) => ref.glyphForCodePoint(ch.codePointAt(0)!).id);
+  assert.ok(ids.some((id) => composite(id) < 0), 'the sample has a composite glyph');
+  assert.ok(subsetBytes(openFont(DEJAVU).font, ids, true).equals(subsetBytes(reference(DEJAVU), ids, false)));
+});
+
+test('a sparse read leaves outlines unread until a glyph is asked for', () => {
+  const file = vendoredFontPath('song');
+  const data = readFontFile(file);
+  try {
+    const whole = readFileSync(file);
+    const source = [...data.faces.values()][0];
+    assert.ok(source && !data.whole);
+    const glyf = data.buffer.subarray(source.glyfOffset, source.glyfOffset + source.glyfLength);
+    assert.equal(glyf.some((b) => b !== 0), false, 'no outline byte read up front');
+    // Every other table is there, byte for byte.
+    assert.ok(data.buffer.subarray(0, source.glyfOffset).equals(whole.subarray(0, source.glyfOffset)));
+    assert.ok(data.buffer.subarray(source.glyfOffset + source.glyfLength).equals(whole.subarray(source.glyfOffset + source.glyfLength)));
+    const font = fontkit.create(data.buffer);
+    attachGlyphSource(font, source);
+    installFastTables(font);
+    const g = font.glyphForCodePoint(0x4e2d);
+    const ref = reference(file).glyphForCodePoint(0x4e2d);
+    assert.equal(g.path.toSVG(), ref.path.toSVG());
+    assert.ok(glyf.some((b) => b !== 0));
+  } finally {
+    data.close();
+  }
+});
+
+test('collections: a face of a TrueType .ttc is found and read sparsely', () => {
+  // A one-face collection built from a vendored font: the header, then the font moved by 16 bytes.
+  const file = vendoredFontPath('hei');
+  const ttf = readFileSync(file);
+  const ttc = Buffer.alloc(16 + ttf.length);
+  ttc.write('ttcf', 0, 'latin1');
+  ttc.writeUInt32BE(0x00010000, 4);
+  ttc.writeUInt32BE(1, 8);
+  ttc.writeUInt32BE(16, 12);
+  ttf.copy(ttc, 16);
+  const tables = ttf.readUInt16BE(4);
+  for (let i = 0; i < tables; i++) ttc.writeUInt32BE(ttf.readUInt32BE(12 + 16 * i + 8) + 16, 16 + 12 + 16 * i + 8);
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-ttc-'));
+  try {
+    const path = join(dir, 'one.ttc');
+    writeFileSync(path, ttc);
+    const ref = reference(file);
+    const handle = openFont(path, ref.postscriptName);
+    assert.equal(handle.postscriptName, ref.postscriptName);
+    const a = handle.font.glyphForCodePoint(0x6c49);
+    assert.equal(a.path.toSVG(), ref.glyphForCodePoint(0x6c49).path.toSVG());
+    assert.equal(rawMetrics(handle.font)!.advance(a.id), ref.glyphForCodePoint(0x6c49).advanceWidth);
+    assert.throws(() => openFont(path, 'NoSuchFace'), FontLoadError);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('CFF faces and files that are not sfnt are read whole', () => {
+  const otc = '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc';
+  if (existsSync(otc)) {
+    const data = readFontFile(otc);
+    assert.equal(data.whole, true);
+    data.close();
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-notfont-'));
+  try {
+    const path = join(dir, 'x.ttf');
+    writeFileSync(path, 'this is not a font at all, but long enough to have a header');
+    const data = readFontFile(path);
+    assert.equal(data.whole, true);
+    assert.equal(data.buffer.toString('latin1'), 'this is not a font at all, but long enough to have a header');
+    assert.throws(() => openFont(path), FontLoadError);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('test doubles and objects without the internals take the public path', () => {
+  assert.equal(rawMetrics(undefined), null);
+  assert.equal(rawMetrics({ glyphForCodePoint: () => ({ id: 1, advanceWidth: 1000 }) } as unknown as Font), null);
+  speedUpSubset({}); // nothing to speed up: no error
+  speedUpSubset(undefined);
+});
