@@ -157,7 +157,7 @@ test('page geometry that cannot work: located in the style: that sets it, else a
   try {
     const styled = fontsReport({ issue: join(dir, 'g.yaml') });
     assert.ok(!styled.ok);
-    assert.deepEqual(styled.diagnostics.map((d) => [d.line, d.col, d.message]), [[7, 3, '`style.page.typeWidth`: the type area is wider than the page leaves room for']]);
+    assert.deepEqual(styled.diagnostics.map((d) => [d.line, d.col, d.message]), [[6, 3, '`style.page.typeWidth`: the type area is wider than the page leaves room for']]);
     assert.throws(() => fontsReport({ theme: join(dir, 't.yaml') }), (e: Error) =>
       e instanceof FontsError && e.message === 'theme: `page.typeWidth`: the type area is wider than the page leaves room for');
   } finally {
