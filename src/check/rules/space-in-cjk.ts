@@ -6,7 +6,9 @@
  *
  * Kept on purpose: the spaces of a byline and an editor's name (代表工委 张尚辉, the two-
  * character name padded as 英 颖), and one space between phrases of a title (临安区：强化司法
- * 监督 维护司法公正), which is a headline convention.
+ * 监督 维护司法公正), which is a headline convention. The composer sets every space it meets
+ * between two Han characters as a full-width (1-em) gap (src/text/segment.ts, Gap.Ideo), so
+ * one typed space is all these need: more than one in a title is folded into one.
  */
 import { cpAt, cpBefore, isCjkPunct, isDigit, isHan, isLatinLetter, isLineBreak, isSharedMark, isSpace, quoteText } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
@@ -58,7 +60,11 @@ export const spaceInCjk: ScalarRule = {
       }
       if (isHan(p) && isHan(n)) {
         if (scalar.role === 'byline' || scalar.role === 'editor') continue;
-        if ((scalar.role === 'title' || scalar.role === 'toc') && (typed === ' ' || typed === '\u3000')) continue;
+        if (scalar.role === 'title' || scalar.role === 'toc') {
+          if (typed === ' ' || typed === '\u3000') continue;
+          out.push({ start, end, message: `${shown} between title phrases: one space is enough (it is set as a full-width gap)`, fix: [{ start, end, text: ' ' }] });
+          continue;
+        }
         remove(start, end, `${word} ${shown} between Chinese characters '${String.fromCodePoint(p)}' and '${String.fromCodePoint(n)}': remove ${typed.length > 1 ? 'them' : 'it'}`);
         continue;
       }

@@ -34,6 +34,8 @@ test('bylines, names and one space between title phrases are kept', () => {
   assert.deepEqual(lint(source, { rules: [RULE] }).diagnostics, []);
   const spaced = source.replace('监督 维护', '监督  维护');
   assert.deepEqual(where(lint(spaced, { rules: [RULE] }).diagnostics), ['8:26 space-in-cjk fix']);
+  const fixed = lint(spaced, { rules: [RULE], fix: true }).fixed.get('test.yaml')?.source ?? '';
+  assert.ok(fixed.includes('title: 临安区：强化司法监督 维护司法公正'), 'two spaces become one, the phrases stay apart');
 });
 
 test('look-alikes are left alone: English words and URLs', () => {
