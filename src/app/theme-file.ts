@@ -4,29 +4,22 @@
  * or value to change, in the same diagnostic shape as the issue loader uses.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import Ajv2020Module from 'ajv/dist/2020.js';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, type Document, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
-import { SCHEMA_DIR } from '../font/vendored.js';
 import { locate, nodeRange, pathToString, pointerToPath, type PathSegment } from '../issue/locate.js';
 import { diagnosticAt, type SourceContext } from '../issue/source-context.js';
+import { schemaFile, schemaValidator } from '../issue/standalone.js';
 import { nearestKey } from '../issue/suggest.js';
 import { ResolvedTheme } from '../layout/theme-resolve.js';
 import type { Theme } from '../layout/theme.js';
 
-export const THEME_SCHEMA_FILE = join(SCHEMA_DIR, 'theme.schema.json');
+export const THEME_SCHEMA_FILE = schemaFile('theme');
 
-const Ajv2020 = Ajv2020Module.default;
 let validator: ValidateFunction | undefined;
 
 function themeValidator(): ValidateFunction {
-  if (!validator) {
-    const schema = JSON.parse(readFileSync(THEME_SCHEMA_FILE, 'utf8')) as object;
-    validator = new Ajv2020({ allErrors: true, verbose: true, strict: true }).compile(schema);
-  }
-  return validator;
+  return (validator ??= schemaValidator('theme'));
 }
 
 /** A YAML document holding theme data, at `base` inside it (['style'] in an issue file, [] in a theme file). */

@@ -1,0 +1,119 @@
+/**
+ * The schema validators, compiled ahead of time. Compiling the issue schema with ajv takes some
+ * 150 ms and loading ajv's compiler another 50–100 ms, on every run; so `npm run build` (and
+ * `prepare`) has ajv write each validator out as plain code (ajv's "standalone" output) beside
+ * this module, and a run loads that instead — ajv's compiler is then never loaded. Each file
+ * records a hash of the schema text and the options it was compiled from; a file that is
+ * missing or does not match the schema as it is now is ignored and the schema compiled as
+ * before, so an edited schema is never checked by a stale validator.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runInThisContext } from 'node:vm';
+import type { ValidateFunction } from 'ajv';
+import { SCHEMA_DIR } from '../font/vendored.js';
+
+const require = createRequire(import.meta.url);
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+/** How the compiled code asks for our own formats (there is no such module: see load()). */
+const FORMATS_MODULE = 'bulletin:formats';
+
+export type SchemaKind = 'issue' | 'theme';
+
+/** A real calendar date written YYYY-MM-DD (2024-02-30 is refused). */
+export function isCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+}
+
+const FORMATS = { date: { type: 'string', validate: isCalendarDate } } as const;
+
+interface Spec {
+  file: string;
+  options: Record<string, unknown>;
+  formats: boolean;
+}
+
+const SPECS: Record<SchemaKind, Spec> = {
+  // strictRequired would refuse the anyOf that asks a section for `articles` or `briefs`.
+  issue: { file: 'issue.schema.json', options: { allErrors: true, verbose: true, strict: true, strictRequired: false }, formats: true },
+  theme: { file: 'theme.schema.json', options: { allErrors: true, verbose: true, strict: true }, formats: false },
+};
+
+export const schemaFile = (kind: SchemaKind): string => join(SCHEMA_DIR, SPECS[kind].file);
+const compiledFile = (kind: SchemaKind, dir = HERE): string => join(dir, `${kind}.validator.cjs`);
+
+/** FNV-1a over the schema text and options: enough to notice an edit. */
+function fingerprint(kind: SchemaKind, schemaText: string): string {
+  const text = `${JSON.stringify(SPECS[kind].options)}\n${schemaText}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${h.toString(16).padStart(8, '0')}:${text.length}`;
+}
+
+type AjvCtor = new (options: Record<string, unknown>) => {
+  addFormat(name: string, format: unknown): void;
+  compile(schema: object): ValidateFunction;
+};
+
+function newAjv(kind: SchemaKind, code?: Record<string, unknown>) {
+  // ajv is CommonJS; its 2020 build's module.exports.default is the class.
+  const Ajv2020 = (require('ajv/dist/2020.js') as { default: AjvCtor }).default;
+  const ajv = new Ajv2020({ ...SPECS[kind].options, ...(code ? { code } : {}) });
+  if (SPECS[kind].formats) for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
+  return ajv;
+}
+
+/** Compile the schema with ajv, now. */
+export function compileValidator(kind: SchemaKind): ValidateFunction {
+  return newAjv(kind).compile(JSON.parse(readFileSync(schemaFile(kind), 'utf8')) as object);
+}
+
+/** ajv's standalone code for the schema as it is now, headed by its fingerprint. */
+export function standaloneSource(kind: SchemaKind): string {
+  const text = readFileSync(schemaFile(kind), 'utf8');
+  const { _ } = require('ajv') as { _: (strings: TemplateStringsArray) => unknown };
+  const standalone = (require('ajv/dist/standalone/index.js') as { default: (ajv: unknown, v: ValidateFunction) => string }).default;
+  const ajv = newAjv(kind, { source: true, formats: _`require("bulletin:formats")` });
+  const code = standalone(ajv, ajv.compile(JSON.parse(text) as object));
+  return `// ${fingerprint(kind, text)} — generated from schema/${SPECS[kind].file} by npm run build; do not edit\n${code}`;
+}
+
+/** Write both validators' code into `dir` (the built issue/ directory). */
+export function writeStandaloneValidators(dir = HERE): string[] {
+  return (Object.keys(SPECS) as SchemaKind[]).map((kind) => {
+    const file = compiledFile(kind, dir);
+    writeFileSync(file, standaloneSource(kind));
+    return file;
+  });
+}
+
+/** Run standalone code (CommonJS) with our formats supplied; undefined when it is not the schema's. */
+export function loadStandalone(kind: SchemaKind, code: string, filename: string): ValidateFunction | undefined {
+  const header = /^\/\/ (\S+)/.exec(code);
+  if (!header || header[1] !== fingerprint(kind, readFileSync(schemaFile(kind), 'utf8'))) return undefined;
+  const module = { exports: {} as unknown };
+  const requireHere = (id: string): unknown => (id === FORMATS_MODULE ? FORMATS : require(id));
+  const wrapper = runInThisContext(`(function (exports, require, module) {${code}\n})`, { filename }) as (e: unknown, r: unknown, m: unknown) => void;
+  wrapper(module.exports, requireHere, module);
+  return module.exports as ValidateFunction;
+}
+
+/** The validator for `kind`: the precompiled one when it matches the schema, else compiled now. */
+export function schemaValidator(kind: SchemaKind): ValidateFunction {
+  const file = compiledFile(kind);
+  if (existsSync(file)) {
+    const validate = loadStandalone(kind, readFileSync(file, 'utf8'), file);
+    if (validate) return validate;
+  }
+  return compileValidator(kind);
+}
