@@ -7,8 +7,10 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import { isScalar } from 'yaml';
 import { themeFontResolver } from '../check/fonts.js';
 import { lintIssues } from '../check/index.js';
+import { mapScalar } from '../check/source-map.js';
 import { composeParagraph } from '../compose/compose.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { FontLoadError, openFont } from '../font/load.js';
@@ -148,8 +150,8 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   }
   const layoutDiagnostics = layout.problems.map((p) => {
     const at = locate(loaded.doc, p.source);
-    const range = nodeRange(at.node);
-    return diagnosticAt(loaded, p.code, p.message, range?.[0] ?? 0, range?.[1], { severity: p.severity, path: pathToString(p.source) });
+    const range = valueRange(at.node, p.offset, loaded.source) ?? nodeRange(at.node);
+    return diagnosticAt(loaded, p.code, p.message, range?.[0] ?? 0, range?.[1], { severity: p.severity, path: pathToString(p.source), hint: p.hint });
   });
   const all = sortDiagnostics([...diagnostics, ...layoutDiagnostics]);
   if (all.some((d) => d.severity === 'error')) return { ok: false, diagnostics: all, loaded: [loaded] };
@@ -166,6 +168,14 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     loaded: [loaded],
     layout,
   };
+}
+
+/** The source range of the character at `offset` in a string scalar's value, when it maps to the source exactly. */
+function valueRange(node: unknown, offset: number | undefined, source: string): [number, number] | undefined {
+  if (offset === undefined || !isScalar(node) || typeof node.value !== 'string' || offset >= node.value.length) return undefined;
+  const map = mapScalar(node, source);
+  if (!map.verified) return undefined;
+  return [map.src[offset], map.srcEnd[offset]];
 }
 
 /** The build stops on `err`: a system error is thrown, a located one returned with what was found so far. */

@@ -121,7 +121,7 @@ export function placeLine(
       if (seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo) lineText += ' ';
     }
   }
-  const line: ComposedLine = { runs, left, right: pen, natural, last: isLast, text: lineText };
+  const line: ComposedLine = { runs, left, right: pen, natural, last: isLast, text: lineText, start: seg.start[a] };
   if (extra > 0 || letterSpace > 0) line.spacing = extra || letterSpace;
   return line;
 }

@@ -75,6 +75,12 @@ export interface ComposedLine {
   /** Plain text of the line, for tests and diagnostics. */
   text: string;
   /**
+   * UTF-16 offset of the line's first character in the paragraph's text (its spans joined), so
+   * that a diagnostic about the line can point at its source. Absent on lines not made by the
+   * composer.
+   */
+  start?: number;
+  /**
    * Even inter-character space added at each justifiable joint to reach the measure, pt (absent
    * when none was needed). Above ½ em a line looks loose: callers may warn (typography.md §8 item 23).
    */

@@ -171,7 +171,7 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
         const lines = setSpans(ctx, spans, {
           measure: width, size: body.size, indent: th.body.indent, align: 'justify',
           grid: th.body.snapToGrid ? th.grid.chars : undefined,
-        }, block.source);
+        }, block.source, block.pieces.map((p) => p.offset));
         const before = block.briefStart ? t.space(th.brief.spaceBetween, body.size, ['brief', 'spaceBetween']) : NONE;
         flow('body', lines, body, { before, after: NONE }, { anchors: block.anchor ? [block.anchor] : undefined });
         break;
@@ -179,7 +179,7 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
       case 'byline': {
         const s = th.byline;
         const style = t.text(s, ['byline']);
-        const lines = setText(ctx, block.text, style, { measure: width, align: 'right' }, block.source);
+        const lines = setText(ctx, block.text, style, { measure: width, align: 'right' }, block.source, -s.open.length);
         lines.forEach((line, k) => {
           push(gridRow('byline', line, style, Infinity), { before: t.space(s.spaceBefore, style.size, ['byline', 'spaceBefore']), after: NONE }, { first: k === 0 });
         });

@@ -15,6 +15,9 @@ export interface LayoutProblem {
   severity: 'error' | 'warning';
   message: string;
   source: SourcePath;
+  /** Where in the source scalar's value (UTF-16 offset) the problem starts, when known. */
+  offset?: number;
+  hint?: string;
 }
 
 export interface LayoutContext {
@@ -25,11 +28,18 @@ export interface LayoutContext {
 
 export const NO_GLUE: Glue = { natural: 0, stretch: 0, shrink: 0 };
 
-/** Compose `spans` and report the characters no font in their chain could draw. */
-export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOptions, source: SourcePath): ComposedLine[] {
-  const nonEmpty = spans.filter((s) => s.text.length > 0);
+/**
+ * Compose `spans` and report the characters no font in their chain could draw and the lines
+ * spaced looser than the theme allows. `offsets` gives, per span, where its text starts in the
+ * source value (a paragraph's `**` markers are not in the spans); by default the spans are the
+ * value itself.
+ */
+export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOptions, source: SourcePath, offsets?: readonly number[]): ComposedLine[] {
+  const kept = spans.map((s, i) => ({ span: s, offset: offsets?.[i] })).filter((k) => k.span.text.length > 0);
+  const nonEmpty = kept.map((k) => k.span);
   if (nonEmpty.length === 0) return [];
   const result = ctx.compose(nonEmpty, options);
+  reportLoose(ctx, result.lines, kept, options.size, source);
   for (const m of result.missing) {
     const hex = m.codePoint.toString(16).toUpperCase().padStart(4, '0');
     ctx.problems.push({
@@ -42,8 +52,46 @@ export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOpti
   return result.lines;
 }
 
-export function setText(ctx: LayoutContext, text: string, style: ResolvedText, options: Omit<ComposeOptions, 'size'>, source: SourcePath): ComposedLine[] {
-  return setSpans(ctx, [{ text, fonts: style.fonts }], { ...options, size: style.size }, source);
+/** `valueOffset`: where `text` starts in the source value (negative when the theme adds a prefix such as a byline's （). */
+export function setText(ctx: LayoutContext, text: string, style: ResolvedText, options: Omit<ComposeOptions, 'size'>, source: SourcePath, valueOffset = 0): ComposedLine[] {
+  return setSpans(ctx, [{ text, fonts: style.fonts }], { ...options, size: style.size }, source, [valueOffset]);
+}
+
+/**
+ * Checklist item 23 (typography.md §8): a justified line whose even inter-character spacing
+ * exceeds `body.maxSpacing` reads as gappy; say where it is so the author can reword it.
+ */
+function reportLoose(ctx: LayoutContext, lines: readonly ComposedLine[], kept: readonly { span: Span; offset?: number }[], size: number, source: SourcePath): void {
+  const t = ctx.theme;
+  const limit = t.theme.body.maxSpacing;
+  if (limit === undefined) return;
+  const ceiling = t.len(limit, size, ['body', 'maxSpacing']);
+  lines.forEach((line, k) => {
+    if (!(line.spacing !== undefined && line.spacing > ceiling + 1e-6)) return;
+    const problem: LayoutProblem = {
+      code: 'loose-line',
+      severity: 'warning',
+      message: `line ${k + 1} is set loose: ${(line.spacing / size).toFixed(2)} em (${line.spacing.toFixed(1)} pt) between characters, more than the ${fmtEm(ceiling / size)} em allowed (body.maxSpacing): “${line.text}”`,
+      hint: 'a word, number or URL too long for the rest of the line went to the next one and left this one short: reword near the line end, or give the long word a place to break (a space)',
+      source,
+    };
+    const offset = line.start === undefined ? undefined : valueOffsetOf(line.start, kept);
+    if (offset !== undefined) problem.offset = offset;
+    ctx.problems.push(problem);
+  });
+}
+
+const fmtEm = (x: number): string => String(Math.round(x * 100) / 100);
+
+/** Text offset in the composed spans → offset in the source value (undefined when unknown). */
+function valueOffsetOf(at: number, kept: readonly { span: Span; offset?: number }[]): number | undefined {
+  let start = 0;
+  for (const k of kept) {
+    const end = start + k.span.text.length;
+    if (at < end) return k.offset === undefined ? undefined : Math.max(0, k.offset + at - start);
+    start = end;
+  }
+  return undefined;
 }
 
 /**

@@ -70,6 +70,12 @@ export interface Theme {
     indent: number;
     /** Set the body on the character grid (grid.chars per line). */
     snapToGrid: boolean;
+    /**
+     * Ceiling on the even space the composer adds between characters to justify a line
+     * (typography.md §8 item 23): a line of body text, a sub-heading or a 目录 entry spaced
+     * wider is reported as a warning at its source. em are of that line's size.
+     */
+    maxSpacing: Length;
   };
   masthead: {
     name: TextStyle & {
@@ -205,7 +211,7 @@ export const DEFAULT_THEME: Theme = {
     kai: { file: 'LXGWWenKai-Regular.ttf', fallback: ['song'] },
   },
   colors: { text: [0, 0, 0, 100], red: [0, 100, 100, 0] },
-  body: { font: 'song', size: '三号', color: 'text', bold: 'hei', indent: 2, snapToGrid: true },
+  body: { font: 'song', size: '三号', color: 'text', bold: 'hei', indent: 2, snapToGrid: true, maxSpacing: '0.5em' },
   masthead: {
     name: { font: 'masthead', size: 56, color: 'red', letterSpacing: '0.3em', maxWidth: '100%' },
     edition: { font: 'song', size: '三号', color: 'text', letterSpacing: '1em', open: '（', close: '）' },
