@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { basename, extname, resolve } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
+import { deferModules } from '../defer-modules.js';
 import { attachGlyphSource, glyfOffsetOf, installFastTables } from './fontkit-private.js';
 import { readFontFile, type FontFileData } from './sparse.js';
 import type { FontHandle } from './types.js';
@@ -14,6 +15,12 @@ import type { FontHandle } from './types.js';
 const require = createRequire(import.meta.url);
 type Fontkit = { create(buffer: Buffer | Uint8Array, postscriptName?: string): Font | FontCollection };
 let fontkit: Fontkit | undefined;
+
+function loadFontkit(): Fontkit {
+  // Its Brotli decoder is for WOFF2 files only: loaded when one is opened (defer-modules.ts).
+  deferModules(require.resolve('fontkit'), ['brotli/decompress.js']);
+  return require('fontkit') as Fontkit;
+}
 
 export class FontLoadError extends Error {
   constructor(readonly file: string, message: string) {
@@ -51,7 +58,7 @@ export function openFont(file: string, face?: string): FontHandle {
 }
 
 function openFontData(path: string, data: FontFileData, face: string | undefined): FontHandle {
-  fontkit ??= require('fontkit') as Fontkit;
+  fontkit ??= loadFontkit();
   let opened: Font | FontCollection;
   try {
     opened = fontkit.create(data.buffer, face);

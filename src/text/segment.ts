@@ -6,7 +6,7 @@
  * (typography.md §1.2–1.3); inside Latin text the UAX #14 breaks of the `linebreak` package are
  * used, and a token (no spaces) only breaks — after / . - — when nothing else fits.
  */
-import LineBreaker from 'linebreak';
+import { createRequire } from 'node:module';
 import { Cls, QUOTE_CLOSE, QUOTE_OPEN, classify, isCjkPunct, isDigit, isLatinAlnum } from './classes.js';
 import { type Alloc, fresh } from './alloc.js';
 import { type KinsokuLevel, noLineEnd, noLineStart } from './kinsoku.js';
@@ -79,12 +79,17 @@ const NBSP = 1;
 const ZWSP = 2;
 
 const uaxCache = new Map<string, number[]>();
+// The CommonJS build, which pdfkit loads too (one copy of its Unicode tables, not two), and
+// only when a paragraph has Latin text to break.
+const require = createRequire(import.meta.url);
+let LineBreaker: typeof import('linebreak').default | undefined;
 
 /** UAX #14 break positions strictly inside `token` (UTF-16 offsets). */
 function uaxBreaks(token: string): number[] {
   let hit = uaxCache.get(token);
   if (hit) return hit;
   hit = [];
+  LineBreaker ??= require('linebreak') as typeof import('linebreak').default;
   const lb = new LineBreaker(token);
   for (let b = lb.nextBreak(); b; b = lb.nextBreak()) {
     if (b.position > 0 && b.position < token.length) hit.push(b.position);

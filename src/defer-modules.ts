@@ -1,0 +1,64 @@
+/**
+ * Modules our dependencies load at start-up for features a build never uses: fontkit loads a
+ * Brotli decoder (with its 120 KB dictionary) for WOFF2 fonts, pdfkit an AES implementation for
+ * encrypted PDFs and a PNG decoder for images. Each costs 10–40 ms of every run. Before such a
+ * dependency is first required, `deferModules` puts a stand-in for each into Node's module cache
+ * (`require.cache`, which Node documents as writable): the stand-in loads the real module the
+ * first time anything touches it — calls it, constructs it or reads a property — and forwards
+ * to it from then on. A code path that does use WOFF2, encryption or PNG works as before.
+ */
+import { createRequire } from 'node:module';
+import Module from 'node:module';
+
+type Loader = () => object;
+
+function standIn(load: Loader): object {
+  let real: object | undefined;
+  const target = (): object => (real ??= load());
+  // A function target, so the stand-in can be called and constructed as well as read.
+  return new Proxy(function standIn() {}, {
+    apply: (_t, self, args) => Reflect.apply(target() as (...a: unknown[]) => unknown, self, args),
+    construct: (_t, args) => Reflect.construct(target() as new (...a: unknown[]) => object, args),
+    get: (_t, key) => Reflect.get(target(), key),
+    has: (_t, key) => Reflect.has(target(), key),
+    set: (_t, key, value) => Reflect.set(target(), key, value),
+    // Proxy invariants: the stand-in function's own `prototype` (not configurable) must be
+    // reported as it is; every other property is reported configurable, as the stand-in lacks it.
+    ownKeys: (t) => {
+      const keys = Reflect.ownKeys(target());
+      return keys.includes('prototype') ? keys : [...keys, 'prototype'];
+    },
+    getOwnPropertyDescriptor: (t, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(target(), key);
+      if (key === 'prototype') return { ...Reflect.getOwnPropertyDescriptor(t, key)!, value: d ? d.value : (t as { prototype: unknown }).prototype };
+      return d ? { ...d, configurable: true } : undefined;
+    },
+    getPrototypeOf: () => Reflect.getPrototypeOf(target()),
+  });
+}
+
+/**
+ * Defer `ids`, as the module `parent` (a file path) would require them. A module already
+ * loaded, or one that cannot be resolved, is left alone.
+ */
+export function deferModules(parent: string, ids: readonly string[]): void {
+  const require = createRequire(parent);
+  const cache = require.cache;
+  for (const id of ids) {
+    let file: string;
+    try {
+      file = require.resolve(id);
+    } catch {
+      continue;
+    }
+    if (cache[file]) continue;
+    const entry = new Module(file);
+    entry.filename = file;
+    entry.loaded = true;
+    entry.exports = standIn(() => {
+      if (cache[file] === entry) delete cache[file];
+      return require(id) as object;
+    });
+    cache[file] = entry;
+  }
+}
