@@ -12,6 +12,12 @@
  *     "typst peer: not available") and bare `node -e 0` (Node's own start-up). Columns: runs;
  *     wall s (median), min s, max s; cpu s (user+sys, median); RSS MB (peak resident set,
  *     largest over the runs, from GNU time); PDF KB.
+ *   phases — where the time of one cold build of 690 goes, from a fresh process that imports
+ *     dist/app/build.js and calls buildIssue once (median of the runs, ms): node (start-up until
+ *     the script runs), import (our modules and the dependencies they load at start-up), then
+ *     buildIssue's own steps — load (read, parse, validate), theme, fonts (open every face the
+ *     theme uses), check (the lint), layout (compose and paginate), render (PDF, subset fonts,
+ *     compression), write — and total.
  *   large — generated issues of about 50 and 200 pages (690's sections, generated articles),
  *     each built by fresh processes: pages, chars (text characters), wall s (median), cpu s,
  *     RSS MB, PDF MB, and ms/page. Memory should not grow with the page count beyond the fonts.
@@ -235,6 +241,26 @@ async function buildSection() {
   if (!peer.argv) console.log(`typst peer: not available (${peer.reason})`);
 }
 
+async function phasesSection() {
+  const out = join(SCRATCH, 'phases.pdf');
+  const script = `
+    const t0 = performance.now();
+    const { buildIssue } = await import(${JSON.stringify(dist('app/build.js'))});
+    const t1 = performance.now();
+    const r = await buildIssue('issues/690.yaml', { output: ${JSON.stringify(out)} });
+    const t2 = performance.now();
+    console.log(JSON.stringify({ node: t0, import: t1 - t0, ...r.phases, total: t2 }));`;
+  const runs = [];
+  for (let i = -1; i < RUNS; i++) {
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`phases: ${r.stderr}`);
+    if (i >= 0) runs.push(JSON.parse(r.stdout.trim().split('\n').pop()));
+  }
+  const keys = Object.keys(runs[0]);
+  const row = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k])).toFixed(0)]));
+  table(`phases — one cold build of 690 in a fresh process, ms, median of ${runs.length}`, [row]);
+}
+
 /** 690's front matter and sections, each followed by generated articles, for about `pages` pages. */
 async function largeIssue(articlesPerSection, seed) {
   const { parse, stringify } = await import('yaml');
@@ -314,6 +340,7 @@ function targetsSection() {
 
 const SECTIONS = [
   { name: 'build', run: buildSection },
+  { name: 'phases', run: phasesSection },
   { name: 'large', run: largeSection },
   { name: 'check', run: checkSection },
   { name: 'composer', run: composerSection },

@@ -49,8 +49,19 @@ export class BuildError extends Error {
 }
 
 export type BuildResult =
-  | { ok: true; output: string; pages: number; bytes: number; seconds: number; warnings: Diagnostic[]; loaded: LoadedIssue[]; layout: LayoutResult }
+  | { ok: true; output: string; pages: number; bytes: number; seconds: number; warnings: Diagnostic[]; loaded: LoadedIssue[]; layout: LayoutResult; phases: BuildPhases }
   | { ok: false; diagnostics: Diagnostic[]; loaded: LoadedIssue[] };
+
+/** Milliseconds spent in each step of a build that got through (for the benchmark). */
+export interface BuildPhases {
+  load: number;
+  theme: number;
+  fonts: number;
+  check: number;
+  layout: number;
+  render: number;
+  write: number;
+}
 
 export function version(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -70,6 +81,13 @@ function epochDate(): Date | undefined {
 
 export async function buildIssue(file: string, options: BuildOptions = {}): Promise<BuildResult> {
   const started = performance.now();
+  let mark = started;
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - mark;
+    mark = now;
+    return ms;
+  };
   const output = options.output ?? defaultOutput(file);
   const outDir = dirname(resolve(output));
   if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new BuildError(`output directory does not exist: ${dirname(output)}`);
@@ -95,6 +113,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...lintIssues([loaded]).diagnostics]), loaded: [loaded] };
   }
   const issue = loaded.issue;
+  const loadMs = lap();
 
   // Theme layers: a --theme file (its problems are usage errors), then the issue's style: block.
   const layers: { layer: ThemeLayer; baseDir: string }[] = [];
@@ -125,6 +144,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     throw new BuildError(`theme file ${options.theme} has errors`, themeProblems);
   }
   const resolved = new ResolvedTheme(theme, openFont);
+  const themeMs = lap();
   try {
     // Open every face the theme uses now: a missing or corrupt font is a system error, found
     // before anything else tries (and reports it as something else).
@@ -132,6 +152,8 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   } catch (err) {
     return stopped(themeOrFontError(err, styleSource, sources, loaded), err, loaderDiagnostics, loaded);
   }
+
+  const fontsMs = lap();
 
   // The same checks as `bulletin check`, with glyph coverage against this build's own theme.
   let diagnostics: Diagnostic[];
@@ -141,6 +163,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     return stopped(themeOrFontError(err, styleSource, sources, loaded), err, loaderDiagnostics, loaded);
   }
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, loaded: [loaded] };
+  const checkMs = lap();
 
   let layout: LayoutResult;
   try {
@@ -156,7 +179,9 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const all = sortDiagnostics([...diagnostics, ...layoutDiagnostics]);
   if (all.some((d) => d.severity === 'error')) return { ok: false, diagnostics: all, loaded: [loaded] };
 
+  const layoutMs = lap();
   const pdf = await renderPdf(layout.document, { creator: `bulletin ${version()}`, bleed, marks: options.marks });
+  const renderMs = lap();
   writeAtomic(output, pdf);
   return {
     ok: true,
@@ -167,6 +192,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     warnings: all,
     loaded: [loaded],
     layout,
+    phases: { load: loadMs, theme: themeMs, fonts: fontsMs, check: checkMs, layout: layoutMs, render: renderMs, write: lap() },
   };
 }
 
