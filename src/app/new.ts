@@ -224,8 +224,11 @@ const TO_STRING = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: fal
 function replaceArticles(doc: Document, sections: Node | null | undefined): string[] {
   const names: string[] = [];
   if (!isSeq(sections)) return names;
+  // Commented block examples cannot sit in a flow collection: written [{…}], the sections become blocks.
+  sections.flow = false;
   for (const section of sections.items) {
     if (!isMap(section)) continue;
+    section.flow = false;
     const name = pairOf(section, 'name');
     if (name && isScalar(name.value)) names.push(String(name.value.value));
     const articles = pairOf(section, 'articles');

@@ -253,6 +253,19 @@ test('the template points its schema comment at the schema that ships with bulle
   assert.ok(existsSync(ref.startsWith('/') ? ref : join('/a/b/c/d/e', ref)), ref);
 });
 
+test('sections written as a flow list become block lists, so the commented examples stay comments', () => {
+  const source = 'bulletin: 测试简报\nnumber: 5\npublisher: 测试单位编\ndate: 2024-01-05\nsections: [{name: 要闻, articles: [{title: 旧, body: [旧正文。]}]}, {name: 摘登, briefs: [{body: [旧。]}]}]\n';
+  inWorkdir({ '5.yaml': source }, (dir) => {
+    const result = newIssue({ from: join(dir, '5.yaml'), date: '2024-01-12' });
+    assert.ok(result.ok);
+    assert.equal(result.output, join(dir, '6.yaml'));
+    const text = readFileSync(result.output, 'utf8');
+    assert.match(text, /^sections:\n {2}- name: 要闻\n {4}articles:\n {6}# 示例文章/m);
+    assert.doesNotMatch(text, /[[{]\s*$/m);
+    assertClean(result.output);
+  });
+});
+
 test('isIsoDate accepts only real calendar dates', () => {
   assert.ok(isIsoDate('2024-02-29'));
   assert.ok(!isIsoDate('2023-02-29'));
