@@ -1,11 +1,17 @@
 /**
- * Modules our dependencies load at start-up for features a build never uses: fontkit loads a
- * Brotli decoder (with its 120 KB dictionary) for WOFF2 fonts, pdfkit an AES implementation for
- * encrypted PDFs and a PNG decoder for images. Each costs 10–40 ms of every run. Before such a
- * dependency is first required, `deferModules` puts a stand-in for each into Node's module cache
- * (`require.cache`, which Node documents as writable): the stand-in loads the real module the
- * first time anything touches it — calls it, constructs it or reads a property — and forwards
- * to it from then on. A code path that does use WOFF2, encryption or PNG works as before.
+ * Work our dependencies do at start-up for features a build never uses: fontkit loads a Brotli
+ * decoder (with its 120 KB dictionary) for WOFF2 fonts, pdfkit an AES implementation for
+ * encrypted PDFs and a PNG decoder for images, and fontkit, unicode-properties and linebreak
+ * each decompress Unicode property tables (Arabic, Indic and universal shaping classes among
+ * them) when they are loaded. Together some 100 ms of every run.
+ *
+ * Before such a dependency is first required, `deferModules` puts a stand-in for each module
+ * into Node's module cache (`require.cache`, which Node documents as writable): the stand-in
+ * loads the real module the first time anything touches it — calls it, constructs it or reads
+ * a property — and forwards to it from then on. `deferUnicodeTries` puts in place of the
+ * unicode-trie package a class that keeps a table's compressed bytes and decompresses them on
+ * the table's first lookup. A code path that uses WOFF2, encryption, PNG or Arabic shaping
+ * works as before.
  */
 import { createRequire } from 'node:module';
 import Module from 'node:module';
@@ -61,4 +67,58 @@ export function deferModules(parent: string, ids: readonly string[]): void {
     });
     cache[file] = entry;
   }
+}
+
+interface Trie {
+  get(codePoint: number): number;
+}
+
+/**
+ * Make the unicode-trie package, as `parent` requires it, build each table on its first lookup
+ * instead of when it is constructed. Only `get` is forwarded: the one member fontkit,
+ * unicode-properties and linebreak use (and `data`, `highStart`, `errorValue`, read through).
+ */
+export function deferUnicodeTries(parent: string): void {
+  const require = createRequire(parent);
+  let file: string;
+  try {
+    file = require.resolve('unicode-trie');
+  } catch {
+    return;
+  }
+  const cache = require.cache;
+  if (cache[file]) return;
+  const UnicodeTrie = require(file) as new (data: unknown) => Trie & Record<string, unknown>;
+  delete cache[file];
+  class LazyUnicodeTrie {
+    #source: unknown;
+    #trie: (Trie & Record<string, unknown>) | undefined;
+    constructor(data: unknown) {
+      this.#source = data;
+    }
+    #real(): Trie & Record<string, unknown> {
+      if (!this.#trie) {
+        this.#trie = new UnicodeTrie(this.#source);
+        this.#source = undefined;
+      }
+      return this.#trie;
+    }
+    get(codePoint: number): number {
+      return (this.#trie ?? this.#real()).get(codePoint);
+    }
+    get data(): unknown {
+      return this.#real().data;
+    }
+    get highStart(): unknown {
+      return this.#real().highStart;
+    }
+    get errorValue(): unknown {
+      return this.#real().errorValue;
+    }
+  }
+  const entry = new Module(file);
+  entry.filename = file;
+  entry.loaded = true;
+  entry.exports = LazyUnicodeTrie;
+  cache[file] = entry;
 }

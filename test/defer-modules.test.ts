@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
-import { deferModules } from '../src/defer-modules.js';
+import { deferModules, deferUnicodeTries } from '../src/defer-modules.js';
 
 /** A throw-away package whose modules count how often they are loaded. */
 function fixture(): { dir: string; parent: string; loads: () => Record<string, number> } {
@@ -69,4 +69,37 @@ test('fontkit\'s Brotli decoder, deferred, still decodes', () => {
   const decompress = createRequire(fontkitFile)('brotli/decompress.js') as (b: Uint8Array) => Uint8Array;
   const text = 'bulletin '.repeat(100);
   assert.equal(Buffer.from(decompress(brotliCompressSync(Buffer.from(text)))).toString(), text);
+});
+
+test('unicode tables built on first lookup give the same values as built at once', () => {
+  // A throw-away package resolving the real unicode-trie, so that this process's copy is left alone.
+  const f = fixture();
+  try {
+    const require = createRequire(import.meta.url);
+    const realFile = require.resolve('unicode-trie');
+    const Builder = require(join(dirname(realFile), 'builder.js')) as new (initial: number, error: number) => { set(cp: number, v: number): void; setRange(a: number, b: number, v: number, overwrite: boolean): void; toBuffer(): Buffer };
+    const b = new Builder(0, 99);
+    b.setRange(0x4e00, 0x9fff, 5, true);
+    b.setRange(0x3000, 0x303f, 7, true);
+    b.set(0x41, 3);
+    b.set(0x2b7fc, 11);
+    const buffer = b.toBuffer();
+    mkdirSync(join(f.dir, 'node_modules', 'unicode-trie'), { recursive: true });
+    for (const name of ['index.js', 'swap.js', 'package.json']) writeFileSync(join(f.dir, 'node_modules', 'unicode-trie', name), readFileSync(join(dirname(realFile), name)));
+    mkdirSync(join(f.dir, 'node_modules', 'tiny-inflate'), { recursive: true });
+    const inflateDir = dirname(createRequire(realFile).resolve('tiny-inflate'));
+    for (const name of ['index.js', 'package.json']) writeFileSync(join(f.dir, 'node_modules', 'tiny-inflate', name), readFileSync(join(inflateDir, name)));
+
+    deferUnicodeTries(f.parent);
+    const Lazy = createRequire(f.parent)('unicode-trie') as new (data: Uint8Array) => { get(cp: number): number; highStart: number; errorValue: number };
+    const Real = require('unicode-trie') as new (data: Uint8Array) => { get(cp: number): number; highStart: number; errorValue: number };
+    assert.notEqual(Lazy, Real);
+    const lazy = new Lazy(buffer);
+    const real = new Real(buffer);
+    for (let cp = -1; cp <= 0x110000; cp += cp < 0x30000 ? 1 : 97) assert.equal(lazy.get(cp), real.get(cp), `U+${cp.toString(16)}`);
+    assert.equal(lazy.highStart, real.highStart);
+    assert.equal(lazy.errorValue, real.errorValue);
+  } finally {
+    rmSync(f.dir, { recursive: true, force: true });
+  }
 });

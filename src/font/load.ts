@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { basename, extname, resolve } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
-import { deferModules } from '../defer-modules.js';
+import { deferModules, deferUnicodeTries } from '../defer-modules.js';
 import { attachGlyphSource, glyfOffsetOf, installFastTables } from './fontkit-private.js';
 import { readFontFile, type FontFileData } from './sparse.js';
 import type { FontHandle } from './types.js';
@@ -17,8 +17,11 @@ type Fontkit = { create(buffer: Buffer | Uint8Array, postscriptName?: string): F
 let fontkit: Fontkit | undefined;
 
 function loadFontkit(): Fontkit {
-  // Its Brotli decoder is for WOFF2 files only: loaded when one is opened (defer-modules.ts).
-  deferModules(require.resolve('fontkit'), ['brotli/decompress.js']);
+  // Its Brotli decoder is for WOFF2 files only, and its shapers' tables are for scripts an
+  // issue may never use: both wait until they are needed (defer-modules.ts).
+  const main = require.resolve('fontkit');
+  deferModules(main, ['brotli/decompress.js']);
+  deferUnicodeTries(main);
   return require('fontkit') as Fontkit;
 }
 
