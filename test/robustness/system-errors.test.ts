@@ -32,7 +32,9 @@ function files(): Record<string, string | Buffer> {
   };
 }
 
-type Expect = { stderr: string } | { last: string; first: string };
+type Expect = { stderr: string | RegExp } | { last: string; first: string };
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 interface Case {
   what: string;
@@ -59,7 +61,8 @@ function cases(dir: string): Case[] {
     { what: 'build: a theme naming a garbage font file', args: ['build', 'a.yaml', '--theme', 'garbage-font.yaml'], expect: { stderr: `bulletin build: bad font: not a usable font file: ${abs('garbage.ttf')} (Unknown font format)\n` } },
     { what: 'fonts: a theme naming a garbage font file', args: ['fonts', 'a.yaml', '--theme', 'garbage-font.yaml'], expect: { stderr: `bulletin fonts: bad font: not a usable font file: ${abs('garbage.ttf')} (Unknown font format)\n` } },
     { what: 'build: a theme naming an empty font file', args: ['build', 'a.yaml', '--theme', 'empty-font.yaml'], expect: { stderr: `bulletin build: bad font: not a usable font file: ${abs('empty.ttf')} (Unknown font format)\n` } },
-    { what: 'fonts: a theme naming a truncated font file', args: ['fonts', '--theme', 'truncated-font.yaml'], expect: { stderr: `bulletin fonts: bad font: damaged font file: ${abs('truncated.ttf')} (Cannot read properties of undefined (reading 'offsets'))\n` } },
+    // The reason in parentheses is fontkit's own words, which depend on where its reading stops.
+    { what: 'fonts: a theme naming a truncated font file', args: ['fonts', '--theme', 'truncated-font.yaml'], expect: { stderr: new RegExp(`^bulletin fonts: bad font: damaged font file: ${escape(abs('truncated.ttf'))} \\(.+\\)\\n$`) } },
     { what: 'build: a missing theme file', args: ['build', 'a.yaml', '--theme', 'none.yaml'], expect: { stderr: 'bulletin build: cannot read theme file none.yaml: no such file\n' } },
     { what: 'fonts: a missing theme file', args: ['fonts', '--theme', 'none.yaml'], expect: { stderr: 'bulletin fonts: cannot read theme file none.yaml: no such file\n' } },
     {
@@ -89,7 +92,8 @@ for (const c of cases(dir)) {
     const r = bulletin(dir, c.args, QUICK_MS);
     assert.equal(r.timedOut, false);
     if ('stderr' in c.expect) {
-      assert.equal(r.stderr, c.expect.stderr);
+      if (typeof c.expect.stderr === 'string') assert.equal(r.stderr, c.expect.stderr);
+      else assert.match(r.stderr, c.expect.stderr);
     } else {
       const err = lines(r.stderr);
       assert.equal(err[0], c.expect.first, r.stderr);
