@@ -7,7 +7,8 @@
  * Glyph's metrics decode the outline's header (55–130 µs for each new glyph). The composer needs
  * only the cmap and hmtx, and the subsetter only each outline's raw bytes. Internals used:
  * - `font._cmapProcessor.lookup(cp)`: what `glyphForCodePoint(cp).id` and `hasGlyphForCodePoint`
- *   are built on;
+ *   are built on; its `cmap` (the subtable it chose, whose hidden `_startOffset` says where its
+ *   bytes are) and `encoding` (set for fonts without a Unicode subtable);
  * - `font._variationProcessor`: null for a face without variations applied — then advances are
  *   hmtx's as they are, which `_getTableMetrics` below reproduces (`Glyph._getTableMetrics`);
  * - fontkit reaches every glyph through `font.getGlyph` (glyphForCodePoint, layout, subsets,
@@ -34,7 +35,7 @@ interface FontInternals {
   _decodeTable?(entry: { tag: string; offset: number; length: number }): unknown;
   head?: { indexToLocFormat: number };
   directory?: { tables?: Record<string, { offset: number; length: number } | undefined> };
-  _cmapProcessor?: { lookup(cp: number): number };
+  _cmapProcessor?: { lookup(cp: number): number; encoding?: unknown; cmap?: { version?: number; _startOffset?: number } };
   _variationProcessor?: unknown;
   hmtx?: HmtxTable;
   loca?: { version?: number; offsets: number[] };
@@ -61,6 +62,74 @@ function tableMetrics(table: HmtxTable, id: number): { advance: number; bearing:
 }
 
 /**
+ * The lookup of fontkit's CmapProcessor for the subtable it chose, reading the subtable's bytes
+ * directly instead of through restructure's lazy arrays (which decode an object per probe of
+ * the binary search). Formats 4 and 12/13, the ones Unicode fonts use; undefined for others.
+ */
+function rawCmapLookup(f: FontInternals): ((cp: number) => number) | undefined {
+  const processor = f._cmapProcessor;
+  const sub = processor?.cmap;
+  const buffer = f.stream?.buffer;
+  if (f.type !== 'TTF' || !processor || processor.encoding || !sub || !buffer || typeof sub._startOffset !== 'number') return undefined;
+  const at = sub._startOffset;
+  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const size = buffer.byteLength;
+  if (sub.version === 12 || sub.version === 13) {
+    if (at + 16 > size) return undefined;
+    const n = view.getUint32(at + 12);
+    const groups = at + 16;
+    if (groups + 12 * n > size) return undefined;
+    const perChar = sub.version === 12;
+    return (cp) => {
+      let min = 0;
+      let max = n - 1;
+      while (min <= max) {
+        const mid = (min + max) >> 1;
+        const g = groups + 12 * mid;
+        if (cp < view.getUint32(g)) max = mid - 1;
+        else if (cp > view.getUint32(g + 4)) min = mid + 1;
+        else return perChar ? view.getUint32(g + 8) + (cp - view.getUint32(g)) : view.getUint32(g + 8);
+      }
+      return 0;
+    };
+  }
+  if (sub.version === 4) {
+    if (at + 14 > size) return undefined;
+    const length = view.getUint16(at + 2);
+    const segCount = view.getUint16(at + 6) >> 1;
+    const endCode = at + 14;
+    const startCode = endCode + 2 * segCount + 2;
+    const idDelta = startCode + 2 * segCount;
+    const idRangeOffset = idDelta + 2 * segCount;
+    const glyphs = idRangeOffset + 2 * segCount;
+    const glyphCount = (length - (glyphs - at)) / 2;
+    if (glyphs > size || at + length > size) return undefined;
+    return (cp) => {
+      let min = 0;
+      let max = segCount - 1;
+      while (min <= max) {
+        const mid = (min + max) >> 1;
+        if (cp < view.getUint16(startCode + 2 * mid)) max = mid - 1;
+        else if (cp > view.getUint16(endCode + 2 * mid)) min = mid + 1;
+        else {
+          const rangeOffset = view.getUint16(idRangeOffset + 2 * mid);
+          let gid: number;
+          if (rangeOffset === 0) gid = cp + view.getInt16(idDelta + 2 * mid);
+          else {
+            const index = rangeOffset / 2 + (cp - view.getUint16(startCode + 2 * mid)) - (segCount - mid);
+            gid = index >= 0 && index < glyphCount && Number.isInteger(index) ? view.getUint16(glyphs + 2 * index) : 0;
+            if (gid !== 0) gid += view.getInt16(idDelta + 2 * mid);
+          }
+          return gid & 0xffff;
+        }
+      }
+      return 0;
+    };
+  }
+  return undefined;
+}
+
+/**
  * Shortcuts for a real fontkit face without variations; null for anything else (test doubles,
  * variable instances), whose callers use the public API.
  */
@@ -74,8 +143,9 @@ export function rawMetrics(font: Font | undefined): RawMetrics | null {
     const cmap = f._cmapProcessor;
     const hmtx = f.hmtx;
     if (cmap && typeof cmap.lookup === 'function' && hmtx && typeof hmtx.metrics?.get === 'function' && f._variationProcessor == null) {
+      const lookup = rawCmapLookup(f) ?? ((cp: number) => cmap.lookup(cp));
       raw = {
-        glyphId: (cp) => cmap.lookup(cp),
+        glyphId: lookup,
         advance: (id) => tableMetrics(hmtx, id).advance,
       };
     }

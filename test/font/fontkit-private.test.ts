@@ -20,6 +20,8 @@ const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as { create(b: Uint8Array, face?: string): Font; version?: string };
 const roles = Object.keys(VENDORED_FONTS) as FontRole[];
 const DEJAVU = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+/** A face whose only Unicode subtable is format 4. */
+const NOTO_MONO = '/usr/share/fonts/truetype/noto/NotoMono-Regular.ttf';
 
 /** The whole file through fontkit's public API: what every shortcut must agree with. */
 const reference = (file: string, face?: string): Font => fontkit.create(readFileSync(file), face);
@@ -80,6 +82,23 @@ for (const role of roles) {
     assert.deepEqual(font.layout('Ag 2024, fi').glyphs.map((g) => g.id), ref.layout('Ag 2024, fi').glyphs.map((g) => g.id));
   });
 }
+
+test('cmap subtables read from their bytes map every code point as fontkit does (formats 4 and 12)', () => {
+  const faces: [string, Font][] = roles.map((r) => [r, openFont(vendoredFontPath(r)).font]);
+  if (existsSync(DEJAVU)) faces.push(['DejaVu', openFont(DEJAVU).font]);
+  if (existsSync(NOTO_MONO)) faces.push(['NotoMono', openFont(NOTO_MONO).font]);
+  const formats = new Set<number>();
+  for (const [name, font] of faces) {
+    const ref = (font as unknown as { _cmapProcessor: { lookup(cp: number): number; cmap: { version: number } } })._cmapProcessor;
+    formats.add(ref.cmap.version);
+    const raw = rawMetrics(font)!;
+    const step = name === 'DejaVu' || name === 'NotoMono' ? 1 : 3;
+    for (let cp = 0; cp < 0x30000; cp += cp < 0x10000 ? step : 61) assert.equal(raw.glyphId(cp), ref.lookup(cp), `${name} U+${cp.toString(16)}`);
+    for (const cp of [-1, 0x10ffff, 0x110000]) assert.equal(raw.glyphId(cp), ref.lookup(cp));
+  }
+  assert.ok(formats.has(12), 'a format 12 subtable was tested');
+  if (existsSync(NOTO_MONO)) assert.ok(formats.has(4), 'a format 4 subtable was tested');
+});
 
 test('post: the glyph-name list is decoded on first use, and equals fontkit\'s', () => {
   const file = vendoredFontPath('kai');
