@@ -3,7 +3,7 @@
  * Issue. Every problem becomes a located diagnostic; only a file that cannot be read at all
  * is an exception (IssueReadError), which the CLI reports as a system error.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { LineCounter, isMap, isSeq, isScalar, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import type { LoadedIssue } from './loaded.js';
@@ -33,9 +33,19 @@ const REASONS: Record<string, string> = {
 /** yaml's alias bound is a second line of defence behind aliasDiagnostics, which locates the problem. */
 const MAX_ALIAS_COUNT = 10_000;
 
+/**
+ * The largest issue file read. A bulletin is about 30 KB; a file of megabytes is the wrong file
+ * (a PDF, an export, a pasted log), and parsing and linting it would take minutes and gigabytes.
+ * A larger file is a content error (exit 1) located at its first character, reported before
+ * any of it is decoded or parsed.
+ */
+export const MAX_ISSUE_BYTES = 5 * 1024 * 1024;
+
 export function loadIssueFile(file: string): LoadedIssue {
   let bytes: Buffer;
   try {
+    const stat = statSync(file);
+    if (stat.isFile() && stat.size > MAX_ISSUE_BYTES) return tooLarge(file, stat.size);
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
@@ -49,6 +59,24 @@ export function loadIssueFile(file: string): LoadedIssue {
     loaded.diagnostics = problem.fatal ? [diagnostic] : [diagnostic, ...loaded.diagnostics];
     delete loaded.issue;
   }
+  return loaded;
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function tooLarge(file: string, size: number): LoadedIssue {
+  const loaded = loadIssueSource('', file);
+  loaded.diagnostics = [
+    diagnosticAt(
+      contextOf(loaded),
+      'file-too-large',
+      `the file is ${megabytes(size)}, too large for an issue file (at most ${megabytes(MAX_ISSUE_BYTES)}; a bulletin is about 30 KB) — is it the right file?`,
+      0,
+    ),
+  ];
+  delete loaded.issue;
   return loaded;
 }
 
