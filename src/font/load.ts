@@ -51,6 +51,7 @@ export function openFont(file: string, face?: string): FontHandle {
     throw new FontLoadError(path, code === 'ENOENT' ? `font file not found: ${path}` : `cannot read font file ${path}: ${code ?? String(err)}`);
   }
   try {
+    if (data.damage) throw new FontLoadError(path, `not a usable font file: ${path} (${data.damage})`);
     const handle = openFontData(path, data, face);
     cache.set(cacheKey, handle);
     return handle;

@@ -32,6 +32,11 @@ export interface FontFileData {
   faces: Map<number, GlyphSource>;
   /** True when the whole file was read (nothing left to load on demand). */
   whole: boolean;
+  /**
+   * Why the file cannot be a complete font, found from its table directory: fontkit reads
+   * tables only when first used, so a cut-short file would otherwise fail far from here.
+   */
+  damage?: string;
   /** Give up on reading outlines (the file turned out unusable): closes the file. */
   close(): void;
 }
@@ -109,7 +114,10 @@ export function readFontFile(file: string): FontFileData {
       const loca = tables.find((t) => t.tag === 'loca');
       const headTable = tables.find((t) => t.tag === 'head');
       for (const t of tables) {
-        if (t.offset + t.length > size) return readWhole(fd, size);
+        if (t.offset + t.length > size) {
+          const damage = `its '${t.tag.trim()}' table ends at byte ${t.offset + t.length} but the file has ${size} bytes: the file is cut short or damaged`;
+          return { ...readWhole(fd, size), damage };
+        }
         if (t === glyf && loca && headTable) continue;
         ranges.push([t.offset, t.offset + t.length]);
       }
