@@ -17,6 +17,18 @@ import { measureUnits } from './units.js';
 /** Scratch arrays, reused from one paragraph to the next (composition is synchronous). */
 const scratch = new Arena();
 
+/**
+ * True when the whole text fits on one line without shrinking. In balance mode such a line
+ * costs at most COST.LINE + COST.BALANCE, and any split at least 2 × COST.LINE, so the choice
+ * is made without the word boundaries that price the splits — and without the dictionary
+ * segmenter that finds them, whose first use costs tens of milliseconds.
+ */
+function fitsOnOneLine(lm: LineMetrics, n: number, avail: number): boolean {
+  if (n === 0) return true;
+  lm.measure(0, n);
+  return lm.natural <= avail;
+}
+
 export function composeParagraph(spans: Span[], options: ComposeOptions): ComposedParagraph {
   const { measure, size } = options;
   if (!(measure > 0) || !(size > 0)) throw new RangeError(`composeParagraph: measure and size must be positive (got ${measure}, ${size})`);
@@ -41,7 +53,7 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent }, scratch);
     const params = {
       mode, measure, indent, size, brk: seg.brk,
-      quality: mode === 'balance' ? balanceQuality(text, seg) : undefined,
+      quality: mode === 'balance' && !fitsOnOneLine(lm, seg.count, measure - indent) ? balanceQuality(text, seg) : undefined,
     };
     let result = chooseBreaks(lm, params, Brk.Emergency, scratch);
     if (result.cost >= COST.OVERFULL) {
