@@ -38,7 +38,7 @@ interface FontInternals {
   _cmapProcessor?: { lookup(cp: number): number; encoding?: unknown; cmap?: { version?: number; _startOffset?: number } };
   _variationProcessor?: unknown;
   hmtx?: HmtxTable;
-  loca?: { version?: number; offsets: number[] };
+  loca?: { version?: number; offsets: ArrayLike<number> };
   _getTableStream?(tag: string): { pos: number; readBuffer(n: number): Uint8Array } | null;
   getGlyph(id: number, codePoints?: number[]): unknown;
 }
@@ -50,6 +50,13 @@ export interface RawMetrics {
   /** Advance width of glyph `id`, font units, as `getGlyph(id).advanceWidth` gives it. */
   advance(id: number): number;
 }
+
+/**
+ * BULLETIN_FONTKIT_SHORTCUTS=off turns every shortcut here off, and with it the sparse reading
+ * of font files: fontkit then does all the work through its public API, as a check (the PDF
+ * must come out byte for byte the same) and as a way round a font that trips a shortcut.
+ */
+export const SHORTCUTS = process.env.BULLETIN_FONTKIT_SHORTCUTS !== 'off';
 
 const rawCache = new WeakMap<object, RawMetrics | null>();
 const sources = new WeakMap<object, GlyphSource>();
@@ -134,7 +141,7 @@ function rawCmapLookup(f: FontInternals): ((cp: number) => number) | undefined {
  * variable instances), whose callers use the public API.
  */
 export function rawMetrics(font: Font | undefined): RawMetrics | null {
-  if (!font || typeof font !== 'object') return null;
+  if (!SHORTCUTS || !font || typeof font !== 'object') return null;
   let raw = rawCache.get(font);
   if (raw !== undefined) return raw;
   raw = null;
@@ -197,7 +204,7 @@ interface TrueTypeSubsetInternals {
 export function speedUpSubset(subset: unknown): void {
   const s = subset as TrueTypeSubsetInternals;
   const font = s?.font;
-  if (!font || typeof s._addGlyph !== 'function' || typeof font._getTableStream !== 'function') return;
+  if (!SHORTCUTS || !font || typeof s._addGlyph !== 'function' || typeof font._getTableStream !== 'function') return;
   let glyfStream;
   try {
     glyfStream = font._getTableStream('glyf');
@@ -237,7 +244,7 @@ export function speedUpSubset(subset: unknown): void {
 export function installFastTables(font: Font): void {
   const f = font as unknown as FontInternals;
   // Only a plain sfnt: in WOFF and WOFF2 the directory points at compressed data.
-  if (f.type !== 'TTF') return;
+  if (!SHORTCUTS || f.type !== 'TTF') return;
   const buffer = f.stream?.buffer;
   const tables = f.directory?.tables;
   const cache = f._tables;
@@ -250,10 +257,13 @@ export function installFastTables(font: Font): void {
     const version = f.head?.indexToLocFormat;
     const size = version === 0 ? 2 : version === 1 ? 4 : 0;
     if (size && loca.length % size === 0) {
+      // A typed array: fontkit only indexes it, and 65 536 numbers stay off the JS heap.
       const n = loca.length / size;
-      const offsets: number[] = new Array(n);
-      if (size === 2) for (let i = 0; i < n; i++) offsets[i] = view.getUint16(loca.offset + 2 * i) << 1;
-      else for (let i = 0; i < n; i++) offsets[i] = view.getUint32(loca.offset + 4 * i);
+      const offsets = new Uint32Array(n);
+      const b = buffer;
+      let p = loca.offset;
+      if (size === 2) for (let i = 0; i < n; i++, p += 2) offsets[i] = (b[p] << 9) | (b[p + 1] << 1);
+      else for (let i = 0; i < n; i++, p += 4) offsets[i] = ((b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0;
       cache.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
     }
   }

@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { basename, extname, resolve } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { deferModules, deferUnicodeTries } from '../defer-modules.js';
-import { attachGlyphSource, glyfOffsetOf, installFastTables, rawMetrics } from './fontkit-private.js';
+import { SHORTCUTS, attachGlyphSource, glyfOffsetOf, installFastTables, rawMetrics } from './fontkit-private.js';
 import { readFontFile, type FontFileData } from './sparse.js';
 import type { FontHandle } from './types.js';
 
@@ -45,7 +45,7 @@ export function openFont(file: string, face?: string): FontHandle {
   if (hit) return hit;
   let data: FontFileData;
   try {
-    data = readFontFile(path);
+    data = readFontFile(path, SHORTCUTS);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new FontLoadError(path, code === 'ENOENT' ? `font file not found: ${path}` : `cannot read font file ${path}: ${code ?? String(err)}`);

@@ -81,10 +81,11 @@ function tableDirectory(buffer: Buffer, at: number, size: number): TableEntry[] 
 }
 
 /**
- * Read `file` sparsely as described above. Throws what `openSync`/`readSync` throw (ENOENT…);
- * a file that does not look like a font is read whole and left to fontkit to refuse.
+ * Read `file` sparsely as described above (`lazyOutlines` false: whole, after the same checks).
+ * Throws what `openSync`/`readSync` throw (ENOENT…); a file that does not look like a font is
+ * read whole and left to fontkit to refuse.
  */
-export function readFontFile(file: string): FontFileData {
+export function readFontFile(file: string, lazyOutlines = true): FontFileData {
   const fd = openSync(file, 'r');
   let keepOpen = false;
   try {
@@ -123,11 +124,13 @@ export function readFontFile(file: string): FontFileData {
       }
       if (glyf && loca && headTable && !pending.some((p) => p.glyf.offset === glyf.offset)) pending.push({ glyf, loca, head: headTable });
     }
-    // Tables shared between the faces of a collection are read once.
+    if (!lazyOutlines) return readWhole(fd, size);
+    // Tables shared between the faces of a collection are read once, and tables a little
+    // apart (padding) in one read.
     ranges.sort((a, b) => a[0] - b[0]);
     let start = -1, end = -1;
     for (const [s, e] of ranges) {
-      if (s > end) {
+      if (start < 0 || s > end + 4096) {
         if (end > start) readAt(fd, buffer, start, end - start);
         start = s;
         end = e;

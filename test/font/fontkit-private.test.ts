@@ -65,10 +65,10 @@ for (const role of roles) {
     const file = vendoredFontPath(role);
     const font = openFont(file).font;
     const ref = reference(file);
-    const f = font as unknown as { loca: { version: number; offsets: number[] }; post: Record<string, unknown> };
+    const f = font as unknown as { loca: { version: number; offsets: ArrayLike<number> }; post: Record<string, unknown> };
     const r = ref as unknown as { loca: { version: number; offsets: number[] }; post: Record<string, unknown> };
     assert.equal(f.loca.version, r.loca.version);
-    assert.deepEqual(f.loca.offsets, r.loca.offsets);
+    assert.deepEqual(Array.from(f.loca.offsets), r.loca.offsets);
     for (const key of ['version', 'italicAngle', 'underlinePosition', 'underlineThickness', 'isFixedPitch', 'minMemType42', 'maxMemType42', 'minMemType1', 'maxMemType1']) {
       assert.equal(f.post[key], r.post[key], `post.${key}`);
     }
