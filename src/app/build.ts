@@ -13,20 +13,16 @@ import { lintIssues } from '../check/index.js';
 import { mapScalar } from '../check/source-map.js';
 import { composeParagraph } from '../compose/compose.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
-import { FontLoadError, openFont } from '../font/load.js';
-import { FONT_DIR, PACKAGE_ROOT } from '../font/vendored.js';
+import { PACKAGE_ROOT } from '../font/vendored.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { locate, nodeRange, pathToString } from '../issue/locate.js';
 import { diagnosticAt } from '../issue/source-context.js';
 import { layoutIssue, type LayoutResult } from '../layout/layout.js';
 import { buildModel } from '../layout/model.js';
-import { ResolvedTheme, ThemeError } from '../layout/theme-resolve.js';
-import { DEFAULT_THEME } from '../layout/theme.js';
-import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
 import { UnitError, lengthToPt } from '../layout/units.js';
 import { renderPdf } from '../render/pdf.js';
-import { checkMergedTheme, checkThemeData, readThemeFile, ThemeFileError, type ThemeSource } from './theme-file.js';
+import { readThemeFile, resolveIssueTheme, themeProblem, ThemeFileError, ThemeSystemError, type IssueTheme, type ThemeFile, type ThemeSource } from './theme-file.js';
 
 export interface BuildOptions {
   /** Output PDF; default beside the input with the extension .pdf. */
@@ -116,42 +112,27 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const loadMs = lap();
 
   // Theme layers: a --theme file (its problems are usage errors), then the issue's style: block.
-  const layers: { layer: ThemeLayer; baseDir: string }[] = [];
-  const sources: ThemeSource[] = [];
+  let themeFile: ThemeFile | undefined;
   if (options.theme) {
-    let themeFile;
     try {
       themeFile = readThemeFile(options.theme);
     } catch (err) {
       if (err instanceof ThemeFileError) throw new BuildError(err.message);
       throw err;
     }
-    if (themeFile.diagnostics.length) throw new BuildError(`theme file ${options.theme} has errors`, themeFile.diagnostics);
-    layers.push({ layer: themeFile.data, baseDir: dirname(resolve(options.theme)) });
-    sources.push(themeFile.source);
   }
-  const styleSource: ThemeSource = { file: loaded.file, source: loaded.source, lineCounter: loaded.lineCounter, doc: loaded.doc, base: ['style'] };
-  if (issue.style) {
-    const problems = checkThemeData(issue.style, styleSource);
-    if (problems.length) return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...problems]), loaded: [loaded] };
-    layers.push({ layer: issue.style, baseDir: dirname(resolve(file)) });
-  }
-  const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, layers);
-  const themeProblems = checkMergedTheme(theme, [styleSource, ...sources]);
-  if (themeProblems.length) {
-    const inIssue = themeProblems.filter((d) => d.file === loaded.file);
-    if (inIssue.length === themeProblems.length) return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...inIssue]), loaded: [loaded] };
-    throw new BuildError(`theme file ${options.theme} has errors`, themeProblems);
-  }
-  const resolved = new ResolvedTheme(theme, openFont);
-  const themeMs = lap();
+  let prepared: IssueTheme;
   try {
-    // Open every face the theme uses now: a missing or corrupt font is a system error, found
-    // before anything else tries (and reports it as something else).
-    for (const role of resolved.usedRoles()) resolved.fonts(role);
+    prepared = resolveIssueTheme(loaded, themeFile);
   } catch (err) {
-    return stopped(themeOrFontError(err, styleSource, sources, loaded), err, loaderDiagnostics, loaded);
+    if (err instanceof ThemeSystemError) throw new BuildError(err.message, err.diagnostics);
+    throw err;
   }
+  if (!prepared.resolved) return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...prepared.diagnostics]), loaded: [loaded] };
+  const resolved = prepared.resolved;
+  const theme = resolved.theme;
+  const { styleSource, sources } = prepared;
+  const themeMs = lap();
 
   const fontsMs = lap();
 
@@ -211,23 +192,10 @@ function stopped(known: BuildError | Diagnostic | undefined, err: unknown, found
   throw err;
 }
 
-/**
- * A font that cannot be opened is a system error; a theme value that cannot be used is located
- * where it was written: in the issue's style: block a content error, in a --theme file a
- * system error. Anything else is not ours to explain (undefined).
- */
+/** A theme or font problem met after the theme was resolved, as build reports it. */
 function themeOrFontError(err: unknown, style: ThemeSource, others: ThemeSource[], loaded: LoadedIssue): BuildError | Diagnostic | undefined {
-  if (err instanceof FontLoadError) return new BuildError(`bad font: ${err.message}`);
-  if (!(err instanceof ThemeError)) return undefined;
-  for (const layer of [style, ...others]) {
-    const at = locate(layer.doc, [...layer.base, ...err.path]);
-    if (at.complete) {
-      const range = nodeRange(at.node);
-      const d = diagnosticAt(layer, 'theme', err.message, range?.[0] ?? 0, range?.[1], { path: pathToString([...layer.base, ...err.path]) });
-      return layer.file === loaded.file ? d : new BuildError(`theme file ${layer.file} has errors`, [d]);
-    }
-  }
-  return new BuildError(`theme: \`${pathToString(err.path)}\`: ${err.message}`);
+  const problem = themeProblem(err, style, others, loaded);
+  return problem instanceof ThemeSystemError ? new BuildError(problem.message, problem.diagnostics) : problem;
 }
 
 /** Write `data` to `file` through a temporary file in the same directory and a rename. */

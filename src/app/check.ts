@@ -4,10 +4,16 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { lintIssues, type LintOptions, type LintResult } from '../check/index.js';
+import { lintIssues, themeFontResolver, type FontResolver, type LintOptions, type LintResult } from '../check/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
+import { openFont } from '../font/load.js';
+import { FONT_DIR } from '../font/vendored.js';
+import { ResolvedTheme } from '../layout/theme-resolve.js';
+import { DEFAULT_THEME } from '../layout/theme.js';
+import { mergeTheme } from '../layout/theme-merge.js';
+import { resolveIssueTheme, ThemeSystemError } from './theme-file.js';
 
 export type Lint = (loaded: readonly LoadedIssue[], options: LintOptions) => LintResult;
 
@@ -37,6 +43,8 @@ export interface CheckResult {
   unreadable: UnreadableFile[];
   /** Files `--fix` rewrote, with what changed. */
   fixed: FixedFile[];
+  /** Problems that are not content (a font of an issue's `style:` that cannot be opened), one line each. */
+  systemErrors: string[];
 }
 
 /**
@@ -78,11 +86,45 @@ function loadAll(files: readonly string[]): { loaded: LoadedIssue[]; unreadable:
   return { loaded, unreadable };
 }
 
+interface Themes {
+  diagnostics: Diagnostic[];
+  systemErrors: string[];
+  fontsFor: (loaded: LoadedIssue) => FontResolver;
+}
+
+/**
+ * Each issue's theme, resolved and checked exactly as `build` does (resolveIssueTheme), so that
+ * check and build report a `style:` block alike. Glyph coverage uses that theme; where it
+ * cannot be had (its problems are reported already), the default theme's fonts.
+ */
+function issueThemes(loaded: readonly LoadedIssue[]): Themes {
+  const diagnostics: Diagnostic[] = [];
+  const systemErrors: string[] = [];
+  const resolvers = new Map<LoadedIssue, FontResolver>();
+  for (const l of loaded) {
+    if (!l.issue || l.diagnostics.some((d) => d.severity === 'error')) continue;
+    try {
+      const theme = resolveIssueTheme(l);
+      diagnostics.push(...theme.diagnostics);
+      if (theme.resolved) resolvers.set(l, themeFontResolver(theme.resolved));
+    } catch (error) {
+      if (!(error instanceof ThemeSystemError)) throw error;
+      if (!systemErrors.includes(error.message)) systemErrors.push(error.message);
+      diagnostics.push(...error.diagnostics);
+    }
+  }
+  let plain: FontResolver | undefined;
+  const fontsFor = (l: LoadedIssue): FontResolver =>
+    resolvers.get(l) ?? (plain ??= themeFontResolver(new ResolvedTheme(mergeTheme(DEFAULT_THEME, FONT_DIR, []), openFont)));
+  return { diagnostics, systemErrors, fontsFor };
+}
+
 export function checkFiles(files: readonly string[], options: CheckOptions = {}): CheckResult {
   const unique = [...new Set(files)];
   let { loaded, unreadable } = loadAll(unique);
   const runLint = options.lint ?? lintIssues;
-  let lint = runLint(loaded, { fix: options.fix === true });
+  let themes = issueThemes(loaded);
+  let lint = runLint(loaded, { fix: options.fix === true, fontsFor: themes.fontsFor });
   const fixed: FixedFile[] = [];
 
   if (options.fix && lint.fixed.size > 0) {
@@ -95,10 +137,11 @@ export function checkFiles(files: readonly string[], options: CheckOptions = {})
     if (fixed.length > 0) {
       // Report what is left, from the files as they now are.
       ({ loaded, unreadable } = loadAll(unique));
-      lint = runLint(loaded, { fix: false });
+      themes = issueThemes(loaded);
+      lint = runLint(loaded, { fix: false, fontsFor: themes.fontsFor });
     }
   }
 
-  const diagnostics = sortDiagnostics([...loaded.flatMap((l) => l.diagnostics), ...lint.diagnostics]);
-  return { loaded, diagnostics, unreadable, fixed };
+  const diagnostics = sortDiagnostics([...loaded.flatMap((l) => l.diagnostics), ...themes.diagnostics, ...lint.diagnostics]);
+  return { loaded, diagnostics, unreadable, fixed, systemErrors: themes.systemErrors };
 }

@@ -4,15 +4,20 @@
  * or value to change, in the same diagnostic shape as the issue loader uses.
  */
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, type Document, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { locate, nodeRange, pathToString, pointerToPath, type PathSegment } from '../issue/locate.js';
 import { diagnosticAt, type SourceContext } from '../issue/source-context.js';
+import { FontLoadError, openFont } from '../font/load.js';
+import { FONT_DIR } from '../font/vendored.js';
+import type { LoadedIssue } from '../issue/loaded.js';
 import { schemaFile, schemaValidator } from '../issue/standalone.js';
 import { nearestKey } from '../issue/suggest.js';
-import { ResolvedTheme } from '../layout/theme-resolve.js';
-import type { Theme } from '../layout/theme.js';
+import { ResolvedTheme, ThemeError } from '../layout/theme-resolve.js';
+import { DEFAULT_THEME, type Theme } from '../layout/theme.js';
+import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
 
 export const THEME_SCHEMA_FILE = schemaFile('theme');
 
@@ -134,4 +139,106 @@ export function checkMergedTheme(theme: Theme, layers: readonly ThemeSource[]): 
     }
     return { code: 'theme', severity: 'error' as const, message: `theme \`${pathToString(err.path)}\`: ${err.message}`, file: layers[0]?.file ?? '', line: 1, col: 1 };
   });
+}
+
+/**
+ * A problem with the theme that is not the issue's content: a font that cannot be opened, or
+ * errors in a `--theme` file (listed in `diagnostics`). Commands report it as a system error.
+ */
+export class ThemeSystemError extends Error {
+  constructor(message: string, readonly diagnostics: Diagnostic[] = []) {
+    super(message);
+    this.name = 'ThemeSystemError';
+  }
+}
+
+/** The `style:` block of an issue file as a theme source. */
+export function styleSourceOf(loaded: LoadedIssue): ThemeSource {
+  return { file: loaded.file, source: loaded.source, lineCounter: loaded.lineCounter, doc: loaded.doc, base: ['style'] };
+}
+
+export interface IssueTheme {
+  /** The issue's theme, absent when `diagnostics` has errors. */
+  resolved?: ResolvedTheme;
+  /** Content errors in the issue's `style:` block. */
+  diagnostics: Diagnostic[];
+  styleSource: ThemeSource;
+  sources: ThemeSource[];
+}
+
+/**
+ * The theme an issue is built with — the default, then a `--theme` file, then the issue's
+ * `style:` — checked the one way `build` and `check` share: schema, merged values, page
+ * geometry, and every face the theme uses opened. Problems in `style:` are located content
+ * errors; a bad font or a bad theme file is thrown as a ThemeSystemError.
+ */
+export function resolveIssueTheme(loaded: LoadedIssue, themeFile?: ThemeFile): IssueTheme {
+  const styleSource = styleSourceOf(loaded);
+  const layers: { layer: ThemeLayer; baseDir: string }[] = [];
+  const sources: ThemeSource[] = [];
+  if (themeFile) {
+    if (themeFile.diagnostics.length) throw new ThemeSystemError(`theme file ${themeFile.source.file} has errors`, themeFile.diagnostics);
+    layers.push({ layer: themeFile.data, baseDir: dirname(resolve(themeFile.source.file)) });
+    sources.push(themeFile.source);
+  }
+  const style = loaded.issue?.style;
+  if (style) {
+    const problems = checkThemeData(style, styleSource);
+    if (problems.length) return { diagnostics: problems, styleSource, sources };
+    layers.push({ layer: style as ThemeLayer, baseDir: dirname(resolve(loaded.file)) });
+  }
+  const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, layers);
+  const merged = checkMergedTheme(theme, [styleSource, ...sources]);
+  if (merged.length) {
+    const inIssue = merged.filter((d) => d.file === loaded.file);
+    if (inIssue.length === merged.length) return { diagnostics: inIssue, styleSource, sources };
+    throw new ThemeSystemError(`theme file ${themeFile?.source.file} has errors`, merged);
+  }
+  try {
+    const resolved = new ResolvedTheme(theme, openFont);
+    // Open every face the theme uses now: a missing or corrupt font is a system error, found
+    // before anything else tries (and reports it as something else).
+    for (const role of resolved.usedRoles()) resolved.fonts(role);
+    return { resolved, diagnostics: [], styleSource, sources };
+  } catch (err) {
+    const problem = themeProblem(err, styleSource, sources, loaded);
+    if (problem instanceof ThemeSystemError) throw problem;
+    if (problem) return { diagnostics: [problem], styleSource, sources };
+    throw err;
+  }
+}
+
+/**
+ * Where `path` was written: the layer that sets the deepest part of it (the issue's `style:`
+ * first among equals) — the value itself, or the key of the nearest part the layer sets.
+ */
+function writtenAt(layers: readonly ThemeSource[], path: readonly (string | number)[]): { layer: ThemeSource; range?: [number, number]; complete: boolean } | undefined {
+  for (let n = path.length; n >= 1; n--) {
+    for (const layer of layers) {
+      const at = locate(layer.doc, [...layer.base, ...path.slice(0, n)]);
+      if (!at.complete) continue;
+      const complete = n === path.length;
+      return { layer, range: nodeRange(complete ? at.node : at.key ?? at.node), complete };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A font that cannot be opened is a system error; a theme value that cannot be used is located
+ * where it was written — the issue's `style:` block (a content error) before a `--theme` file
+ * (a system error) — at the value itself or, when the theme only derives it (a type area too
+ * wide for a page the user narrowed), at the nearest key of it the layer sets. Anything else
+ * is not ours to explain (undefined).
+ */
+export function themeProblem(err: unknown, style: ThemeSource, others: readonly ThemeSource[], loaded: LoadedIssue): ThemeSystemError | Diagnostic | undefined {
+  if (err instanceof FontLoadError) return new ThemeSystemError(`bad font: ${err.message}`);
+  if (!(err instanceof ThemeError)) return undefined;
+  const at = writtenAt([style, ...others], err.path);
+  if (at) {
+    const path = pathToString([...at.layer.base, ...err.path]);
+    const d = diagnosticAt(at.layer, 'theme', at.complete ? err.message : `\`${path}\`: ${err.message}`, at.range?.[0] ?? 0, at.range?.[1], { path });
+    return at.layer.file === loaded.file ? d : new ThemeSystemError(`theme file ${at.layer.file} has errors`, [d]);
+  }
+  return new ThemeSystemError(`theme: \`${pathToString(err.path)}\`: ${err.message}`);
 }

@@ -33,6 +33,7 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
   try {
     const result = checkFiles(files, { fix: options.fix === true });
     for (const { file, reason } of result.unreadable) process.stderr.write(`bulletin check: cannot read ${file}: ${reason}\n`);
+    for (const message of result.systemErrors) process.stderr.write(`bulletin check: ${message}\n`);
 
     const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     const sources = new Map(result.loaded.map((l) => [l.file, l]));
@@ -58,7 +59,7 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
       for (const { file, changes } of result.fixed) process.stderr.write(`fixed ${file}: ${changes.length} change(s)\n`);
     }
 
-    if (result.unreadable.length > 0) return EXIT_USAGE;
+    if (result.unreadable.length > 0 || result.systemErrors.length > 0) return EXIT_USAGE;
     const counts = countBySeverity(result.diagnostics);
     if (counts.error > 0 || (options.strict && counts.warning > 0)) return EXIT_CONTENT;
     return EXIT_OK;
