@@ -17,7 +17,8 @@
  * - `font.directory.tables` (each table's offset and length; which face of a collection this is),
  *   `font.stream.buffer`, and `font._tables`, the cache of decoded tables that `font.loca`,
  *   `font.post`… fill on first use and `_decodeTable`, which fills it;
- * - the TrueType subset's `_addGlyph(gid)`, `glyf`, `loca.offsets`, `hmtx.metrics`, `offset`,
+ * - the TrueType subset's `_addGlyph(gid)`, `encode()`, `glyphs` (the original ids taken in),
+ *   `glyf`, `loca.offsets`, `hmtx.metrics`, `offset`,
  *   and the font's `_getTableStream('glyf')` and `loca.offsets`.
  */
 import type { Font } from 'fontkit';
@@ -188,6 +189,8 @@ export function attachGlyphSource(font: Font, source: GlyphSource): void {
 
 interface TrueTypeSubsetInternals {
   font: FontInternals;
+  glyphs: number[];
+  encode(): Uint8Array;
   glyf: Uint8Array[];
   loca: { offsets: number[] };
   hmtx: { metrics: { advance: number; bearing: number }[] };
@@ -215,6 +218,14 @@ export function speedUpSubset(subset: unknown): void {
   const hmtx = font.hmtx;
   const original = s._addGlyph;
   const source = sources.get(font);
+  if (source && typeof s.encode === 'function') {
+    // Read the outlines of every glyph the subset has taken in, in a few large reads.
+    const encode = s.encode;
+    s.encode = function (this: TrueTypeSubsetInternals): Uint8Array {
+      if (Array.isArray(this.glyphs)) source.loadMany(this.glyphs);
+      return encode.call(this);
+    };
+  }
   s._addGlyph = function (this: TrueTypeSubsetInternals, gid: number): number {
     const offsets = font.loca!.offsets;
     const cur = offsets[gid];

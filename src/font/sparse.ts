@@ -24,6 +24,8 @@ export interface GlyphSource {
   longLoca: boolean;
   /** Make sure the bytes of glyph `id` are in the buffer. */
   load(id: number): void;
+  /** The same for many glyphs, with neighbouring outlines read together (a subset's glyphs). */
+  loadMany(ids: Iterable<number>): void;
 }
 
 export interface FontFileData {
@@ -162,6 +164,10 @@ function glyphSource(fd: number, buffer: Buffer, glyf: TableEntry, loca: TableEn
   const entries = longLoca ? loca.length / 4 : loca.length / 2;
   const loaded = new Uint8Array(Math.max(0, entries));
   const locaAt = (i: number) => (longLoca ? buffer.readUInt32BE(loca.offset + 4 * i) : buffer.readUInt16BE(loca.offset + 2 * i) * 2);
+  const span = (id: number): [number, number] => {
+    const from = Math.min(locaAt(id), glyf.length);
+    return [from, Math.min(Math.max(locaAt(id + 1), from), glyf.length)];
+  };
   return {
     glyfOffset: glyf.offset,
     glyfLength: glyf.length,
@@ -171,9 +177,28 @@ function glyphSource(fd: number, buffer: Buffer, glyf: TableEntry, loca: TableEn
     load(id: number) {
       if (!(id >= 0 && id + 1 < entries) || loaded[id]) return;
       loaded[id] = 1;
-      const from = Math.min(locaAt(id), glyf.length);
-      const to = Math.min(Math.max(locaAt(id + 1), from), glyf.length);
+      const [from, to] = span(id);
       if (to > from) readAt(fd, buffer, glyf.offset + from, to - from);
+    },
+    loadMany(ids: Iterable<number>) {
+      const spans: [number, number][] = [];
+      for (const id of ids) {
+        if (!(id >= 0 && id + 1 < entries) || loaded[id]) continue;
+        loaded[id] = 1;
+        const s = span(id);
+        if (s[1] > s[0]) spans.push(s);
+      }
+      spans.sort((a, b) => a[0] - b[0]);
+      // Outlines less than a few KB apart come in one read: fewer calls, a little more copying.
+      let start = -1, end = -1;
+      for (const [from, to] of spans) {
+        if (start < 0 || from > end + 8192) {
+          if (end > start) readAt(fd, buffer, glyf.offset + start, end - start);
+          start = from;
+          end = to;
+        } else end = Math.max(end, to);
+      }
+      if (end > start) readAt(fd, buffer, glyf.offset + start, end - start);
     },
   };
 }

@@ -152,6 +152,14 @@ test('a sparse read leaves outlines unread until a glyph is asked for', () => {
     const ref = reference(file).glyphForCodePoint(0x4e2d);
     assert.equal(g.path.toSVG(), ref.path.toSVG());
     assert.ok(glyf.some((b) => b !== 0));
+    // Many at once: each outline's bytes are the file's.
+    const loca = (reference(file) as unknown as { loca: { offsets: number[] } }).loca.offsets;
+    const ids = [5, 6, 7, 900, 20000, 20001, 40000, 65000, 1, 5];
+    source.loadMany(ids);
+    for (const id of ids) {
+      const from = source.glyfOffset + loca[id], to = source.glyfOffset + loca[id + 1];
+      assert.ok(data.buffer.subarray(from, to).equals(whole.subarray(from, to)), `glyph ${id}`);
+    }
   } finally {
     data.close();
   }
