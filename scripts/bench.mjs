@@ -15,9 +15,9 @@
  *   phases — where the time of one cold build of 690 goes, from a fresh process that imports
  *     dist/app/build.js and calls buildIssue once (median of the runs, ms): node (start-up until
  *     the script runs), import (our modules and the dependencies they load at start-up), then
- *     buildIssue's own steps — load (read, parse, validate), theme, fonts (open every face the
- *     theme uses), check (the lint), layout (compose and paginate), render (PDF, subset fonts,
- *     compression), write — and total.
+ *     buildIssue's own steps — load (read, parse, validate), theme (merge and check it, open
+ *     every face it uses), check (the lint), layout (compose and paginate), render (PDF, subset
+ *     fonts, compression), write — and total.
  *   large — generated issues of about 50 and 200 pages (690's sections, generated articles),
  *     each built by fresh processes: pages, chars (text characters), wall s (median), cpu s,
  *     RSS MB, PDF MB, and ms/page. Memory should not grow with the page count beyond the fonts.
