@@ -3,6 +3,8 @@
  * use for them. Kept as data so every rule agrees on what counts as "Chinese text".
  */
 
+import { showChar, visibleText } from '../diag/visible.js';
+
 /** Code point at UTF-16 index `i` (a whole surrogate pair when one starts there). */
 export function cpAt(s: string, i: number): number {
   return s.codePointAt(i) ?? 0;
@@ -159,10 +161,7 @@ const NAMES: Record<string, string> = {
   '·': 'middle dot (U+00B7)',
 };
 
-/** U+XXXX notation. */
-export function codePointLabel(cp: number): string {
-  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-}
+export { codePointLabel } from '../diag/visible.js';
 
 /** A plain-word name for a character, e.g. "half-width comma ','". */
 export function describeChar(ch: string): string {
@@ -170,10 +169,10 @@ export function describeChar(ch: string): string {
   const shown = ch === '\t' ? '\\t' : ch;
   if (name && /U\+/.test(name)) return name;
   if (name) return `${name} '${shown}'`;
-  return `'${shown}' (${codePointLabel(cpAt(ch, 0))})`;
+  return showChar(cpAt(ch, 0));
 }
 
 /** Shows a run of characters in a message, making invisible ones visible. */
 export function quoteText(text: string): string {
-  return `'${text.replace(/[\u00a0\u2000-\u200b\u202f\u205f\ufeff\t]/g, (c) => `<${codePointLabel(c.codePointAt(0)!)}>`)}'`;
+  return `'${visibleText(text)}'`;
 }

@@ -4,6 +4,7 @@
  * functions: the caller supplies the source lines and writes the result.
  */
 import { countBySeverity, type Diagnostic, type Severity } from './diagnostic.js';
+import { codePointLabel, escapeInvisibleJson, isInvisible, visibleText } from './visible.js';
 import { codePointWidth } from './width.js';
 
 export type OutputFormat = 'text' | 'json' | 'github';
@@ -24,9 +25,20 @@ interface Cell {
   width: number;
 }
 
-/** One cell per code point, as a terminal shows it: tabs expanded, control characters made visible. */
-function cells(line: string): Cell[] {
-  const out: Cell[] = [];
+/**
+ * A source line as a terminal shows it, one cell per code point: tabs expanded, control and
+ * invisible characters made visible (`<U+200B>`; a raw U+2028 would even end the line).
+ * Computed once per line however many diagnostics point into it; `at[i]` is the display
+ * column where cell i starts, so any stretch of the line is measured without a rescan.
+ */
+export interface PreparedLine {
+  cells: Cell[];
+  at: number[];
+}
+
+export function prepareLine(line: string): PreparedLine {
+  const cells: Cell[] = [];
+  const at: number[] = [0];
   let column = 0;
   for (const ch of line) {
     const cp = ch.codePointAt(0)!;
@@ -36,62 +48,83 @@ function cells(line: string): Cell[] {
       cell = { text: ' '.repeat(width), width };
     } else if (cp < 0x20) cell = { text: String.fromCodePoint(0x2400 + cp), width: 1 };
     else if (cp === 0x7f) cell = { text: '\u2421', width: 1 };
-    else if (cp >= 0x80 && cp <= 0x9f) cell = { text: '\uFFFD', width: 1 };
-    else cell = { text: ch, width: codePointWidth(cp) };
-    out.push(cell);
+    else if (isInvisible(cp)) {
+      const text = `<${codePointLabel(cp)}>`;
+      cell = { text, width: text.length };
+    } else cell = { text: ch, width: codePointWidth(cp) };
+    cells.push(cell);
     column += cell.width;
+    at.push(column);
   }
-  return out;
+  return { cells, at };
 }
-
-const widthOf = (cs: readonly Cell[]) => cs.reduce((sum, c) => sum + c.width, 0);
 
 /**
  * The excerpt of `line` to print and the marker line beneath it: `^` under the first column
  * of the character at `col` (1-based, code points), `~` under the rest of the range up to
- * `endCol` (exclusive). Placement counts display columns, so it holds under CJK text.
+ * `endCol` (exclusive). Placement counts display columns, so it holds under CJK text. The work
+ * beyond preparing the line is bounded by the excerpt's width, not the line's length.
  */
-export function excerpt(line: string, col: number, endCol?: number): { text: string; marker: string } {
-  const all = cells(line);
-  const caret = Math.min(Math.max(col - 1, 0), all.length);
-  // At the end of the line the caret marks the place after the last character.
-  if (caret === all.length) all.push({ text: '', width: 1 });
-  const rangeEnd = Math.min(Math.max(endCol !== undefined ? endCol - 1 : caret + 1, caret + 1), all.length);
+export function excerpt(line: string | PreparedLine, col: number, endCol?: number): { text: string; marker: string } {
+  const { cells, at } = typeof line === 'string' ? prepareLine(line) : line;
+  const n = cells.length;
+  const caret = Math.min(Math.max(col - 1, 0), n);
+  // At the end of the line the caret marks the place after the last character (one column).
+  const cellWidth = (i: number) => (i < n ? cells[i].width : 1);
+  const cellsEnd = caret === n ? n + 1 : n;
+  const columnOf = (i: number) => (i <= n ? at[i] : at[n] + 1);
+  const rangeEnd = Math.min(Math.max(endCol !== undefined ? endCol - 1 : caret + 1, caret + 1), cellsEnd);
 
   let from = 0;
-  let to = all.length;
-  if (widthOf(all) > MAX_EXCERPT_WIDTH) {
+  let to = cellsEnd;
+  if (columnOf(cellsEnd) > MAX_EXCERPT_WIDTH) {
     // Keep about a third of the excerpt before the caret, the rest after it.
-    let before = 0;
     from = caret;
-    while (from > 0 && before + all[from - 1].width <= MAX_EXCERPT_WIDTH / 3) before += all[--from].width;
-    let width = widthOf(all.slice(from, caret));
+    while (from > 0 && columnOf(caret) - at[from - 1] <= MAX_EXCERPT_WIDTH / 3) from--;
     to = caret;
-    while (to < all.length && width + all[to].width <= MAX_EXCERPT_WIDTH) width += all[to++].width;
+    while (to < cellsEnd && columnOf(to) + cellWidth(to) - columnOf(from) <= MAX_EXCERPT_WIDTH) to++;
   }
   const lead = from > 0 ? '…' : '';
-  const tail = to < all.length ? '…' : '';
-  const shown = all.slice(from, to);
-  const text = lead + shown.map((c) => c.text).join('') + tail;
+  const tail = to < cellsEnd ? '…' : '';
+  let shown = '';
+  for (let i = from; i < Math.min(to, n); i++) shown += cells[i].text;
+  const text = lead + shown + tail;
 
-  const pad = lead.length + widthOf(all.slice(from, caret));
-  const underlined = Math.max(1, widthOf(all.slice(caret, Math.min(rangeEnd, to))));
+  const pad = lead.length + columnOf(caret) - columnOf(from);
+  const underlined = Math.max(1, columnOf(Math.min(rangeEnd, to)) - columnOf(caret));
   const marker = ' '.repeat(pad) + '^' + '~'.repeat(underlined - 1);
   return { text: text.replace(/\s+$/, ''), marker };
 }
 
+/** The prepared source lines of one formatting run; diagnostics come sorted, so by line. */
+class LineCache {
+  private key: string | undefined;
+  private line: { text: string; prepared: PreparedLine } | undefined;
+  constructor(private readonly lines: SourceLines) {}
+  get(file: string, n: number): { text: string; prepared: PreparedLine } | undefined {
+    const key = `${n}:${file}`;
+    if (key !== this.key) {
+      this.key = key;
+      const text = this.lines(file, n);
+      this.line = text === undefined ? undefined : { text, prepared: prepareLine(text) };
+    }
+    return this.line;
+  }
+}
+
 /** `FILE:LINE:COL: error: MESSAGE [code]`, then the source line with a caret, then any hint. */
-export function formatTextDiagnostic(d: Diagnostic, lines?: SourceLines): string {
-  const out = [`${d.file}:${d.line}:${d.col}: ${LABEL[d.severity]}: ${d.message} [${d.code}]`];
-  const source = lines?.(d.file, d.line);
+export function formatTextDiagnostic(d: Diagnostic, lines?: SourceLines | LineCache): string {
+  const out = [`${d.file}:${d.line}:${d.col}: ${LABEL[d.severity]}: ${visibleText(d.message)} [${d.code}]`];
+  const cache = lines instanceof LineCache ? lines : lines ? new LineCache(lines) : undefined;
+  const source = cache?.get(d.file, d.line);
   const gutter = String(d.line).length;
   if (source !== undefined) {
-    const endCol = d.endLine === undefined || d.endLine === d.line ? d.endCol : Infinity;
-    const { text, marker } = excerpt(source, d.col, endCol === Infinity ? [...source].length + 1 : endCol);
+    const endCol = d.endLine === undefined || d.endLine === d.line ? d.endCol : source.prepared.cells.length + 1;
+    const { text, marker } = excerpt(source.prepared, d.col, endCol);
     out.push(` ${String(d.line).padStart(gutter)} | ${text}`.replace(/\s+$/, ''));
     out.push(` ${' '.repeat(gutter)} | ${marker}`);
   }
-  if (d.hint) out.push(` ${' '.repeat(gutter)} = hint: ${d.hint}`);
+  if (d.hint) out.push(` ${' '.repeat(gutter)} = hint: ${visibleText(d.hint)}`);
   return out.join('\n');
 }
 
@@ -104,7 +137,7 @@ export function formatJson(diagnostics: readonly Diagnostic[]): string {
     for (const key of JSON_KEYS) if (d[key] !== undefined) row[key] = d[key];
     return row;
   });
-  return JSON.stringify(rows, null, 2);
+  return escapeInvisibleJson(JSON.stringify(rows, null, 2));
 }
 
 /** Workflow-command escaping of a message (the part after `::`). */
@@ -127,7 +160,7 @@ export function formatGithubDiagnostic(d: Diagnostic): string {
     `col=${d.col}`,
     `title=${escapeGithubProperty(d.code)}`,
   ].join(',');
-  const message = d.hint ? `${d.message}\nhint: ${d.hint}` : d.message;
+  const message = visibleText(d.hint ? `${d.message}\nhint: ${d.hint}` : d.message);
   return `::${GITHUB_COMMAND[d.severity]} ${props}::${escapeGithubData(message)}`;
 }
 
@@ -154,6 +187,9 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Ou
     case 'github':
       return diagnostics.map(formatGithubDiagnostic).join('\n');
     case 'text':
-      return diagnostics.map((d) => formatTextDiagnostic(d, lines)).join('\n');
+    {
+      const cache = lines ? new LineCache(lines) : undefined;
+      return diagnostics.map((d) => formatTextDiagnostic(d, cache)).join('\n');
+    }
   }
 }

@@ -11,7 +11,13 @@ import { positionAt } from './position.js';
 /** Expanded values (scalars, lists, mappings) that aliases may produce in one file. */
 export const MAX_EXPANDED_NODES = 100_000;
 
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+/**
+ * Characters the loader refuses: C0 controls but tab, line feed and carriage return, DEL and the
+ * C1 controls. Later checks skip what this accepts as refused, so one character is one error.
+ */
+export function isRefusedCharacter(cp: number): boolean {
+  return cp <= 0x08 || cp === 0x0b || cp === 0x0c || (cp >= 0x0e && cp <= 0x1f) || (cp >= 0x7f && cp <= 0x9f);
+}
 
 function characterName(ch: string): string {
   const cp = ch.codePointAt(0)!;
@@ -26,13 +32,14 @@ function characterName(ch: string): string {
 export function scanCharacters(ctx: SourceContext): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const reportedLines = new Set<number>();
-  for (const match of ctx.source.matchAll(CONTROL)) {
-    const offset = match.index!;
+  const source = ctx.source;
+  for (let offset = 0; offset < source.length; offset++) {
+    if (!isRefusedCharacter(source.charCodeAt(offset))) continue;
     const { line } = positionAt(ctx.source, ctx.lineCounter, offset);
     if (reportedLines.has(line)) continue;
     reportedLines.add(line);
     diagnostics.push(
-      diagnosticAt(ctx, 'bad-character', `${characterName(match[0])} in the file; it is not text — delete it`, offset, offset + 1),
+      diagnosticAt(ctx, 'bad-character', `${characterName(source[offset])} in the file; it is not text — delete it`, offset, offset + 1),
     );
   }
   return diagnostics;

@@ -4,14 +4,19 @@
  * print shop gets tofu. Reports each missing character once per text, with its code
  * point and the fonts tried.
  */
-import { codePointLabel, isLineBreak } from '../chars.js';
+import { isLineBreak } from '../chars.js';
+import { showChar } from '../../diag/visible.js';
+import { isRefusedCharacter } from '../../issue/yaml-problems.js';
 import { GLYPH_ROLE_NAMES } from '../fonts.js';
 import type { FontHandle } from '../../font/types.js';
 import type { Finding, FontResolver, GlyphRole, LintFile, ScalarRule } from '../types.js';
 
-/** Characters that are never drawn on their own. */
+/**
+ * Characters that are never drawn on their own, and those the loader already reports as not
+ * text (one character, one error).
+ */
 function isInvisibleModifier(cp: number): boolean {
-  return cp < 0x20 || isLineBreak(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || cp === 0x200d || cp === 0x200c;
+  return cp === 0x09 || isLineBreak(cp) || isRefusedCharacter(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || cp === 0x200d || cp === 0x200c;
 }
 
 /** A font that could not be opened is reported once per file, not once per text. */
@@ -71,7 +76,7 @@ export const glyphCoverage: ScalarRule = {
       out.push({
         start: m.start,
         end: m.end,
-        message: `character '${String.fromCodePoint(m.cp)}' (${codePointLabel(m.cp)}) cannot be printed in ${GLYPH_ROLE_NAMES[m.role]}: no glyph in ${tried}${more}`,
+        message: `character ${showChar(m.cp)} cannot be printed in ${GLYPH_ROLE_NAMES[m.role]}: no glyph in ${tried}${more}`,
         hint: `fonts tried: ${tried}; replace the character or add a font that has it to the theme`,
       });
     }
