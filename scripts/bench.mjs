@@ -274,8 +274,13 @@ async function largeIssue(articlesPerSection, seed) {
     if (!section.articles) continue;
     for (let a = 0; a < articlesPerSection; a++) {
       const body = [];
-      // What an editor would hand in: no stray spaces, book-title marks in pairs.
-      for (let i = 0; i < 5 && p < text.length; i++) body.push(text[p++].replace(/ /g, '').replace(/》/g, '').replace(/《/g, () => `《${word(4)}》`));
+      // What an editor would hand in (so that the run is not spent printing warnings): no stray
+      // spaces, book-title marks in pairs, one mark where the generator put several, no phone
+      // number run into another number as if it were a range.
+      for (let i = 0; i < 5 && p < text.length; i++) {
+        body.push(text[p++].replace(/ /g, '').replace(/》/g, '').replace(/《/g, () => `《${word(4)}》`)
+          .replace(/([，。、；：！？])[，。、；：！？]+/g, '$1').replace(/0571-85250657/g, '（0571）85250657'));
+      }
       const title = `${word(6)}：${word(8)}`;
       chars += title.length + body.reduce((n, b) => n + b.length, 0);
       section.articles.push({ title, body, byline: `${word(4)}办公室 ${word(3)}` });
