@@ -52,16 +52,29 @@ function toSourceEdits(c: FixCandidate, source: string): SourceEdit[] | undefine
 
 const overlaps = (a: SourceEdit, b: SourceEdit): boolean => a.from < b.to && b.from < a.to;
 
+/**
+ * `text` with the non-overlapping ranges [from, to) replaced, built piece by piece: a slice of
+ * the whole text per edit would make thousands of repairs in one long paragraph quadratic.
+ */
+function replaceRanges(text: string, ranges: ReadonlyArray<{ from: number; to: number; text: string }>): string {
+  const pieces: string[] = [];
+  let at = 0;
+  // Edits at the same place go in reverse order, as applying them one by one from the end did.
+  const order = ranges.map((r, i) => ({ r, i })).sort((a, b) => a.r.from - b.r.from || b.i - a.i);
+  for (const { r } of order) {
+    pieces.push(text.slice(at, Math.max(at, r.from)), r.text);
+    at = Math.max(at, r.to);
+  }
+  pieces.push(text.slice(at));
+  return pieces.join('');
+}
+
 function splice(source: string, edits: readonly SourceEdit[]): string {
-  let out = source;
-  for (const e of [...edits].sort((a, b) => b.from - a.from)) out = out.slice(0, e.from) + e.text + out.slice(e.to);
-  return out;
+  return replaceRanges(source, edits);
 }
 
 function newValue(scalar: TextScalar, edits: readonly SourceEdit[]): string {
-  let v = scalar.map.value;
-  for (const e of [...edits].sort((a, b) => b.valueFrom - a.valueFrom)) v = v.slice(0, e.valueFrom) + e.text + v.slice(e.valueTo);
-  return v;
+  return replaceRanges(scalar.map.value, edits.map((e) => ({ from: e.valueFrom, to: e.valueTo, text: e.text })));
 }
 
 /** `sections[2].articles[0].title[1]` → ['sections', 2, 'articles', 0, 'title', 1] */

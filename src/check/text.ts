@@ -35,10 +35,13 @@ const PATTERNS: RegExp[] = [
   // URLs with a scheme, and bare web addresses.
   new RegExp(`\\b(?:https?|ftp|file)://[${URL_CHARS}]+`, 'gi'),
   new RegExp(`\\bwww\\.[${URL_CHARS}]+`, 'gi'),
-  // e-mail addresses
-  /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
-  // domain names such as zjrd.gov.cn or example.com/path
-  new RegExp(`\\b[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|cn|net|org|gov|edu|int|info|io|hk|tw|mo)\\b(?:/[${URL_CHARS}]*)?`, 'gi'),
+  // e-mail addresses. A match starts only where a run of its characters starts: a start inside
+  // the run would find a subset of the same matches, and trying every one made a long word
+  // without '@' cost time quadratic in its length.
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/g,
+  // domain names such as zjrd.gov.cn or example.com/path (starting where a dotted name starts,
+  // for the same reason)
+  new RegExp(`\\b(?<![A-Za-z0-9-]|[A-Za-z0-9-]\\.)[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|cn|net|org|gov|edu|int|info|io|hk|tw|mo)\\b(?:/[${URL_CHARS}]*)?`, 'gi'),
   // IPv4 addresses with an optional port
   /\b\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?\b/g,
   // phone numbers: (0571)85250657, 0571-85250657, 138-1234-5678
@@ -47,9 +50,15 @@ const PATTERNS: RegExp[] = [
   /\b1[3-9]\d(?:-?\d{4}){2}\b/g,
   // `inline code`
   /`[^`]*`/g,
-  // code-like ASCII tokens: identifiers with = _ { } < > \ / @ $ & # | or ::
-  /[!-~]*(?:[=_{}<>\\@$&#|]|::)[!-~]*/g,
 ];
+
+/**
+ * Code-like ASCII tokens: a whole run of printable ASCII holding = _ { } < > \ @ $ & # | or ::.
+ * Found run by run: the one pattern `[!-~]*(?:…)[!-~]*` was retried from every position of a
+ * run without such a mark, time quadratic in the run's length.
+ */
+const ASCII_RUN = /[!-~]+/g;
+const CODE_MARK = /[=_{}<>\\@$&#|]|::/;
 
 /** A trailing mark belongs to the sentence around a URL or token, not to it. */
 function trimTrailing(text: string, from: number, to: number): number {
@@ -82,6 +91,12 @@ export function protectedRanges(text: string): Array<[number, number]> {
       const to = re.source.startsWith('[(（]') || re.source.startsWith('`') ? from + m[0].length : trimTrailing(text, from, from + m[0].length);
       if (to > from) ranges.push([from, to]);
     }
+  }
+  ASCII_RUN.lastIndex = 0;
+  for (let m = ASCII_RUN.exec(text); m; m = ASCII_RUN.exec(text)) {
+    if (!CODE_MARK.test(m[0])) continue;
+    const to = trimTrailing(text, m.index, m.index + m[0].length);
+    if (to > m.index) ranges.push([m.index, to]);
   }
   return ranges;
 }
