@@ -72,12 +72,19 @@ function runToShaped(run: { glyphs: { id: number; codePoints: number[]; advanceW
   return s;
 }
 
-/** Shape `text` with the font's default features (kerning, ligatures): for Latin runs. */
+/**
+ * Latin is shaped without ligatures: Chinese official documents do not use them, and fontkit
+ * keeps one glyph object per glyph id, so a ligature reports the characters of whichever text
+ * made it first ('ﬁ' typed, then 'fi' in "file" counts one character: text extraction loses one).
+ */
+const NO_LIGATURES: Record<string, boolean> = { liga: false, clig: false, dlig: false };
+
+/** Shape `text` with the font's default features but ligatures (kerning…): for Latin runs. */
 export function shape(font: FontHandle, text: string): Shaped {
   const c = cacheOf(font);
   let s = c.shaped.get(text);
   if (!s) {
-    s = runToShaped(font.font.layout(text));
+    s = runToShaped(font.font.layout(text, NO_LIGATURES));
     if (c.shaped.size > 50000) c.shaped.clear();
     c.shaped.set(text, s);
   }

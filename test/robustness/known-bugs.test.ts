@@ -12,7 +12,7 @@ import { formatDiagnostics } from '../../src/diag/format.js';
 import { FONT_DIR } from '../../src/font/vendored.js';
 import { loadIssueFile, loadIssueSource, MAX_ISSUE_BYTES } from '../../src/issue/load.js';
 import { sourceLine } from '../../src/issue/position.js';
-import { bulletin, lines, listing, MINIMAL, removeScratch, scratch } from './support.js';
+import { bulletin, lines, listing, MINIMAL, pdfText, removeScratch, scratch } from './support.js';
 
 const QUICK_MS = 30_000;
 const withBody = (text: string) => MINIMAL.replace('第一段正文。', text);
@@ -218,4 +218,25 @@ test('a paragraph with thousands of repairable findings lints in time linear in 
   const ms = timed(() => { diagnostics = lintIssues([loaded]).diagnostics.length; });
   assert.ok(diagnostics > 10_000, `${diagnostics} diagnostics`);
   assert.ok(ms < 20_000, `${diagnostics} findings in a 100,000-character paragraph: ${ms.toFixed(0)} ms`);
+});
+
+test('Latin words keep every letter in the PDF text: no ligature glyph swallows a character', () => {
+  // fontkit keeps one glyph object per glyph id, so the fi ligature made for a typed 'ﬁ' then
+  // reported one character for the 'fi' of "file": the text layer lost the final 'e'.
+  const dir = scratch({
+    'plain.yaml': withBody('office file fluffy'),
+    'typed.yaml': withBody('\ufb01 office file fluffy'),
+  });
+  try {
+    for (const name of ['plain', 'typed']) {
+      const r = bulletin(dir, ['build', `${name}.yaml`], 60_000);
+      assert.equal(r.status, 0, r.stderr);
+      const text = pdfText(join(dir, `${name}.pdf`));
+      if (text === undefined) return; // pdftotext not installed
+      const body = text.split('\n').find((l) => l.includes('office'));
+      assert.equal(body?.trim().replace(/^\ufb01 |^fi /, ''), 'office file fluffy', text);
+    }
+  } finally {
+    removeScratch(dir);
+  }
 });
