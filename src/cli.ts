@@ -6,7 +6,7 @@
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from './font/vendored.js';
+import { FONT_DIR, PACKAGE_ROOT, VENDORED_FONTS } from './font/vendored.js';
 
 const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -44,6 +44,9 @@ program
       process.exitCode = await runWatch(file, opts);
       return;
     }
+    // The default theme's fonts are read on the thread pool while the build code loads.
+    const { prefetchFonts } = await import('./font/load.js');
+    prefetchFonts(Object.values(VENDORED_FONTS).map((f) => join(FONT_DIR, f)));
     const { runBuild } = await import('./cli/build.js');
     process.exitCode = await runBuild(file, opts);
   });

@@ -13,6 +13,7 @@ import { lintIssues } from '../check/index.js';
 import { mapScalar } from '../check/source-map.js';
 import { composeParagraph } from '../compose/compose.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import { prefetchedFonts } from '../font/load.js';
 import { PACKAGE_ROOT } from '../font/vendored.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
@@ -121,6 +122,8 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
       throw err;
     }
   }
+  // Fonts the caller started reading ahead (prefetchFonts) are opened from memory.
+  await prefetchedFonts();
   let prepared: IssueTheme;
   try {
     prepared = resolveIssueTheme(loaded, themeFile);

@@ -9,7 +9,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { deferModules, deferUnicodeTries } from '../defer-modules.js';
 import { SHORTCUTS, attachGlyphSource, glyfOffsetOf, installFastTables, rawMetrics } from './fontkit-private.js';
-import { readFontFile, type FontFileData } from './sparse.js';
+import { readFontFile, readFontFileAsync, type FontFileData } from './sparse.js';
 import type { FontHandle } from './types.js';
 
 const require = createRequire(import.meta.url);
@@ -34,6 +34,43 @@ export class FontLoadError extends Error {
 
 const cache = new Map<string, FontHandle>();
 
+/** Files being read ahead (prefetchFonts), and those read and not yet opened. */
+const reading = new Map<string, Promise<void>>();
+const readAhead = new Map<string, FontFileData>();
+
+/**
+ * Start reading `files` on the thread pool, to be opened later by openFont without waiting for
+ * the disk: a build calls this first thing, and the reads overlap with loading the program and
+ * the issue. Errors are left for openFont to report, as if nothing had been read ahead.
+ */
+export function prefetchFonts(files: readonly string[]): void {
+  for (const file of files) {
+    const path = resolve(file);
+    if (reading.has(path) || cache.has(`${path}#`)) continue;
+    reading.set(path, readFontFileAsync(path, SHORTCUTS).then(
+      (data) => {
+        // Taken already (read again synchronously) or never to be used: let it go.
+        if (reading.has(path)) readAhead.set(path, data);
+        else data.close();
+      },
+      () => undefined,
+    ));
+  }
+}
+
+/** Resolves when every read started by prefetchFonts has finished. */
+export async function prefetchedFonts(): Promise<void> {
+  await Promise.all(reading.values());
+}
+
+/** The data read ahead for `path`, if it is there; either way openFont reads it only once. */
+function takeReadAhead(path: string): FontFileData | undefined {
+  reading.delete(path);
+  const data = readAhead.get(path);
+  readAhead.delete(path);
+  return data;
+}
+
 /**
  * Open `file` (a .ttf/.otf, or a .ttc with `face` naming the PostScript name of one face;
  * without `face` the first face of a collection is used).
@@ -45,7 +82,7 @@ export function openFont(file: string, face?: string): FontHandle {
   if (hit) return hit;
   let data: FontFileData;
   try {
-    data = readFontFile(path, SHORTCUTS);
+    data = takeReadAhead(path) ?? readFontFile(path, SHORTCUTS);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new FontLoadError(path, code === 'ENOENT' ? `font file not found: ${path}` : `cannot read font file ${path}: ${code ?? String(err)}`);

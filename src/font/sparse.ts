@@ -11,7 +11,7 @@
  * Anything that is not a plain sfnt or a collection of them (WOFF, WOFF2, dfont) is read whole.
  * So are CFF-flavoured faces: their outlines are one table fontkit parses up front.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { type Stats, closeSync, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
 
 /** Where one face's outlines live, for reading a glyph's bytes on demand. */
 export interface GlyphSource {
@@ -64,12 +64,6 @@ function readAt(fd: number, buffer: Buffer, position: number, length: number): v
   }
 }
 
-function readWhole(fd: number, size: number): FontFileData {
-  const buffer = Buffer.alloc(size);
-  readAt(fd, buffer, 0, size);
-  return { buffer, faces: new Map(), whole: true, close() {} };
-}
-
 function tableDirectory(buffer: Buffer, at: number, size: number): TableEntry[] | undefined {
   if (at + 12 > size) return undefined;
   const count = buffer.readUInt16BE(at + 4);
@@ -82,6 +76,79 @@ function tableDirectory(buffer: Buffer, at: number, size: number): TableEntry[] 
   return tables;
 }
 
+/** The headers and directories sit at the front; 64 KB holds them for any real font. */
+const HEAD = 65536;
+
+interface Outlines {
+  glyf: TableEntry;
+  loca: TableEntry;
+  head: TableEntry;
+}
+
+/** What to read of a file once its first `head` bytes are in `buffer`. */
+type Plan =
+  | { whole: true; damage?: string }
+  | { whole: false; reads: [number, number][]; outlines: Outlines[] };
+
+function plan(buffer: Buffer, size: number, head: number, lazyOutlines: boolean): Plan {
+  if (size < 12) return { whole: true };
+  const tag = buffer.readUInt32BE(0);
+  let directories: number[];
+  if (tag === SFNT_TRUETYPE || tag === SFNT_TRUE || tag === SFNT_OTTO) directories = [0];
+  else if (tag === TTC) {
+    const count = buffer.readUInt32BE(8);
+    if (12 + 4 * count > head) return { whole: true };
+    directories = Array.from({ length: count }, (_, i) => buffer.readUInt32BE(12 + 4 * i));
+  } else return { whole: true };
+
+  const ranges: [number, number][] = [];
+  const outlines: Outlines[] = [];
+  for (const at of directories) {
+    if (at + 12 > head) return { whole: true };
+    const tables = tableDirectory(buffer, at, head);
+    if (!tables) return { whole: true };
+    const glyf = tables.find((t) => t.tag === 'glyf');
+    const loca = tables.find((t) => t.tag === 'loca');
+    const headTable = tables.find((t) => t.tag === 'head');
+    for (const t of tables) {
+      if (t.offset + t.length > size) {
+        return { whole: true, damage: `its '${t.tag.trim()}' table ends at byte ${t.offset + t.length} but the file has ${size} bytes: the file is cut short or damaged` };
+      }
+      if (t === glyf && loca && headTable) continue;
+      ranges.push([t.offset, t.offset + t.length]);
+    }
+    if (glyf && loca && headTable && !outlines.some((p) => p.glyf.offset === glyf.offset)) outlines.push({ glyf, loca, head: headTable });
+  }
+  if (!lazyOutlines || outlines.length === 0) return { whole: true };
+  // Tables shared between the faces of a collection are read once, and tables a little
+  // apart (padding) in one read.
+  ranges.sort((a, b) => a[0] - b[0]);
+  const reads: [number, number][] = [];
+  for (const [s, e] of ranges) {
+    const last = reads[reads.length - 1];
+    if (!last || s > last[1] + 4096) reads.push([s, e]);
+    else last[1] = Math.max(last[1], e);
+  }
+  return { whole: false, reads, outlines };
+}
+
+/** The data of a file whose planned reads are done; its descriptor stays open for outlines. */
+function sparseData(fd: number, buffer: Buffer, outlines: Outlines[]): FontFileData {
+  const faces = new Map<number, GlyphSource>();
+  for (const p of outlines) {
+    const longLoca = p.head.length >= 52 && buffer.readInt16BE(p.head.offset + 50) === 1;
+    faces.set(p.glyf.offset, glyphSource(fd, buffer, p.glyf, p.loca, longLoca));
+  }
+  let open = true;
+  return {
+    buffer, faces, whole: false,
+    close() {
+      if (open) closeSync(fd);
+      open = false;
+    },
+  };
+}
+
 /**
  * Read `file` sparsely as described above (`lazyOutlines` false: whole, after the same checks).
  * Throws what `openSync`/`readSync` throw (ENOENT…); a file that does not look like a font is
@@ -92,70 +159,57 @@ export function readFontFile(file: string, lazyOutlines = true): FontFileData {
   let keepOpen = false;
   try {
     const size = fstatSync(fd).size;
-    // The headers and directories sit at the front; 64 KB holds them for any real font.
     const buffer = Buffer.alloc(size);
-    const head = Math.min(size, 65536);
+    const head = Math.min(size, HEAD);
     readAt(fd, buffer, 0, head);
-    if (size < 12) return { buffer, faces: new Map(), whole: true, close() {} };
-    const tag = buffer.readUInt32BE(0);
-    let directories: number[];
-    if (tag === SFNT_TRUETYPE || tag === SFNT_TRUE || tag === SFNT_OTTO) directories = [0];
-    else if (tag === TTC) {
-      const count = buffer.readUInt32BE(8);
-      if (12 + 4 * count > head) return readWhole(fd, size);
-      directories = Array.from({ length: count }, (_, i) => buffer.readUInt32BE(12 + 4 * i));
-    } else return readWhole(fd, size);
-
-    const ranges: [number, number][] = [];
-    const faces = new Map<number, GlyphSource>();
-    const pending: { glyf: TableEntry; loca: TableEntry; head: TableEntry }[] = [];
-    for (const at of directories) {
-      if (at + 12 > head) return readWhole(fd, size);
-      const tables = tableDirectory(buffer, at, head);
-      if (!tables) return readWhole(fd, size);
-      const glyf = tables.find((t) => t.tag === 'glyf');
-      const loca = tables.find((t) => t.tag === 'loca');
-      const headTable = tables.find((t) => t.tag === 'head');
-      for (const t of tables) {
-        if (t.offset + t.length > size) {
-          const damage = `its '${t.tag.trim()}' table ends at byte ${t.offset + t.length} but the file has ${size} bytes: the file is cut short or damaged`;
-          return { ...readWhole(fd, size), damage };
-        }
-        if (t === glyf && loca && headTable) continue;
-        ranges.push([t.offset, t.offset + t.length]);
-      }
-      if (glyf && loca && headTable && !pending.some((p) => p.glyf.offset === glyf.offset)) pending.push({ glyf, loca, head: headTable });
+    const p = plan(buffer, size, head, lazyOutlines);
+    if (p.whole) {
+      if (size > head) readAt(fd, buffer, head, size - head);
+      return { buffer, faces: new Map(), whole: true, damage: p.damage, close() {} };
     }
-    if (!lazyOutlines) return readWhole(fd, size);
-    // Tables shared between the faces of a collection are read once, and tables a little
-    // apart (padding) in one read.
-    ranges.sort((a, b) => a[0] - b[0]);
-    let start = -1, end = -1;
-    for (const [s, e] of ranges) {
-      if (start < 0 || s > end + 4096) {
-        if (end > start) readAt(fd, buffer, start, end - start);
-        start = s;
-        end = e;
-      } else end = Math.max(end, e);
-    }
-    if (end > start) readAt(fd, buffer, start, end - start);
-
-    for (const p of pending) {
-      const longLoca = p.head.length >= 52 && buffer.readInt16BE(p.head.offset + 50) === 1;
-      faces.set(p.glyf.offset, glyphSource(fd, buffer, p.glyf, p.loca, longLoca));
-    }
-    keepOpen = faces.size > 0;
-    let open = keepOpen;
-    return {
-      buffer, faces, whole: !keepOpen,
-      close() {
-        if (open) closeSync(fd);
-        open = false;
-      },
-    };
+    for (const [s, e] of p.reads) readAt(fd, buffer, s, e - s);
+    keepOpen = true;
+    return sparseData(fd, buffer, p.outlines);
   } finally {
     // The descriptor stays open while outlines may still be read: the life of the process,
     // since opened fonts are cached for it.
+    if (!keepOpen) closeSync(fd);
+  }
+}
+
+const call = <T>(f: (cb: (err: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> =>
+  new Promise((resolve, reject) => f((err, value) => (err ? reject(err) : resolve(value))));
+
+async function readAtAsync(fd: number, buffer: Buffer, position: number, length: number): Promise<void> {
+  let done = 0;
+  while (done < length) {
+    const n = await call<number>((cb) => read(fd, buffer, position + done, length - done, position + done, cb));
+    if (n === 0) break;
+    done += n;
+  }
+}
+
+/**
+ * readFontFile on libuv's thread pool, its reads in parallel: for reading fonts while the
+ * main thread is busy with something else (loading modules, parsing the issue).
+ */
+export async function readFontFileAsync(file: string, lazyOutlines = true): Promise<FontFileData> {
+  const fd = await call<number>((cb) => open(file, 'r', cb));
+  let keepOpen = false;
+  try {
+    const size = (await call<Stats>((cb) => fstat(fd, cb))).size;
+    const buffer = Buffer.alloc(size);
+    const head = Math.min(size, HEAD);
+    await readAtAsync(fd, buffer, 0, head);
+    const p = plan(buffer, size, head, lazyOutlines);
+    if (p.whole) {
+      if (size > head) await readAtAsync(fd, buffer, head, size - head);
+      return { buffer, faces: new Map(), whole: true, damage: p.damage, close() {} };
+    }
+    await Promise.all(p.reads.map(([s, e]) => readAtAsync(fd, buffer, s, e - s)));
+    keepOpen = true;
+    return sparseData(fd, buffer, p.outlines);
+  } finally {
     if (!keepOpen) closeSync(fd);
   }
 }
