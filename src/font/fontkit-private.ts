@@ -70,6 +70,23 @@ function tableMetrics(table: HmtxTable, id: number): { advance: number; bearing:
 }
 
 /**
+ * tableMetrics(font.hmtx, id).advance read from the table's bytes: hmtx holds numberOfMetrics
+ * (advance, bearing) pairs, and glyphs after them take the last advance. restructure's lazy
+ * array decodes an object for each entry asked for; this reads two bytes.
+ */
+function rawAdvance(f: FontInternals): ((id: number) => number) | undefined {
+  const entry = f.directory?.tables?.hmtx;
+  const buffer = f.stream?.buffer;
+  const metrics = (f as { hhea?: { numberOfMetrics?: number } }).hhea?.numberOfMetrics;
+  if (f.type !== 'TTF' || !entry || !buffer || typeof metrics !== 'number' || metrics < 1) return undefined;
+  if (entry.offset + 4 * metrics > buffer.byteLength || 4 * metrics > entry.length) return undefined;
+  const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+  const at = entry.offset;
+  const last = metrics - 1;
+  return (id) => view.getUint16(at + 4 * (id < metrics ? id : last));
+}
+
+/**
  * The lookup of fontkit's CmapProcessor for the subtable it chose, reading the subtable's bytes
  * directly instead of through restructure's lazy arrays (which decode an object per probe of
  * the binary search). Formats 4 and 12/13, the ones Unicode fonts use; undefined for others.
@@ -154,7 +171,7 @@ export function rawMetrics(font: Font | undefined): RawMetrics | null {
       const lookup = rawCmapLookup(f) ?? ((cp: number) => cmap.lookup(cp));
       raw = {
         glyphId: lookup,
-        advance: (id) => tableMetrics(hmtx, id).advance,
+        advance: rawAdvance(f) ?? ((id: number) => tableMetrics(hmtx, id).advance),
       };
     }
   } catch {

@@ -56,9 +56,11 @@ for (const role of roles) {
       assert.equal(raw.advance(g.id), g.advanceWidth, `advance of U+${cp.toString(16)}`);
       assert.equal(handle.hasGlyph(cp), ref.hasGlyphForCodePoint(cp));
     }
-    // Glyph ids past the last hmtx metric take its advance, as fontkit does.
-    const last = ref.numGlyphs - 1;
-    assert.equal(raw.advance(last), ref.getGlyph(last).advanceWidth);
+    // Every stretch of glyph ids, and those past the last hmtx metric, which take its advance.
+    const hmtx = (ref as unknown as { hmtx: { metrics: { length: number } } }).hmtx;
+    for (let id = 0; id < ref.numGlyphs + 3; id += id < 300 || id > hmtx.metrics.length - 5 ? 1 : 97) {
+      assert.equal(raw.advance(id), ref.getGlyph(id).advanceWidth, `advance of glyph ${id}`);
+    }
   });
 
   test(`${role}: sparsely read outlines, loca and post equal those of the whole file`, () => {
