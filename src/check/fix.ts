@@ -53,6 +53,37 @@ function toSourceEdits(c: FixCandidate, source: string): SourceEdit[] | undefine
 const overlaps = (a: SourceEdit, b: SourceEdit): boolean => a.from < b.to && b.from < a.to;
 
 /**
+ * The source ranges of the repairs accepted so far, for the same overlap test as `overlaps`
+ * in time proportional to the new edit's length (not to the number accepted: a paragraph can
+ * have thousands of repairs). owner[i] is the accepted edit covering offset i (0: none);
+ * insertions (empty ranges) are kept as points.
+ */
+class TakenRanges {
+  private readonly owner: Uint32Array;
+  private readonly points = new Set<number>();
+  private next = 1;
+  constructor(length: number) {
+    this.owner = new Uint32Array(length + 1);
+  }
+  overlaps(e: { from: number; to: number }): boolean {
+    if (e.from === e.to) {
+      // An insertion overlaps a range that holds it strictly inside.
+      return e.from > 0 && this.owner[e.from - 1] !== 0 && this.owner[e.from - 1] === this.owner[e.from];
+    }
+    for (let i = e.from; i < e.to; i++) {
+      if (this.owner[i] !== 0) return true;
+      if (i > e.from && this.points.has(i)) return true;
+    }
+    return false;
+  }
+  take(e: { from: number; to: number }): void {
+    if (e.from === e.to) { this.points.add(e.from); return; }
+    const id = this.next++;
+    this.owner.fill(id, e.from, e.to);
+  }
+}
+
+/**
  * `text` with the non-overlapping ranges [from, to) replaced, built piece by piece: a slice of
  * the whole text per edit would make thousands of repairs in one long paragraph quadratic.
  */
@@ -118,11 +149,13 @@ export function applyFixes(
   lineOf: (offset: number) => number,
 ): FixOutcome {
   const accepted: Array<{ c: FixCandidate; edits: SourceEdit[] }> = [];
+  const taken = new TakenRanges(source.length);
   for (const c of candidates) {
     const edits = toSourceEdits(c, source);
     if (!edits) continue;
     if (edits.some((e, k) => edits.some((f, j) => j !== k && overlaps(e, f)))) continue;
-    if (accepted.some((a) => a.edits.some((e) => edits.some((f) => overlaps(e, f))))) continue;
+    if (edits.some((e) => taken.overlaps(e))) continue;
+    for (const e of edits) taken.take(e);
     accepted.push({ c, edits });
   }
   const applied = new Set<number>();
@@ -130,7 +163,11 @@ export function applyFixes(
 
   // Group by scalar: a scalar's repairs are verified together.
   const byScalar = new Map<TextScalar, Array<{ c: FixCandidate; edits: SourceEdit[] }>>();
-  for (const a of accepted) byScalar.set(a.c.scalar, [...(byScalar.get(a.c.scalar) ?? []), a]);
+  for (const a of accepted) {
+    const group = byScalar.get(a.c.scalar);
+    if (group) group.push(a);
+    else byScalar.set(a.c.scalar, [a]);
+  }
   const groups = [...byScalar.entries()].map(([scalar, items]) => ({
     scalar,
     items,
