@@ -13,7 +13,7 @@
  *     wall s (median), min s, max s; cpu s (user+sys, median); RSS MB (peak resident set,
  *     largest over the runs, from GNU time); PDF KB.
  *   phases — where the time of one cold build of 690 goes, from a fresh process that imports
- *     dist/app/build.js and calls buildIssue once (median of the runs, ms): node (start-up until
+ *     dist/tiering.js (as the CLI does) and dist/app/build.js and calls buildIssue once (median of the runs, ms): node (start-up until
  *     the script runs), import (our modules and the dependencies they load at start-up), then
  *     buildIssue's own steps — load (read, parse, validate), theme (merge and check it, open
  *     every face it uses), check (the lint), layout (compose and paginate), render (PDF, subset
@@ -245,6 +245,7 @@ async function phasesSection() {
   const out = join(SCRATCH, 'phases.pdf');
   const script = `
     const t0 = performance.now();
+    await import(${JSON.stringify(dist('tiering.js'))});
     const { buildIssue } = await import(${JSON.stringify(dist('app/build.js'))});
     const t1 = performance.now();
     const r = await buildIssue('issues/690.yaml', { output: ${JSON.stringify(out)} });
