@@ -13,8 +13,9 @@
  *     wall s (median), min s, max s; cpu s (user+sys, median); RSS MB (peak resident set,
  *     largest over the runs, from GNU time); PDF KB.
  *   phases — where the time of one cold build of 690 goes, from a fresh process that imports
- *     dist/tiering.js (as the CLI does) and dist/app/build.js and calls buildIssue once (median of the runs, ms): node (start-up until
- *     the script runs), import (our modules and the dependencies they load at start-up), then
+ *     dist/tiering.js (as the CLI does) and dist/app/build.js and calls buildIssue once (median
+ *     of the runs, ms): node (start-up until the script runs), import (our modules and the
+ *     dependencies they load at start-up), then
  *     buildIssue's own steps — load (read, parse, validate), theme (merge and check it, open
  *     every face it uses), check (the lint), layout (compose and paginate), render (PDF, subset
  *     fonts, compression), write — and total.
@@ -28,7 +29,9 @@
  *     1 000 characters, first pass (cold glyph caches) and steady state; font loading is timed
  *     apart in the title. Target: < 5 ms / 1 000 characters, the long text no slower per
  *     character than the short one.
- *   targets — each target of the benchmark issue with the figure measured above and ok / MISSED.
+ *   targets — each target of the benchmark issue with the figure measured above and ok / MISSED,
+ *     then how much memory the 200-page issue takes beyond 690, and how loaded the machine was
+ *     (Node's own start-up, some 0.04–0.06 s on an idle machine of this kind).
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -235,6 +238,7 @@ async function buildSection() {
     'PDF KB': cases[i].pdf ? (statSync(cases[i].pdf).size / 1024).toFixed(0) : '',
   }));
   figures.build = results[0];
+  figures.node = results[results.length - 1];
   figures.pdfKB = statSync(pdf).size / 1024;
   if (peer.argv) figures.typst = results[1];
   table(`build — cold, a fresh process per run, cases alternated (${HAS_TIME ? 'cpu and RSS from GNU time' : 'GNU time missing: no cpu or RSS'})`, rows);
@@ -342,6 +346,8 @@ function targetsSection() {
   }
   if (l) add('200 pages < 3 s wall', `${l.pages} pages, ${s2(l.wall)} s`, l.wall < 3);
   if (rows.length) table('targets', rows);
+  if (l && b) console.log(`\npeak RSS of the ${l.pages}-page issue: ${mb(l.rss)} MB, ${mb(l.rss - b.rss)} MB more than 690's ${mb(b.rss)} MB`);
+  if (figures.node) console.log(`machine load: \`node -e 0\` took ${s2(figures.node.wall)} s (median) in this run`);
 }
 
 const SECTIONS = [
