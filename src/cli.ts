@@ -15,6 +15,15 @@ const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'ut
 /** Exit statuses CI can trust: 0 clean, 1 content errors, 2 usage or system errors. */
 export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 
+// A reader that stops early (`bulletin check … | head`) closes the pipe: that is not an error of
+// ours, so end quietly with the status the run has so far instead of an unhandled EPIPE trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
 const program = new Command();
 program
   .name('bulletin')
