@@ -4,7 +4,8 @@
  */
 import type { PathSegment } from './locate.js';
 
-function at(data: unknown, path: readonly PathSegment[]): unknown {
+/** The value at `path` inside `data`, or undefined where the path leaves it. */
+export function at(data: unknown, path: readonly PathSegment[]): unknown {
   let here = data;
   for (const segment of path) {
     if (here === null || typeof here !== 'object') return undefined;

@@ -6,7 +6,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Document } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
-import { describeLocation, describeValue, orList } from './describe.js';
+import { at, describeLocation, describeValue, orList } from './describe.js';
 import { isEmptyValue, locate, nodeRange, pathToString, pointerToPath, type PathSegment } from './locate.js';
 import { issueValidator } from './schema.js';
 import { diagnosticAt, type SourceContext } from './source-context.js';
@@ -54,14 +54,6 @@ const LIST_NOUNS: Record<string, [one: string, many: string]> = {
   notes: ['note line', 'note lines'],
 };
 
-function at(data: unknown, path: readonly PathSegment[]): unknown {
-  let here = data;
-  for (const segment of path) {
-    if (here === null || typeof here !== 'object') return undefined;
-    here = (here as Record<string | number, unknown>)[segment];
-  }
-  return here;
-}
 
 /** The field a problem is about, and the words that place it. */
 function subject(data: unknown, path: readonly PathSegment[]): { prefix: string; name: string } {

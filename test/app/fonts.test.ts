@@ -12,19 +12,8 @@ import { fontsReport, FontsError, licenceOf, type RoleReport } from '../../src/a
 import { openFont } from '../../src/font/load.js';
 import type { FontHandle } from '../../src/font/types.js';
 import { FONT_DIR, PACKAGE_ROOT } from '../../src/font/vendored.js';
+import { MINIMAL } from '../support/issues.js';
 
-const MINIMAL = `bulletin: 测试简报
-number: 1
-publisher: 测试单位编
-date: 2024-01-05
-sections:
-  - name: 要闻
-    articles:
-      - title: 第一篇文章
-        body:
-          - 第一段正文。
-        byline: 办公室 张三
-`;
 
 function scratch(files: Record<string, string | Buffer>): string {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-fonts-'));

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/font/vendored.js';
+import { MINIMAL } from '../support/issues.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'cli.js');
 
@@ -17,18 +18,6 @@ function bulletin(cwd: string, ...args: string[]): { status: number | null; stdo
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const MINIMAL = `bulletin: 测试简报
-number: 1
-publisher: 测试单位编
-date: 2024-01-05
-sections:
-  - name: 要闻
-    articles:
-      - title: 第一篇文章
-        body:
-          - 第一段正文。
-        byline: 办公室 张三
-`;
 
 test('fonts: every role with its chain, files relative to the working directory, exit 0', () => {
   const r = bulletin(PACKAGE_ROOT, 'fonts');

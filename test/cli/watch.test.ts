@@ -10,22 +10,11 @@ import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/font/vendored.js';
+import { MINIMAL } from '../support/issues.js';
 
 const CLI = join(PACKAGE_ROOT, 'dist', 'cli.js');
 const WAIT_MS = 45_000;
 
-const MINIMAL = `bulletin: 测试简报
-number: 1
-publisher: 测试单位编
-date: 2024-01-05
-sections:
-  - name: 要闻
-    articles:
-      - title: 第一篇文章
-        body:
-          - 第一段正文。
-        byline: 办公室 张三
-`;
 
 class Watched {
   stdout = '';

@@ -2,19 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadIssueSource } from '../../src/issue/load.js';
 import type { Diagnostic } from '../../src/diag/diagnostic.js';
+import { MINIMAL } from '../support/issues.js';
 
-const MINIMAL = `bulletin: 测试简报
-number: 1
-publisher: 测试单位编
-date: 2024-01-05
-sections:
-  - name: 要闻
-    articles:
-      - title: 第一篇文章
-        body:
-          - 第一段正文。
-        byline: 办公室 张三
-`;
 
 function diagnose(source: string): Diagnostic[] {
   return loadIssueSource(source, 't.yaml').diagnostics;

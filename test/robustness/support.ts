@@ -11,18 +11,7 @@ import { PACKAGE_ROOT } from '../../src/font/vendored.js';
 export const CLI = join(PACKAGE_ROOT, 'dist', 'cli.js');
 
 /** A small valid issue; the corpus cases are variations of it. */
-export const MINIMAL = `bulletin: 测试简报
-number: 1
-publisher: 测试单位编
-date: 2024-01-05
-sections:
-  - name: 要闻
-    articles:
-      - title: 第一篇文章
-        body:
-          - 第一段正文。
-        byline: 办公室 张三
-`;
+export { MINIMAL } from '../support/issues.js';
 
 export interface Run {
   status: number | null;
