@@ -181,6 +181,11 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
       if (ink === Ink.Left) dx = 0;
       else if (ink === Ink.Right) dx = cell - adv;
     }
+    // A glyph wider than its cell that stands for several characters (the one-glyph 2-em dash on
+    // the grid) ends at the cell's end, not past it: text extractors put its later characters at
+    // the glyph's end, and a next character starting before that point would be read before them.
+    // The next character is centred in its cell, so it starts half the grid's tightening early.
+    if (cls === Cls.Long && adv > cell) dx = cell - adv - Math.max(0, size - cjkEm) / 2;
     if (!(cls === Cls.IdeoSpace && pick.missing)) addGlyphs(pick, start, scale, dx); // else a blank cell
     u.cell[k] = cell;
     if (cls === Cls.Han || cls === Cls.Wide) u.chars[k] = 1;

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { composeParagraph } from '../../src/compose/compose.js';
 import { song } from './fonts.js';
+import { compose, glyphs } from './helpers.js';
 
 const BODY = { measure: 442.205, size: 16, indent: 2, align: 'justify', grid: 28 } as const;
 
@@ -45,4 +46,13 @@ test('a space typed between two Han characters is a full-width gap (titles, byli
   // Han–Latin spacing is unchanged: a typed space there is the ¼-em gap.
   const [mixed] = glyphX('中 ABC', { measure: 400, size: 16, align: 'left' });
   assert.equal(new Map(mixed).get('A')! - new Map(mixed).get('中')!, 16 + 4);
+});
+
+test('on the grid, a one-glyph 2-em dash ends within its cells, before the next character starts', () => {
+  const p = compose('说明么——现在情况', { grid: 28, measure: 442.205, size: 16 });
+  const gs = glyphs(p.lines[0]);
+  const i = gs.findIndex((g) => g.text.startsWith('—'));
+  assert.ok(i >= 0 && i + 1 < gs.length);
+  const dash = gs[i];
+  assert.ok(dash.x + dash.advance <= gs[i + 1].x + 1e-6, `dash ends at ${dash.x + dash.advance}, next starts at ${gs[i + 1].x}`);
 });
