@@ -4,6 +4,7 @@
  */
 
 import { showChar, visibleText } from '../diag/visible.js';
+import { isIdeograph } from '../text/classes.js';
 
 /** Code point at UTF-16 index `i` (a whole surrogate pair when one starts there). */
 export function cpAt(s: string, i: number): number {
@@ -21,18 +22,8 @@ export function cpBefore(s: string, i: number): number {
   return low;
 }
 
-/** Han ideographs, including the extensions, compatibility ideographs and 〇 々. */
-export function isHan(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x20000 && cp <= 0x2fa1f) ||
-    (cp >= 0x30000 && cp <= 0x323af) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x2e80 && cp <= 0x2fdf) ||
-    cp === 0x3007 || cp === 0x3005 || cp === 0x303b
-  );
-}
+/** Han ideographs, including the extensions, compatibility ideographs and 〇 々 (one definition with the composer). */
+export const isHan = isIdeograph;
 
 /**
  * Full-width punctuation that only Chinese (CJK) text uses: 、。，；：？！（）《》【】 and friends.

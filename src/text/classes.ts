@@ -76,18 +76,32 @@ put('\u200c\u200d', Cls.Attach);
 export const QUOTE_OPEN = new Set([0x201c, 0x2018]);
 export const QUOTE_CLOSE = new Set([0x201d, 0x2019]);
 
-export function isHanLike(cp: number): boolean {
+/** Han ideographs: the unified blocks and extensions, compatibility ideographs, radicals and 〇 々 〻. */
+export function isIdeograph(cp: number): boolean {
   return (
     (cp >= 0x4e00 && cp <= 0x9fff) ||
     (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x20000 && cp <= 0x3ffff) ||
+    (cp >= 0x20000 && cp <= 0x2fa1f) ||
+    (cp >= 0x30000 && cp <= 0x323af) ||
     (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x2e80 && cp <= 0x2fdf) || // radicals
+    (cp >= 0x2e80 && cp <= 0x2fdf) ||
+    cp === 0x3007 || cp === 0x3005 || cp === 0x303b
+  );
+}
+
+/**
+ * What the composer sets in a full cell like a Han character: ideographs, the rest of the
+ * supplementary ideographic planes (characters newer than our tables), kana, Hangul and 〆.
+ */
+export function isHanLike(cp: number): boolean {
+  return (
+    isIdeograph(cp) ||
+    (cp >= 0x20000 && cp <= 0x3ffff) ||
     (cp >= 0x3040 && cp <= 0x30ff && cp !== 0x30fb) || // kana (・ is an interpunct)
     (cp >= 0x31f0 && cp <= 0x31ff) ||
     (cp >= 0xac00 && cp <= 0xd7af) ||
     (cp >= 0x1100 && cp <= 0x11ff) ||
-    cp === 0x3007 || cp === 0x3005 || cp === 0x3006 || cp === 0x303b
+    cp === 0x3006
   );
 }
 
