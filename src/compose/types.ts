@@ -39,6 +39,13 @@ export interface ComposeOptions {
   trimOpeningAfterIndent?: boolean;
   /** Break into lines of similar length at natural places (titles). */
   balance?: boolean;
+  /**
+   * Justified text: the largest even inter-character spacing a line may take, in em of `size`
+   * (theme `body.maxSpacing`). Default 0.5. A line that would need more is priced above breaking a
+   * URL or long token after / . - (but below breaking a kinsoku rule or a word), so such a break
+   * is taken when it avoids the loose line; a line that is loose whatever the breaks is still set.
+   */
+  maxSpacing?: number;
 }
 
 export interface PlacedGlyph {
