@@ -6,7 +6,8 @@
 import type { Segmentation } from '../text/segment.js';
 import { Gap } from '../text/segment.js';
 import type { LineMetrics, LineOptions } from './lines.js';
-import type { ComposedLine, GlyphRun, PlacedGlyph, Span } from './types.js';
+import { GlyphRun } from './glyph-run.js';
+import type { ComposedLine, Span } from './types.js';
 import { Pool, type Units } from './units.js';
 
 export interface PlaceParams extends LineOptions {
@@ -14,20 +15,6 @@ export interface PlaceParams extends LineOptions {
   size: number;
   indent: number;
   align: 'justify' | 'left' | 'center' | 'right';
-}
-
-const oneChar = new Map<number, string>();
-
-/** text.slice, sharing the strings of single BMP characters (most glyphs stand for one). */
-function slice(text: string, start: number, end: number): string {
-  if (end - start !== 1) return text.slice(start, end);
-  const c = text.charCodeAt(start);
-  let s = oneChar.get(c);
-  if (s === undefined) {
-    s = text[start];
-    if (oneChar.size < 30000) oneChar.set(c, s);
-  }
-  return s;
 }
 
 export function placeLine(
@@ -78,7 +65,8 @@ export function placeLine(
   else if (p.align === 'right') pen += avail - width;
   const left = pen;
   const runs: GlyphRun[] = [];
-  let lineText = '';
+  // Pieces joined once at the end: a string built by += is a tree of a node per piece.
+  const lineText: string[] = [];
   let run: GlyphRun | undefined;
   for (let k = a; k < b; k++) {
     let tl: number, tr: number;
@@ -100,17 +88,15 @@ export function placeLine(
     for (let g = u.gFirst[k]; g < u.gFirst[k + 1]; g++) {
       const font = gb.fonts[gb.font[g]];
       if (!run || run.font !== font || run.tag !== tag) {
-        run = { font, size: p.size, glyphs: [] };
-        if (tag !== undefined) run.tag = tag;
+        run = new GlyphRun(font, p.size, text, tag);
         runs.push(run);
       }
-      const pg: PlacedGlyph = { id: gb.id[g], text: slice(text, gb.start[g], gb.end[g]), x: cellStart + gb.dx[g] + ls, advance: gb.adv[g] };
-      run.glyphs.push(pg);
+      run.push(gb.id[g], gb.start[g], gb.end[g], cellStart + gb.dx[g] + ls, gb.adv[g]);
       ls += letterSpace;
     }
     pen += u.cell[k] - tl - tr;
     if (letterSpace > 0) pen += ls - letterSpace;
-    lineText += text.slice(seg.start[k], seg.end[k]);
+    lineText.push(text.slice(seg.start[k], seg.end[k]));
     if (k < b - 1) {
       const j = k + 1;
       let g = u.glue[j];
@@ -118,10 +104,11 @@ export function placeLine(
       if (rStretch > 0) g += rStretch * u.glueStretch[j];
       if (extra > 0 && (allJoints || seg.just[j])) g += extra;
       pen += g;
-      if (seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo) lineText += ' ';
+      if (seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo) lineText.push(' ');
     }
   }
-  const line: ComposedLine = { runs, left, right: pen, natural, last: isLast, text: lineText, start: seg.start[a] };
+  for (const r of runs) r.seal();
+  const line: ComposedLine = { runs, left, right: pen, natural, last: isLast, text: lineText.join(''), start: seg.start[a] };
   if (extra > 0 || letterSpace > 0) line.spacing = extra || letterSpace;
   return line;
 }

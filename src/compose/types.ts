@@ -48,27 +48,8 @@ export interface ComposeOptions {
   maxSpacing?: number;
 }
 
-export interface PlacedGlyph {
-  /** Glyph id in the run's font. */
-  id: number;
-  /** The source characters this glyph stands for (text extraction, ToUnicode). */
-  text: string;
-  /**
-   * Pen origin, pt, from the left edge of the measure (alignment and indent included).
-   * A half-width opening mark at a line start has a negative origin: its blank half hangs
-   * outside, its ink starts at 0.
-   */
-  x: number;
-  /** The glyph's own advance in the font at this size, pt (what the PDF's W array says). */
-  advance: number;
-}
-
-export interface GlyphRun {
-  font: FontHandle;
-  size: number;
-  tag?: string;
-  glyphs: PlacedGlyph[];
-}
+export { GlyphRun, type PlacedGlyph } from './glyph-run.js';
+import type { GlyphRun } from './glyph-run.js';
 
 export interface ComposedLine {
   runs: GlyphRun[];

@@ -87,11 +87,11 @@ export function folioItem(ctx: LayoutContext, number: number): TextItem | undefi
   const shift = align === 'left' ? inset : align === 'right' ? t.typeWidth - inset - width : (t.typeWidth - width) / 2;
   const line = shiftLine(joined, shift);
   // The offset is measured to the middle of the first glyph's ink (the dash of "— 3 —").
-  const first = line.runs[0]?.glyphs[0];
-  const font = line.runs[0]?.font;
+  const run = line.runs[0];
   let middle = style.size * 0.35;
-  if (first && font) {
-    const bbox = font.font.getGlyph(first.id).bbox;
+  if (run && run.length > 0) {
+    const font = run.font;
+    const bbox = font.font.getGlyph(run.ids[0]).bbox;
     if (Number.isFinite(bbox.minY) && bbox.maxY > bbox.minY) middle = ((bbox.minY + bbox.maxY) / 2) * (style.size / font.unitsPerEm);
   }
   const x = t.typeLeft(number);

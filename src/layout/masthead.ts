@@ -108,6 +108,6 @@ export function shiftLine(line: ComposedLine, dx: number): ComposedLine {
     ...line,
     left: line.left + dx,
     right: line.right + dx,
-    runs: line.runs.map((r) => ({ ...r, glyphs: r.glyphs.map((g) => ({ ...g, x: g.x + dx })) })),
+    runs: line.runs.map((r) => r.moved(dx)),
   };
 }

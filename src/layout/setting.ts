@@ -100,20 +100,17 @@ function valueOffsetOf(at: number, kept: readonly { span: Span; offset?: number 
  * letter-spacing: this is for display type only, e.g. the masthead name and （普 刊）).
  */
 export function letterSpace(line: ComposedLine, spacing: number, align: 'left' | 'center' | 'right', from = 0, to = Infinity): ComposedLine {
-  const count = line.runs.reduce((n, r) => n + r.glyphs.length, 0);
+  const count = line.runs.reduce((n, r) => n + r.length, 0);
   const last = Math.min(to, count - 1);
   const gaps = Math.max(0, last - from);
   if (gaps === 0 || spacing === 0) return line;
   const extra = spacing * gaps;
   const shift = align === 'center' ? -extra / 2 : align === 'right' ? -extra : 0;
   let i = 0;
-  const runs = line.runs.map((run) => ({
-    ...run,
-    glyphs: run.glyphs.map((g) => {
-      const before = Math.min(Math.max(0, i - from), gaps);
-      i++;
-      return { ...g, x: g.x + spacing * before + shift };
-    }),
+  const runs = line.runs.map((run) => run.withXs((x) => {
+    const before = Math.min(Math.max(0, i - from), gaps);
+    i++;
+    return x + spacing * before + shift;
   }));
   return { ...line, runs, left: line.left + shift, right: line.right + shift + extra, natural: line.natural + extra };
 }
@@ -130,7 +127,7 @@ export function joinPieces(pieces: ComposedLine[], gap: number): ComposedLine | 
   pieces.forEach((piece, i) => {
     if (i > 0) x += gap;
     const dx = x - Math.min(0, piece.left);
-    for (const run of piece.runs) runs.push({ ...run, glyphs: run.glyphs.map((g) => ({ ...g, x: g.x + dx })) });
+    for (const run of piece.runs) runs.push(run.moved(dx));
     x = dx + Math.max(piece.right, piece.natural);
   });
   return { runs, left: 0, right: x, natural: x, last: true, text: pieces.map((p) => p.text).join(' ') };

@@ -5,7 +5,8 @@
  * page 1. Each entry links to its article; optional page numbers with leaders are filled in
  * after pagination, in a column reserved beforehand so the 目录 does not change height.
  */
-import type { ComposedLine, GlyphRun } from '../compose/types.js';
+import { GlyphRun, type PlacedGlyph } from '../compose/glyph-run.js';
+import type { ComposedLine } from '../compose/types.js';
 import type { FontHandle } from '../font/types.js';
 import { stackRules } from './masthead.js';
 import type { Block } from './model.js';
@@ -121,7 +122,7 @@ export function numberLine(fonts: readonly FontHandle[], size: number, leader: s
   const glyphOf = (ch: string) => font.font.glyphForCodePoint(ch.codePointAt(0)!);
   const numberGlyphs = [...digits].map((ch) => ({ ch, glyph: glyphOf(ch) }));
   const numberWidth = numberGlyphs.reduce((w, g) => w + g.glyph.advanceWidth * scale, 0);
-  const glyphs: GlyphRun['glyphs'] = [];
+  const glyphs: PlacedGlyph[] = [];
   let x = pn.columnRight - numberWidth;
   const numberStart = x;
   for (const g of numberGlyphs) {
@@ -133,13 +134,13 @@ export function numberLine(fonts: readonly FontHandle[], size: number, leader: s
   if (leaderFont) {
     const lg = leaderFont.font.glyphForCodePoint(leader.codePointAt(0)!);
     const step = size / 2;
-    const dots: GlyphRun['glyphs'] = [];
+    const dots: PlacedGlyph[] = [];
     // Dots on a fixed step from the column's end, so leaders of all entries line up.
     for (let lx = numberStart - size * 0.5 - step; lx >= pn.textRight + size * 0.25; lx -= step) {
       dots.unshift({ id: lg.id, text: leader, x: lx, advance: lg.advanceWidth * (size / leaderFont.unitsPerEm) });
     }
-    if (dots.length) runs.push({ font: leaderFont, size, glyphs: dots });
+    if (dots.length) runs.push(GlyphRun.of(leaderFont, size, dots));
   }
-  runs.push({ font, size, glyphs });
-  return { runs, left: runs[0].glyphs[0].x, right: pn.columnRight, natural: pn.columnRight - runs[0].glyphs[0].x, last: true, text: digits };
+  runs.push(GlyphRun.of(font, size, glyphs));
+  return { runs, left: runs[0].xs[0], right: pn.columnRight, natural: pn.columnRight - runs[0].xs[0], last: true, text: digits };
 }

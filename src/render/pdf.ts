@@ -133,25 +133,27 @@ function textOps(item: TextItem, fontFor: (h: FontHandle) => PdfFont, X: (x: num
   const out: string[] = [`${cmyk(item.color)} k`, 'BT'];
   const y = fmt(Y(item.y));
   for (const run of item.line.runs) {
-    if (run.glyphs.length === 0) continue;
+    const n = run.length;
+    if (n === 0) continue;
     const font = fontFor(run.font);
     font.useOnPage();
     const size = run.size;
+    const xs = run.xs;
     out.push(`/${font.id} ${fmt(size)} Tf`);
-    out.push(`1 0 0 1 ${fmt(X(item.x + run.glyphs[0].x))} ${y} Tm`);
+    out.push(`1 0 0 1 ${fmt(X(item.x + xs[0]))} ${y} Tm`);
     // Pen position in text space as a viewer computes it, so rounding never accumulates.
-    let pen = run.glyphs[0].x;
+    let pen = xs[0];
     const parts: string[] = [];
-    run.glyphs.forEach((g, i) => {
+    for (let i = 0; i < n; i++) {
       if (i > 0) {
-        const adjust = Math.round(((pen - g.x) * 1000) / size * 100) / 100;
+        const adjust = Math.round(((pen - xs[i]) * 1000) / size * 100) / 100;
         if (adjust !== 0) parts.push(fmt(adjust));
         pen -= (adjust * size) / 1000;
       }
-      const { code, width } = font.glyph(g.id, g.text);
-      parts.push(`<${code}>`);
-      pen += (width * size) / 1000;
-    });
+      const gid = font.include(run.ids[i], run, i);
+      parts.push(font.code(gid));
+      pen += (font.width(gid) * size) / 1000;
+    }
     out.push(`[${parts.join(' ')}] TJ`);
   }
   out.push('ET');

@@ -11,6 +11,7 @@
  * object per line (TJ adjustments), with the ToUnicode entry taken from the composer's text.
  */
 import type { Font } from 'fontkit';
+import type { GlyphRun } from '../compose/glyph-run.js';
 import { rawMetrics, speedUpSubset } from '../font/fontkit-private.js';
 
 interface EmbeddedFontInternals {
@@ -41,8 +42,15 @@ interface DocInternals {
 export interface PdfFont {
   /** Resource name, e.g. F1. */
   id: string;
-  /** Map a glyph of the original font into the subset; records width and text for the PDF. */
-  glyph(glyphId: number, text: string): { code: string; width: number };
+  /**
+   * Map a glyph of the original font into the subset, recording its width and, the first time,
+   * the characters it stands for (glyph `index` of `run`) for ToUnicode. Returns the subset id.
+   */
+  include(glyphId: number, run: GlyphRun, index: number): number;
+  /** The subset glyph's code as a TJ string, e.g. <002a>. */
+  code(subsetId: number): string;
+  /** Its advance in text space units (1/1000 em). */
+  width(subsetId: number): number;
   /** Register the font on the current page's resources. */
   useOnPage(): void;
 }
@@ -58,16 +66,23 @@ export function embedFont(doc: unknown, name: string, font: Font): PdfFont {
   }
   speedUpSubset(f.subset);
   const raw = rawMetrics(f.font);
+  const codes: string[] = [];
   return {
     id: f.id,
-    glyph(glyphId: number, text: string) {
+    include(glyphId: number, run: GlyphRun, index: number) {
       const gid = f.subset.includeGlyph(glyphId);
       if (f.widths[gid] == null) f.widths[gid] = (raw ? raw.advance(glyphId) : f.font.getGlyph(glyphId).advanceWidth) * f.scale;
       if (f.unicode[gid] == null) {
-        const cps = [...text].map((c) => c.codePointAt(0)!);
+        const cps = [...run.textOf(index)].map((c) => c.codePointAt(0)!);
         f.unicode[gid] = cps.length ? cps : (f.font.getGlyph(glyphId).codePoints ?? []);
       }
-      return { code: gid.toString(16).padStart(4, '0'), width: f.widths[gid]! };
+      return gid;
+    },
+    code(gid: number) {
+      return (codes[gid] ??= `<${gid.toString(16).padStart(4, '0')}>`);
+    },
+    width(gid: number) {
+      return f.widths[gid]!;
     },
     useOnPage() {
       const fonts = d.page.fonts;

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import type { ComposedLine, ComposedParagraph, ComposeOptions } from '../../src/compose/types.js';
 import { violations } from './check.js';
 import { song } from './fonts.js';
+import { GlyphRun } from '../../src/compose/glyph-run.js';
 
 const opt: ComposeOptions = { measure: 160, size: 16, align: 'justify' };
 
@@ -12,7 +13,7 @@ function para(lines: string[], rights?: number[]): ComposedParagraph {
   return {
     missing: [],
     lines: lines.map((t, i): ComposedLine => ({
-      runs: [{ font, size: 16, glyphs: [...t].filter((c) => c !== ' ').map((c, k) => ({ id: 1, text: c, x: k * 16, advance: 16 })) }],
+      runs: [GlyphRun.of(font, 16, [...t].filter((c) => c !== ' ').map((c, k) => ({ id: 1, text: c, x: k * 16, advance: 16 })))],
       left: 0,
       right: rights?.[i] ?? (i === lines.length - 1 ? [...t].length * 16 : 160),
       natural: 160,

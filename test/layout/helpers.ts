@@ -10,6 +10,7 @@ import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
 import { DEFAULT_THEME, type Theme } from '../../src/layout/theme.js';
 import { deepMerge } from '../../src/layout/theme-merge.js';
 import type { Issue } from '../../src/issue/types.js';
+import { GlyphRun } from '../../src/compose/glyph-run.js';
 
 export function fakeFont(key: string, missing: string = ''): FontHandle {
   const glyph = { id: 1, advanceWidth: 1000, bbox: { minX: 0, minY: 300, maxX: 1000, maxY: 400 }, codePoints: [] };
@@ -52,7 +53,7 @@ export function fakeCompose(spans: Span[], options: ComposeOptions): ComposedPar
     const glyphs: PlacedGlyph[] = take.map((c, k) => ({ id: 1, text: c.ch, x: offset + k * pitch, advance: size }));
     const font = take[0].span.fonts[0];
     lines.push({
-      runs: [{ font, size, tag: take[0].span.tag, glyphs }],
+      runs: [GlyphRun.of(font, size, glyphs, take[0].span.tag)],
       left: offset,
       right: offset + take.length * pitch,
       natural,

@@ -11,6 +11,7 @@ import { vendoredFontPath } from '../../src/font/vendored.js';
 import type { LaidOutDocument } from '../../src/layout/types.js';
 import { renderPdf } from '../../src/render/pdf.js';
 import { pageContents } from './helpers.js';
+import { GlyphRun } from '../../src/compose/glyph-run.js';
 
 const song = openFont(vendoredFontPath('song'));
 
@@ -19,7 +20,7 @@ function lineOf(text: string, xs: number[], size: number): ComposedLine {
     const g = song.font.glyphForCodePoint(ch.codePointAt(0)!);
     return { id: g.id, text: ch, x: xs[i], advance: (g.advanceWidth * size) / song.unitsPerEm };
   });
-  return { runs: [{ font: song, size, glyphs }], left: xs[0], right: xs[xs.length - 1] + size, natural: 0, last: true, text };
+  return { runs: [GlyphRun.of(song, size, glyphs)], left: xs[0], right: xs[xs.length - 1] + size, natural: 0, last: true, text };
 }
 
 function doc(line: ComposedLine): LaidOutDocument {
