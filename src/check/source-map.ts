@@ -11,56 +11,98 @@
  */
 import type { Scalar } from 'yaml';
 
-/** How a value unit came about. */
-export type UnitKind = 'copy' | 'quote-escape' | 'escape' | 'fold';
+/** How a value unit came about: the codes stored in `ValueMap.kind`. */
+export const UnitKind = { copy: 0, quoteEscape: 1, escape: 2, fold: 3 } as const;
+export type UnitKind = (typeof UnitKind)[keyof typeof UnitKind];
 
+/**
+ * Per-unit arrays are typed arrays: a scalar's map lives as long as the lint of its file, and
+ * a long issue has a hundred thousand units or more.
+ */
 export interface ValueMap {
   value: string;
   /** Source offset of each value unit (for synthesized units: where they were produced). */
-  src: number[];
+  src: Int32Array;
   /** End of the source text that produced each unit (src + 1 for a copy, + 2 for '' or \"). */
-  srcEnd: number[];
-  kind: UnitKind[];
-  /** kind === 'copy' */
-  exact: boolean[];
+  srcEnd: Int32Array;
+  /** A UnitKind code per unit. */
+  kind: Uint8Array;
+  /** 1 where kind is UnitKind.copy, else 0. */
+  exact: Uint8Array;
   /** False when the mapping could not be reproduced; then no unit is exact. */
   verified: boolean;
 }
 
 type Mapped = Omit<ValueMap, 'verified'>;
 
+const { copy: COPY, quoteEscape: QUOTE_ESCAPE, escape: ESCAPE, fold: FOLD } = UnitKind;
+
+/** Value units with their source ranges, in growable typed arrays. */
 class Builder {
-  value: string[] = [];
-  src: number[] = [];
-  srcEnd: number[] = [];
-  kind: UnitKind[] = [];
+  length = 0;
+  private units: Uint16Array;
+  private src: Int32Array;
+  private srcEnd: Int32Array;
+  private kind: Uint8Array;
   /** Units at the end that may be trimmed when a flow line break follows (literal source whitespace). */
-  trimmable: boolean[] = [];
-  /** `ch` produced by the source text [at, end); a copy when `kind` is 'copy'. */
-  push(ch: string, at: number, kind: UnitKind, end = at, trimmable = false): void {
-    for (let k = 0; k < ch.length; k++) {
-      this.value.push(ch[k]);
-      this.src.push(at + (kind === 'copy' ? k : 0));
-      this.srcEnd.push(kind === 'copy' ? at + k + 1 : end);
-      this.kind.push(kind);
-      this.trimmable.push(trimmable);
-    }
+  private trimmable: Uint8Array;
+  constructor(capacity: number) {
+    const n = Math.max(8, capacity);
+    this.units = new Uint16Array(n);
+    this.src = new Int32Array(n);
+    this.srcEnd = new Int32Array(n);
+    this.kind = new Uint8Array(n);
+    this.trimmable = new Uint8Array(n);
+  }
+  private grow(): void {
+    const n = this.units.length * 2;
+    const more = <T extends Uint16Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => { const b = make(n); b.set(a); return b; };
+    this.units = more(this.units, (k) => new Uint16Array(k));
+    this.src = more(this.src, (k) => new Int32Array(k));
+    this.srcEnd = more(this.srcEnd, (k) => new Int32Array(k));
+    this.kind = more(this.kind, (k) => new Uint8Array(k));
+    this.trimmable = more(this.trimmable, (k) => new Uint8Array(k));
+  }
+  /** One unit produced by the source text [at, end). */
+  unit(code: number, at: number, kind: UnitKind, end: number, trimmable = false): void {
+    if (this.length === this.units.length) this.grow();
+    const k = this.length++;
+    this.units[k] = code;
+    this.src[k] = at;
+    this.srcEnd[k] = end;
+    this.kind[k] = kind;
+    this.trimmable[k] = trimmable ? 1 : 0;
+  }
+  /** The source unit at `at`, copied. */
+  copy(code: number, at: number, trimmable = false): void {
+    this.unit(code, at, COPY, at + 1, trimmable);
+  }
+  /** `text` synthesized from the source text [at, end) (an escape or a fold). */
+  synth(text: string, at: number, kind: UnitKind, end = at): void {
+    for (let k = 0; k < text.length; k++) this.unit(text.charCodeAt(k), at, kind, end);
   }
   trimTrailingWhitespace(): void {
-    while (this.value.length && this.trimmable[this.trimmable.length - 1]) {
-      this.value.pop(); this.src.pop(); this.srcEnd.pop(); this.kind.pop(); this.trimmable.pop();
-    }
+    while (this.length && this.trimmable[this.length - 1]) this.length--;
   }
-  result(): Mapped {
-    return { value: this.value.join(''), src: this.src, srcEnd: this.srcEnd, kind: this.kind, exact: this.kind.map((k) => k === 'copy') };
+  /** The map, when the units spell `expected` (the value yaml parsed); otherwise undefined. */
+  result(expected: string): Mapped | undefined {
+    const n = this.length;
+    if (n !== expected.length) return undefined;
+    for (let k = 0; k < n; k++) if (this.units[k] !== expected.charCodeAt(k)) return undefined;
+    const kind = this.kind.slice(0, n);
+    const exact = new Uint8Array(n);
+    for (let k = 0; k < n; k++) exact[k] = kind[k] === COPY ? 1 : 0;
+    return { value: expected, src: this.src.slice(0, n), srcEnd: this.srcEnd.slice(0, n), kind, exact };
   }
 }
 
-const isWs = (c: string | undefined): boolean => c === ' ' || c === '\t';
-const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
+/** Space or tab at `i` (false past the end). */
+const wsAt = (s: string, i: number): boolean => { const c = s.charCodeAt(i); return c === 0x20 || c === 0x09; };
+/** Line feed or carriage return at `i` (false past the end). */
+const breakAt = (s: string, i: number): boolean => { const c = s.charCodeAt(i); return c === 0x0a || c === 0x0d; };
 
 function breakLength(source: string, i: number): number {
-  return source[i] === '\r' && source[i + 1] === '\n' ? 2 : 1;
+  return source.charCodeAt(i) === 0x0d && source.charCodeAt(i + 1) === 0x0a ? 2 : 1;
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
@@ -68,69 +110,73 @@ const SIMPLE_ESCAPES: Record<string, string> = {
   ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
 };
 
+const BACKSLASH = 0x5c;
+const APOSTROPHE = 0x27;
+const LF = 0x0a;
+
 /**
  * Plain and quoted scalars: the text between `from` and `to` (inside the quotes), with YAML's
  * flow folding — a single line break becomes a space, n empty lines become n line feeds, and
- * whitespace around line breaks is dropped.
+ * whitespace around line breaks is dropped. Undefined when the result is not `expected`.
  */
-function mapFlow(source: string, from: number, to: number, kind: 'plain' | 'single' | 'double'): Mapped {
-  const b = new Builder();
+function mapFlow(source: string, from: number, to: number, kind: 'plain' | 'single' | 'double', expected: string): Mapped | undefined {
+  const b = new Builder(Math.max(expected.length, to - from));
   let i = from;
   while (i < to) {
-    const c = source[i];
-    if (kind === 'double' && c === '\\') {
-      const next = source[i + 1];
-      if (isBreak(next)) {
+    const c = source.charCodeAt(i);
+    if (kind === 'double' && c === BACKSLASH) {
+      if (breakAt(source, i + 1)) {
         // Escaped line break: joins the lines without a space; the whitespace before it is kept.
         let j = i + 1 + breakLength(source, i + 1);
-        while (j < to && isWs(source[j])) j++;
-        while (j < to && isBreak(source[j])) {
-          b.push('\n', j, 'fold');
+        while (j < to && wsAt(source, j)) j++;
+        while (j < to && breakAt(source, j)) {
+          b.unit(LF, j, FOLD, j);
           j += breakLength(source, j);
-          while (j < to && isWs(source[j])) j++;
+          while (j < to && wsAt(source, j)) j++;
         }
         i = j;
         continue;
       }
+      const next = source[i + 1];
       if (next !== undefined && next in SIMPLE_ESCAPES) {
-        b.push(SIMPLE_ESCAPES[next], i, next === '"' ? 'quote-escape' : 'escape', i + 2);
+        b.synth(SIMPLE_ESCAPES[next], i, next === '"' ? QUOTE_ESCAPE : ESCAPE, i + 2);
         i += 2;
         continue;
       }
       const width = next === 'x' ? 2 : next === 'u' ? 4 : next === 'U' ? 8 : 0;
       const hex = source.slice(i + 2, i + 2 + width);
       if (width && /^[0-9a-fA-F]+$/.test(hex) && hex.length === width) {
-        b.push(String.fromCodePoint(parseInt(hex, 16)), i, 'escape', i + 2 + width);
+        b.synth(String.fromCodePoint(parseInt(hex, 16)), i, ESCAPE, i + 2 + width);
         i += 2 + width;
         continue;
       }
       throw new Error('unknown escape');
     }
-    if (kind === 'single' && c === "'" && source[i + 1] === "'") {
-      b.push("'", i, 'quote-escape', i + 2);
+    if (kind === 'single' && c === APOSTROPHE && source.charCodeAt(i + 1) === APOSTROPHE) {
+      b.unit(APOSTROPHE, i, QUOTE_ESCAPE, i + 2);
       i += 2;
       continue;
     }
-    if (isBreak(c)) {
+    if (c === 0x0a || c === 0x0d) {
       b.trimTrailingWhitespace();
       let j = i + breakLength(source, i);
-      while (j < to && isWs(source[j])) j++;
+      while (j < to && wsAt(source, j)) j++;
       let empty = 0;
-      while (j < to && isBreak(source[j])) {
+      while (j < to && breakAt(source, j)) {
         empty++;
         j += breakLength(source, j);
-        while (j < to && isWs(source[j])) j++;
+        while (j < to && wsAt(source, j)) j++;
       }
-      if (empty === 0) b.push(' ', i, 'fold');
-      else for (let k = 0; k < empty; k++) b.push('\n', i, 'fold');
+      if (empty === 0) b.unit(0x20, i, FOLD, i);
+      else for (let k = 0; k < empty; k++) b.unit(LF, i, FOLD, i);
       i = j;
       continue;
     }
     // A surrogate pair is copied unit by unit; both halves stay exact and contiguous.
-    b.push(c, i, 'copy', i + 1, isWs(c));
+    b.copy(c, i, c === 0x20 || c === 0x09);
     i++;
   }
-  return b.result();
+  return b.result(expected);
 }
 
 interface BlockHeader {
@@ -151,7 +197,7 @@ function readBlockHeader(source: string, start: number, end: number): BlockHeade
     if (c === '-' || c === '+') { chomp = c === '-' ? 'strip' : 'keep'; i++; }
     else if (c >= '1' && c <= '9') { explicitIndent = Number(c); i++; }
   }
-  while (i < end && !isBreak(source[i])) i++;
+  while (i < end && !breakAt(source, i)) i++;
   if (i < end) i += breakLength(source, i);
   return { folded: indicator === '>', chomp, explicitIndent, contentStart: i };
 }
@@ -163,7 +209,7 @@ function splitLines(source: string, from: number, to: number): Line[] {
   let i = from;
   while (i < to) {
     let j = i;
-    while (j < to && !isBreak(source[j])) j++;
+    while (j < to && !breakAt(source, j)) j++;
     const breakLen = j < to ? breakLength(source, j) : 0;
     lines.push({ start: i, text: source.slice(i, j), breakAt: j, breakLen });
     i = j + breakLen;
@@ -171,15 +217,15 @@ function splitLines(source: string, from: number, to: number): Line[] {
   return lines;
 }
 
-function mapBlock(source: string, header: BlockHeader, to: number, indent: number): Mapped {
-  const b = new Builder();
+function mapBlock(source: string, header: BlockHeader, to: number, indent: number, expected: string): Mapped | undefined {
+  const b = new Builder(Math.max(expected.length, to - header.contentStart));
   const lines = splitLines(source, header.contentStart, to);
   const isEmpty = (l: Line): boolean => l.text.length <= indent && /^ *$/.test(l.text);
   let lastContent = -1;
   for (let k = 0; k < lines.length; k++) if (!isEmpty(lines[k])) lastContent = k;
   const pushBreak = (l: Line): void => {
-    if (l.breakLen === 1 && source[l.breakAt] === '\n') b.push('\n', l.breakAt, 'copy');
-    else b.push('\n', l.breakAt, 'fold');
+    if (l.breakLen === 1 && source.charCodeAt(l.breakAt) === LF) b.copy(LF, l.breakAt);
+    else b.unit(LF, l.breakAt, FOLD, l.breakAt);
   };
   // Body: everything up to and including the last content line (without its break).
   let prevKind: 'none' | 'normal' | 'more' = 'none';
@@ -188,12 +234,12 @@ function mapBlock(source: string, header: BlockHeader, to: number, indent: numbe
     const l = lines[k];
     if (isEmpty(l)) { pendingEmpty.push(l); continue; }
     const content = l.text.slice(indent);
-    const kind = isWs(content[0]) ? 'more' : 'normal';
+    const kind = wsAt(content, 0) ? 'more' : 'normal';
     if (prevKind !== 'none') {
       const prevLine = lines[k - pendingEmpty.length - 1];
       if (header.folded && prevKind === 'normal' && kind === 'normal') {
-        if (pendingEmpty.length === 0) b.push(' ', prevLine.breakAt, 'fold');
-        else for (const e of pendingEmpty) b.push('\n', e.start, 'fold');
+        if (pendingEmpty.length === 0) b.unit(0x20, prevLine.breakAt, FOLD, prevLine.breakAt);
+        else for (const e of pendingEmpty) b.unit(LF, e.start, FOLD, e.start);
       } else {
         pushBreak(prevLine);
         for (const e of pendingEmpty) pushBreak(e);
@@ -202,7 +248,7 @@ function mapBlock(source: string, header: BlockHeader, to: number, indent: numbe
       for (const e of pendingEmpty) pushBreak(e);
     }
     pendingEmpty = [];
-    for (let c = 0; c < content.length; c++) b.push(content[c], l.start + indent + c, 'copy');
+    for (let c = 0; c < content.length; c++) b.copy(content.charCodeAt(c), l.start + indent + c);
     prevKind = kind;
   }
   // Chomping of the final break and trailing empty lines.
@@ -213,7 +259,7 @@ function mapBlock(source: string, header: BlockHeader, to: number, indent: numbe
   if (header.chomp === 'keep') {
     for (let k = lastContent + 1; k < lines.length; k++) if (lines[k].breakLen) pushBreak(lines[k]);
   }
-  return b.result();
+  return b.result(expected);
 }
 
 function autoIndent(source: string, header: BlockHeader, to: number): number {
@@ -229,16 +275,16 @@ function autoIndent(source: string, header: BlockHeader, to: number): number {
 export function mapScalar(node: Scalar, source: string): ValueMap {
   const expected = typeof node.value === 'string' ? node.value : String(node.value);
   const [start, end] = node.range ?? [0, 0, 0];
-  const attempts: Array<() => Mapped> = [];
+  const attempts: Array<() => Mapped | undefined> = [];
   switch (node.type) {
     case 'PLAIN':
-      attempts.push(() => mapFlow(source, start, end, 'plain'));
+      attempts.push(() => mapFlow(source, start, end, 'plain', expected));
       break;
     case 'QUOTE_SINGLE':
-      attempts.push(() => mapFlow(source, start + 1, end - 1, 'single'));
+      attempts.push(() => mapFlow(source, start + 1, end - 1, 'single', expected));
       break;
     case 'QUOTE_DOUBLE':
-      attempts.push(() => mapFlow(source, start + 1, end - 1, 'double'));
+      attempts.push(() => mapFlow(source, start + 1, end - 1, 'double', expected));
       break;
     case 'BLOCK_LITERAL':
     case 'BLOCK_FOLDED': {
@@ -247,24 +293,25 @@ export function mapScalar(node: Scalar, source: string): ValueMap {
       if (header.explicitIndent) {
         // The indicator is relative to the parent's indentation, which the node does not
         // record; try each plausible parent indentation and keep the one yaml agrees with.
-        for (let parent = 0; parent <= 40; parent++) attempts.push(() => mapBlock(source, header, end, parent + header.explicitIndent));
+        for (let parent = 0; parent <= 40; parent++) attempts.push(() => mapBlock(source, header, end, parent + header.explicitIndent, expected));
       } else {
-        attempts.push(() => mapBlock(source, header, end, autoIndent(source, header, end)));
+        attempts.push(() => mapBlock(source, header, end, autoIndent(source, header, end), expected));
       }
       break;
     }
   }
   for (const attempt of attempts) {
-    let r: Mapped;
+    let r: Mapped | undefined;
     try { r = attempt(); } catch { continue; }
-    if (r.value === expected) return { ...r, verified: true };
+    if (r) return { ...r, verified: true };
   }
+  const n = expected.length;
   return {
     value: expected,
-    src: Array.from(expected, () => start),
-    srcEnd: Array.from(expected, () => start),
-    kind: Array.from(expected, (): UnitKind => 'escape'),
-    exact: Array.from(expected, () => false),
+    src: new Int32Array(n).fill(start),
+    srcEnd: new Int32Array(n).fill(start),
+    kind: new Uint8Array(n).fill(ESCAPE),
+    exact: new Uint8Array(n),
     verified: false,
   };
 }
@@ -278,11 +325,11 @@ export function exactSourceRange(map: ValueMap, from: number, to: number): [numb
   if (!map.verified || from < 0 || to > map.value.length || to <= from) return undefined;
   const sameSpan = (a: number, b: number): boolean => map.src[a] === map.src[b] && map.srcEnd[a] === map.srcEnd[b];
   for (let k = from; k < to; k++) {
-    if (map.kind[k] !== 'copy' && map.kind[k] !== 'quote-escape') return undefined;
-    if (k > from && map.kind[k] !== 'copy' && sameSpan(k, k - 1)) continue;
+    if (map.kind[k] !== COPY && map.kind[k] !== QUOTE_ESCAPE) return undefined;
+    if (k > from && map.kind[k] !== COPY && sameSpan(k, k - 1)) continue;
     if (k > from && map.src[k] !== map.srcEnd[k - 1]) return undefined;
   }
-  if (from > 0 && map.kind[from] !== 'copy' && sameSpan(from, from - 1)) return undefined;
-  if (to < map.value.length && map.kind[to] !== 'copy' && sameSpan(to, to - 1)) return undefined;
+  if (from > 0 && map.kind[from] !== COPY && sameSpan(from, from - 1)) return undefined;
+  if (to < map.value.length && map.kind[to] !== COPY && sameSpan(to, to - 1)) return undefined;
   return [map.src[from], map.srcEnd[to - 1]];
 }

@@ -15,6 +15,7 @@ function scalarsOf(source: string): Scalar[] {
 
 /** Every exact unit is a copy of the source unit it maps to. */
 function assertExactUnitsMatch(map: ValueMap, source: string): void {
+  for (const units of [map.src, map.srcEnd, map.kind, map.exact]) assert.equal(units.length, map.value.length, 'one entry per value unit');
   for (let k = 0; k < map.value.length; k++) {
     if (map.exact[k]) assert.equal(source[map.src[k]], map.value[k], `unit ${k} of ${JSON.stringify(map.value)}`);
   }
@@ -42,24 +43,24 @@ test('each scalar style maps back to the source, with folded and escaped units n
 
   assert.equal(a.value, 'plain 中文，text continued line');
   const fold = a.value.indexOf(' continued');
-  assert.equal(a.exact[fold], false, 'the folded line break is not a source space');
+  assert.equal(a.exact[fold], 0, 'the folded line break is not a source space');
   assert.deepEqual(exactSourceRange(a, 6, 9), [9, 12]);
   assert.equal(exactSourceRange(a, fold - 1, fold + 1), undefined);
 
   assert.equal(b.value, "it's “引号” ok");
-  assert.equal(b.exact[2], false, "'' is two source characters for one value character");
+  assert.equal(b.exact[2], 0, "'' is two source characters for one value character");
   assert.equal(source.slice(...exactSourceRange(b, 5, 7)!), '“引');
 
   assert.equal(c.value, 'tab\there 中文 end');
-  assert.equal(c.exact[3], false);
-  assert.equal(c.exact[9], false, 'the \\u escape');
-  assert.equal(c.exact[10], true);
+  assert.equal(c.exact[3], 0);
+  assert.equal(c.exact[9], 0, 'the \\u escape');
+  assert.equal(c.exact[10], 1);
   assert.equal(exactSourceRange(c, 8, 11), undefined, 'a range across an escape is not exact');
 
   assert.equal(d.value, '第一行\n  缩进\n末行\n');
   assert.equal(source.slice(...exactSourceRange(d, 0, 4)!), '第一行\n');
   assert.equal(e.value, '折叠一 折叠二\n段落');
-  assert.equal(e.exact[3], false);
+  assert.equal(e.exact[3], 0);
 });
 
 test('an explicit indentation indicator and keep chomping are reproduced', () => {
@@ -75,7 +76,7 @@ test('CRLF line ends: content stays exact, the line break does not', () => {
   const [a, b] = scalarsOf(source).map((s) => mapScalar(s, source));
   assert.ok(a.verified && b.verified);
   assert.equal(a.value, '一行\n二行\n');
-  assert.equal(a.exact[2], false);
+  assert.equal(a.exact[2], 0);
   assert.equal(b.value, 'x y');
   assertExactUnitsMatch(a, source);
 });

@@ -11,6 +11,7 @@
  * one typed space is all these need: more than one in a title is folded into one.
  */
 import { cpAt, cpBefore, isCjkPunct, isDigit, isHan, isLatinLetter, isLineBreak, isSharedMark, isSpace, quoteText } from '../chars.js';
+import { UnitKind } from '../source-map.js';
 import type { Finding, ScalarRule } from '../types.js';
 
 const INVISIBLE = new Set(['\u200b', '\ufeff']);
@@ -25,7 +26,7 @@ export const spaceInCjk: ScalarRule = {
     const { plain } = scalar.view;
     const out: Finding[] = [];
     // A space YAML made from a line break cannot be removed in place; say where it comes from.
-    const folded = (s: number): boolean => scalar.map.kind[scalar.view.toValue[s]] === 'fold';
+    const folded = (s: number): boolean => scalar.map.kind[scalar.view.toValue[s]] === UnitKind.fold;
     const FOLD_HINT = 'this space is the line break inside a wrapped text (YAML joins wrapped lines with a space): join the two lines, or write the text as a | block';
     const remove = (s: number, e: number, message: string): void => {
       if (folded(s)) out.push({ start: s, end: e, message, hint: FOLD_HINT });
