@@ -92,6 +92,13 @@ export const OPENERS = new Set(['(', '[', '{', '（', '［', '｛', '《', '〈'
 /** Closing brackets and quotes of both widths. */
 export const CLOSERS = new Set([')', ']', '}', '）', '］', '｝', '》', '〉', '」', '』', '】', '〕', '〗', '”', '’']);
 
+const OPENER_CODES: ReadonlySet<number> = new Set([...OPENERS].map((c) => c.charCodeAt(0)));
+const CLOSER_CODES: ReadonlySet<number> = new Set([...CLOSERS].map((c) => c.charCodeAt(0)));
+/** `cp` is one of OPENERS (all of them are single UTF-16 units). */
+export const isOpener = (cp: number): boolean => OPENER_CODES.has(cp);
+/** `cp` is one of CLOSERS. */
+export const isCloser = (cp: number): boolean => CLOSER_CODES.has(cp);
+
 /** The full-width pairs whose balance `pair-balance` checks (opener → closer). */
 export const FULLWIDTH_PAIRS: ReadonlyMap<string, string> = new Map([
   ['（', '）'], ['《', '》'], ['〈', '〉'], ['“', '”'], ['‘', '’'], ['【', '】'],

@@ -5,29 +5,41 @@
  */
 import { parseInline } from '../text/inline.js';
 
+/** Per-unit arrays are typed arrays (see ValueMap): they live as long as the lint of the file. */
 export interface TextView {
   /** The printed text: markup removed. */
   plain: string;
   /** Index in the scalar's value of each unit of `plain`. */
-  toValue: number[];
-  /** Per unit of `plain`: inside a bold run. */
-  bold: boolean[];
-  /** Per unit of `plain`: inside a URL, address, phone number or code-like token. */
-  protectedMask: boolean[];
+  toValue: Int32Array;
+  /** Per unit of `plain`: 1 inside a bold run, else 0. */
+  bold: Uint8Array;
+  /** Per unit of `plain`: 1 inside a URL, address, phone number or code-like token, else 0. */
+  protectedMask: Uint8Array;
 }
 
 export function buildTextView(value: string, markup: boolean): TextView {
-  const pieces = markup ? parseInline(value) : [{ text: value, bold: false, offset: 0 }];
-  let plain = '';
-  const toValue: number[] = [];
-  const bold: boolean[] = [];
-  for (const p of pieces) {
-    plain += p.text;
-    for (let k = 0; k < p.text.length; k++) { toValue.push(p.offset + k); bold.push(p.bold); }
+  if (!markup) {
+    const n = value.length;
+    const toValue = new Int32Array(n);
+    for (let k = 0; k < n; k++) toValue[k] = k;
+    return { plain: value, toValue, bold: new Uint8Array(n), protectedMask: maskOf(value) };
   }
-  const protectedMask = new Array<boolean>(plain.length).fill(false);
-  for (const [from, to] of protectedRanges(plain)) for (let k = from; k < to; k++) protectedMask[k] = true;
-  return { plain, toValue, bold, protectedMask };
+  const pieces = parseInline(value);
+  let plain = '';
+  for (const p of pieces) plain += p.text;
+  const toValue = new Int32Array(plain.length);
+  const bold = new Uint8Array(plain.length);
+  let at = 0;
+  for (const p of pieces) {
+    for (let k = 0; k < p.text.length; k++, at++) { toValue[at] = p.offset + k; bold[at] = p.bold ? 1 : 0; }
+  }
+  return { plain, toValue, bold, protectedMask: maskOf(plain) };
+}
+
+function maskOf(plain: string): Uint8Array {
+  const mask = new Uint8Array(plain.length);
+  for (const [from, to] of protectedRanges(plain)) mask.fill(1, from, to);
+  return mask;
 }
 
 const URL_CHARS = "A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%";

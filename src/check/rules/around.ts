@@ -1,31 +1,41 @@
 /**
  * Looking at the neighbourhood of a character: what comes before and after it, with or
- * without spaces and quote/bracket marks in between. Shared by the punctuation rules.
+ * without spaces and quote/bracket marks in between. Shared by the punctuation rules, which
+ * call these for many characters of every text: they work on code points and allocate nothing.
  */
-import { CLOSERS, OPENERS, cpAt, cpBefore, isChinese, isSpace } from '../chars.js';
+import { cpAt, cpBefore, isChinese, isCloser, isOpener, isSpace } from '../chars.js';
+
+/** What `before` and `after` may skip; combine with `|`. */
+export const SKIP_SPACES = 1;
+export const SKIP_CLOSERS = 2;
+export const SKIP_OPENERS = 4;
 
 /** Straight quotes may open or close; either way they do not end the Chinese context. */
-const STRAIGHT = new Set(['"', "'"]);
+const isStraightQuote = (cp: number): boolean => cp === 0x22 || cp === 0x27;
 
-/** Code point before index `i`, skipping spaces when `skipSpaces`; 0 at the start. */
-export function before(text: string, i: number, opts: { skipSpaces?: boolean; skipClosers?: boolean } = {}): number {
+/** Code point before index `i`, skipping spaces / closers as `skip` asks; 0 at the start. */
+export function before(text: string, i: number, skip = 0): number {
   let k = i;
   while (k > 0) {
     const cp = cpBefore(text, k);
-    const ch = String.fromCodePoint(cp);
-    if ((opts.skipSpaces && isSpace(cp)) || (opts.skipClosers && (CLOSERS.has(ch) || STRAIGHT.has(ch)))) { k -= ch.length; continue; }
+    if (((skip & SKIP_SPACES) !== 0 && isSpace(cp)) || ((skip & SKIP_CLOSERS) !== 0 && (isCloser(cp) || isStraightQuote(cp)))) {
+      k -= cp > 0xffff ? 2 : 1;
+      continue;
+    }
     return cp;
   }
   return 0;
 }
 
-/** Code point at or after index `i`, skipping spaces / openers as asked; 0 at the end. */
-export function after(text: string, i: number, opts: { skipSpaces?: boolean; skipOpeners?: boolean } = {}): number {
+/** Code point at or after index `i`, skipping spaces / openers as `skip` asks; 0 at the end. */
+export function after(text: string, i: number, skip = 0): number {
   let k = i;
   while (k < text.length) {
     const cp = cpAt(text, k);
-    const ch = String.fromCodePoint(cp);
-    if ((opts.skipSpaces && isSpace(cp)) || (opts.skipOpeners && (OPENERS.has(ch) || STRAIGHT.has(ch)))) { k += ch.length; continue; }
+    if (((skip & SKIP_SPACES) !== 0 && isSpace(cp)) || ((skip & SKIP_OPENERS) !== 0 && (isOpener(cp) || isStraightQuote(cp)))) {
+      k += cp > 0xffff ? 2 : 1;
+      continue;
+    }
     return cp;
   }
   return 0;
@@ -42,19 +52,17 @@ export function hasChinese(text: string, from: number, to: number): boolean {
 }
 
 /** True when any unit of [from, to) is protected (URL, number, code). */
-export function touchesProtected(mask: readonly boolean[], from: number, to: number): boolean {
+export function touchesProtected(mask: ArrayLike<number>, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (mask[k]) return true;
   return false;
 }
 
-/** Maximal runs of characters satisfying `pred`, as [start, end) ranges. */
-export function runs(text: string, pred: (ch: string) => boolean): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+/** Calls `each` with every maximal run [start, end) of UTF-16 units satisfying `pred`, in order. */
+export function forEachRun(text: string, pred: (unit: number) => boolean, each: (start: number, end: number) => void): void {
   let start = -1;
   for (let k = 0; k <= text.length; k++) {
-    const ok = k < text.length && pred(text[k]);
+    const ok = k < text.length && pred(text.charCodeAt(k));
     if (ok && start < 0) start = k;
-    if (!ok && start >= 0) { out.push([start, k]); start = -1; }
+    if (!ok && start >= 0) { each(start, k); start = -1; }
   }
-  return out;
 }

@@ -9,7 +9,7 @@
  */
 import { describeChar, isAsciiAlnum, isChinese, isDigit, isHan, isLatinLetter } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
-import { after, before, touchesProtected } from './around.js';
+import { SKIP_SPACES, after, before, touchesProtected } from './around.js';
 
 const DASH = '——';
 const DASHLIKE = '—―─－–‒﹘';
@@ -20,10 +20,10 @@ function wordLike(cp: number): boolean {
 }
 
 function chineseContext(plain: string, from: number, to: number): boolean {
-  return isChinese(before(plain, from, { skipSpaces: true })) || isChinese(after(plain, to, { skipSpaces: true }));
+  return isChinese(before(plain, from, SKIP_SPACES)) || isChinese(after(plain, to, SKIP_SPACES));
 }
 
-function dashRuns(plain: string, prot: readonly boolean[]): Finding[] {
+function dashRuns(plain: string, prot: Uint8Array): Finding[] {
   const out: Finding[] = [];
   DASH_RUN.lastIndex = 0;
   for (let m = DASH_RUN.exec(plain); m; m = DASH_RUN.exec(plain)) {
@@ -64,7 +64,7 @@ function dashRuns(plain: string, prot: readonly boolean[]): Finding[] {
   return out;
 }
 
-function asciiHyphens(plain: string, prot: readonly boolean[]): Finding[] {
+function asciiHyphens(plain: string, prot: Uint8Array): Finding[] {
   const out: Finding[] = [];
   const re = /-{2,}/g;
   for (let m = re.exec(plain); m; m = re.exec(plain)) {
@@ -81,7 +81,7 @@ function asciiHyphens(plain: string, prot: readonly boolean[]): Finding[] {
 }
 
 /** 2019-2023年, 3-5天, 3~5天: ranges typed with a hyphen or an ASCII tilde. */
-function ranges(plain: string, prot: readonly boolean[]): Finding[] {
+function ranges(plain: string, prot: Uint8Array): Finding[] {
   const out: Finding[] = [];
   const re = /(?<![\dA-Za-z.\-/:~])(\d+(?:\.\d+)?)([%％]?)([-~])(\d+(?:\.\d+)?)(?![\d.\-/:~])/g;
   for (let m = re.exec(plain); m; m = re.exec(plain)) {

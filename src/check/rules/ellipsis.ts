@@ -6,14 +6,15 @@
  */
 import { isChinese } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
-import { after, before, runs, touchesProtected } from './around.js';
+import { SKIP_SPACES, after, before, forEachRun, touchesProtected } from './around.js';
 
 const ELLIPSIS = '……';
 
-const DOTS = new Set(['.', '。', '、', '．', '·', '・', '…', '⋯']);
+const DOT_UNITS: ReadonlySet<number> = new Set(['.', '。', '、', '．', '·', '・', '…', '⋯'].map((c) => c.charCodeAt(0)));
+const isDot = (unit: number): boolean => DOT_UNITS.has(unit);
 
 function chineseContext(plain: string, from: number, to: number): boolean {
-  return isChinese(before(plain, from, { skipSpaces: true })) || isChinese(after(plain, to, { skipSpaces: true }));
+  return isChinese(before(plain, from, SKIP_SPACES)) || isChinese(after(plain, to, SKIP_SPACES));
 }
 
 export const ellipsis: ScalarRule = {
@@ -25,30 +26,32 @@ export const ellipsis: ScalarRule = {
   check({ scalar }) {
     const { plain, protectedMask } = scalar.view;
     const out: Finding[] = [];
-    for (const [from, to] of runs(plain, (c) => DOTS.has(c))) {
+    forEachRun(plain, isDot, (from, to) => {
       // A run may mix marks (…。 or 。。。…); judge each stretch of one character.
-      for (const [s, e] of splitByChar(plain, from, to)) {
-        if (touchesProtected(protectedMask, s, e)) continue;
-        const finding = judge(plain, s, e);
-        if (finding) out.push(finding);
+      let s = from;
+      for (let k = from + 1; k <= to; k++) {
+        if (k < to && plain.charCodeAt(k) === plain.charCodeAt(s)) continue;
+        if (!touchesProtected(protectedMask, s, k)) {
+          const finding = judge(plain, s, k);
+          if (finding) out.push(finding);
+        }
+        s = k;
       }
-    }
+    });
     return out;
   },
 };
 
-function splitByChar(plain: string, from: number, to: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let s = from;
-  for (let k = from + 1; k <= to; k++) {
-    if (k === to || plain[k] !== plain[s]) { out.push([s, k]); s = k; }
-  }
-  return out;
+/** 。、．·・ are fine up to two in a row and . up to one: most stretches need no closer look. */
+function plainlyFine(unit: number, n: number): boolean {
+  if (unit === 0x2e) return n === 1;
+  return n <= 2 && (unit === 0x3002 || unit === 0x3001 || unit === 0xff0e || unit === 0xb7 || unit === 0x30fb);
 }
 
 function judge(plain: string, s: number, e: number): Finding | undefined {
-  const c = plain[s];
   const n = e - s;
+  if (plainlyFine(plain.charCodeAt(s), n)) return undefined;
+  const c = plain[s];
   const typed = plain.slice(s, e);
   const repair = (what: string): Finding => ({
     start: s,

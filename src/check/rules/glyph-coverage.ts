@@ -25,20 +25,32 @@ const reportedFontErrors = new WeakMap<LintFile, Set<string>>();
 /** fontkit's cmap lookup is not free and a bulletin repeats its characters a lot. */
 const glyphMemo = new WeakMap<FontHandle, Map<number, boolean>>();
 
-function has(font: FontHandle, cp: number): boolean {
-  let memo = glyphMemo.get(font);
-  if (!memo) { memo = new Map(); glyphMemo.set(font, memo); }
-  let hit = memo.get(cp);
-  if (hit === undefined) { hit = font.hasGlyph(cp); memo.set(cp, hit); }
-  return hit;
-}
+type Chain = { chain: readonly FontHandle[]; memos: Array<Map<number, boolean>> } | { error: string };
 
-function chainFor(fonts: FontResolver, role: GlyphRole): { chain: readonly FontHandle[] } | { error: string } {
+function chainFor(fonts: FontResolver, role: GlyphRole): Chain {
   try {
-    return { chain: fonts(role) };
+    const chain = fonts(role);
+    return { chain, memos: chain.map(memoOf) };
   } catch (err) {
     return { error: (err as Error).message };
   }
+}
+
+function memoOf(font: FontHandle): Map<number, boolean> {
+  let memo = glyphMemo.get(font);
+  if (!memo) { memo = new Map(); glyphMemo.set(font, memo); }
+  return memo;
+}
+
+/** Some font of the chain draws `cp`. */
+function covers(entry: { chain: readonly FontHandle[]; memos: Array<Map<number, boolean>> }, cp: number): boolean {
+  for (let k = 0; k < entry.chain.length; k++) {
+    const memo = entry.memos[k];
+    let hit = memo.get(cp);
+    if (hit === undefined) { hit = entry.chain[k].hasGlyph(cp); memo.set(cp, hit); }
+    if (hit) return true;
+  }
+  return false;
 }
 
 export const glyphCoverage: ScalarRule = {
@@ -49,18 +61,23 @@ export const glyphCoverage: ScalarRule = {
   check({ scalar, file, fonts }) {
     const { plain, bold } = scalar.view;
     const out: Finding[] = [];
-    const chains = new Map<GlyphRole, ReturnType<typeof chainFor>>();
+    // Chains are resolved on first use, in the order characters need them (which orders the
+    // font errors reported below).
+    const chains = new Map<GlyphRole, Chain>();
     const missing = new Map<string, { start: number; end: number; cp: number; role: GlyphRole; count: number }>();
+    const plainRoles = scalar.glyphRoles;
+    const boldRoles = plainRoles.map((r) => (r === 'body' ? 'bold' : r));
     for (let i = 0; i < plain.length; ) {
       const cp = plain.codePointAt(i) ?? 0;
       const width = cp > 0xffff ? 2 : 1;
       if (!isInvisibleModifier(cp)) {
-        const roles = scalar.glyphRoles.map((r) => (bold[i] && r === 'body' ? 'bold' : r));
-        for (const role of roles) {
+        const roles = bold[i] ? boldRoles : plainRoles;
+        for (let r = 0; r < roles.length; r++) {
+          const role = roles[r];
           let entry = chains.get(role);
           if (!entry) { entry = chainFor(fonts, role); chains.set(role, entry); }
           if ('error' in entry) continue;
-          if (entry.chain.some((f) => has(f, cp))) continue;
+          if (covers(entry, cp)) continue;
           const key = `${cp}:${role}`;
           const seen = missing.get(key);
           if (seen) seen.count++;
@@ -70,7 +87,7 @@ export const glyphCoverage: ScalarRule = {
       i += width;
     }
     for (const m of missing.values()) {
-      const chain = (chains.get(m.role) as { chain: readonly FontHandle[] }).chain;
+      const { chain } = chains.get(m.role) as { chain: readonly FontHandle[] };
       const tried = chain.map((f) => f.postscriptName || f.key).join(', ');
       const more = m.count > 1 ? ` (${m.count} times in this text)` : '';
       out.push({

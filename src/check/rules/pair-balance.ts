@@ -8,7 +8,10 @@ import type { Finding, ScalarRule, TextScalar } from '../types.js';
 import { after, before } from './around.js';
 
 const CLOSER_OF = FULLWIDTH_PAIRS;
-const OPENER_OF = new Map([...FULLWIDTH_PAIRS].map(([o, c]) => [c, o]));
+/** The same pairs by UTF-16 unit (every mark is one unit), for the walk over each character. */
+const OPENER_UNITS: ReadonlySet<number> = new Set([...FULLWIDTH_PAIRS.keys()].map((o) => o.charCodeAt(0)));
+const OPENER_OF_CLOSER: ReadonlyMap<number, number> = new Map([...FULLWIDTH_PAIRS].map(([o, c]) => [c.charCodeAt(0), o.charCodeAt(0)]));
+const APOSTROPHE_QUOTE = 0x2019; // ’
 
 /** A list marker like 1） a） 一） at the start of a text uses only the closing half. */
 const LIST_MARKER = /^\s*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})[）)]/;
@@ -44,20 +47,26 @@ export const pairBalance: ScalarRule = {
     }
     const stack: number[] = [];
     for (let i = 0; i < text.length; i++) {
-      const c = text[i];
-      if (skip.has(i)) continue;
-      // ’ between letters is an apostrophe (Xi’an, don’t), not a closing quote.
-      if (c === '’' && (isLatinLetter(before(text, i)) || isDigit(before(text, i))) && isLatinLetter(after(text, i + 1))) continue;
-      if (CLOSER_OF.has(c)) { stack.push(i); continue; }
-      const opener = OPENER_OF.get(c);
-      if (opener === undefined) continue;
-      if (stack.length && text[stack[stack.length - 1]] === opener) { stack.pop(); continue; }
-      const match = stack.findLastIndex((o) => text[o] === opener);
-      if (match < 0) {
-        report(i, `closing '${c}' has no matching opening '${opener}'`);
+      const c = text.charCodeAt(i);
+      if (OPENER_UNITS.has(c)) {
+        if (!skip.has(i)) stack.push(i);
         continue;
       }
-      for (const o of stack.slice(match + 1)) report(o, `opening '${text[o]}' is not closed before '${c}'; expected '${CLOSER_OF.get(text[o])}'`);
+      const opener = OPENER_OF_CLOSER.get(c);
+      if (opener === undefined || skip.has(i)) continue;
+      // ’ between letters is an apostrophe (Xi’an, don’t), not a closing quote.
+      if (c === APOSTROPHE_QUOTE && (isLatinLetter(before(text, i)) || isDigit(before(text, i))) && isLatinLetter(after(text, i + 1))) continue;
+      if (stack.length && text.charCodeAt(stack[stack.length - 1]) === opener) { stack.pop(); continue; }
+      let match = stack.length - 1;
+      while (match >= 0 && text.charCodeAt(stack[match]) !== opener) match--;
+      if (match < 0) {
+        report(i, `closing '${text[i]}' has no matching opening '${String.fromCharCode(opener)}'`);
+        continue;
+      }
+      for (let k = match + 1; k < stack.length; k++) {
+        const o = stack[k];
+        report(o, `opening '${text[o]}' is not closed before '${text[i]}'; expected '${CLOSER_OF.get(text[o])}'`);
+      }
       stack.length = match;
     }
     for (const o of stack) report(o, `opening '${text[o]}' has no matching closing '${CLOSER_OF.get(text[o])}'`);

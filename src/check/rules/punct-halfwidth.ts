@@ -5,7 +5,7 @@
  */
 import { describeChar, isAsciiAlnum, isAsciiLetter, isChinese, isDigit, isHan } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
-import { after, before, hasChinese } from './around.js';
+import { SKIP_CLOSERS, SKIP_OPENERS, SKIP_SPACES, after, before, hasChinese } from './around.js';
 
 const FULLWIDTH: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
@@ -13,13 +13,18 @@ function where(p: number, n: number): string {
   return isHan(p) && isHan(n) ? 'between Chinese characters' : 'in Chinese text';
 }
 
-function checkMarks(plain: string, prot: readonly boolean[]): Finding[] {
+/** , . ; : ? ! */
+function isAsciiMark(unit: number): boolean {
+  return unit === 0x2c || unit === 0x2e || unit === 0x3b || unit === 0x3a || unit === 0x3f || unit === 0x21;
+}
+
+function checkMarks(plain: string, prot: Uint8Array): Finding[] {
   const out: Finding[] = [];
   for (let i = 0; i < plain.length; i++) {
+    if (prot[i] || !isAsciiMark(plain.charCodeAt(i))) continue;
     const c = plain[i];
-    if (prot[i] || !',.;:?!'.includes(c)) continue;
-    const p = before(plain, i, { skipSpaces: c !== '.', skipClosers: true });
-    const n = after(plain, i + 1, { skipOpeners: true });
+    const p = before(plain, i, (c !== '.' ? SKIP_SPACES : 0) | SKIP_CLOSERS);
+    const n = after(plain, i + 1, SKIP_OPENERS);
     if (c === '.') {
       // Runs of dots are the ellipsis rule's; a dot before a letter is an abbreviation,
       // a file name or a domain; between digits it is a decimal point.
@@ -39,15 +44,16 @@ function checkMarks(plain: string, prot: readonly boolean[]): Finding[] {
   return out;
 }
 
-function checkParens(plain: string, prot: readonly boolean[]): Finding[] {
+function checkParens(plain: string, prot: Uint8Array): Finding[] {
   const out: Finding[] = [];
+  if (plain.indexOf('(') < 0 && plain.indexOf(')') < 0) return out;
   const open: number[] = [];
   const chineseOutside = (o: number, c: number): boolean =>
-    isChinese(before(plain, o, { skipSpaces: true })) || isChinese(after(plain, c + 1, { skipSpaces: true }));
+    isChinese(before(plain, o, SKIP_SPACES)) || isChinese(after(plain, c + 1, SKIP_SPACES));
   const lone = (i: number): void => {
     const c = plain[i];
-    const p = before(plain, i, { skipSpaces: true });
-    const n = after(plain, i + 1, { skipSpaces: true });
+    const p = before(plain, i, SKIP_SPACES);
+    const n = after(plain, i + 1, SKIP_SPACES);
     if (!isChinese(p) && !isChinese(n)) return;
     const other = c === '(' ? ')' : '(';
     out.push({
@@ -58,8 +64,9 @@ function checkParens(plain: string, prot: readonly boolean[]): Finding[] {
   };
   for (let i = 0; i < plain.length; i++) {
     if (prot[i]) continue;
-    if (plain[i] === '(') open.push(i);
-    else if (plain[i] === ')') {
+    const unit = plain.charCodeAt(i);
+    if (unit === 0x28 /* ( */) open.push(i);
+    else if (unit === 0x29 /* ) */) {
       const o = open.pop();
       if (o === undefined) { lone(i); continue; }
       const chineseInside = hasChinese(plain, o + 1, i);

@@ -7,7 +7,7 @@
  */
 import { isChinese, isDigit, isLatinLetter } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
-import { after, before, hasChinese } from './around.js';
+import { SKIP_SPACES, after, before, hasChinese } from './around.js';
 
 type Kind = 'double' | 'single';
 
@@ -19,10 +19,15 @@ function isApostrophe(plain: string, i: number): boolean {
   return (isLatinLetter(p) || isDigit(p)) && (isLatinLetter(n) || (plain[i] === "'" && n === 0x73 /* 's */));
 }
 
-function collect(plain: string, prot: readonly boolean[]): Quote[] {
+/** " ' “ ” ‘ ’ */
+function isQuoteMark(unit: number): boolean {
+  return unit === 0x22 || unit === 0x27 || (unit >= 0x2018 && unit <= 0x2019) || (unit >= 0x201c && unit <= 0x201d);
+}
+
+function collect(plain: string, prot: Uint8Array): Quote[] {
   const out: Quote[] = [];
   for (let i = 0; i < plain.length; i++) {
-    if (prot[i]) continue;
+    if (prot[i] || !isQuoteMark(plain.charCodeAt(i))) continue;
     const c = plain[i];
     if (c === '"') out.push({ at: i, kind: 'double', straight: true });
     else if (c === "'" && !isApostrophe(plain, i)) out.push({ at: i, kind: 'single', straight: true });
@@ -35,8 +40,8 @@ function collect(plain: string, prot: readonly boolean[]): Quote[] {
 function chineseAround(plain: string, open: number, close: number): boolean {
   return (
     hasChinese(plain, open + 1, close) ||
-    isChinese(before(plain, open, { skipSpaces: true })) ||
-    isChinese(after(plain, close + 1, { skipSpaces: true }))
+    isChinese(before(plain, open, SKIP_SPACES)) ||
+    isChinese(after(plain, close + 1, SKIP_SPACES))
   );
 }
 
@@ -53,6 +58,7 @@ export const quoteStyle: ScalarRule = {
   check({ scalar }) {
     const { plain, protectedMask } = scalar.view;
     const quotes = collect(plain, protectedMask);
+    if (quotes.length === 0) return [];
     const out: Finding[] = [];
 
     // Pair straight quotes of each kind in order; an odd count means they cannot be trusted.
@@ -60,7 +66,7 @@ export const quoteStyle: ScalarRule = {
     for (const kind of ['double', 'single'] as const) {
       const straight = quotes.filter((q) => q.straight && q.kind === kind);
       const chineseLone = (q: Quote): boolean =>
-        isChinese(before(plain, q.at, { skipSpaces: true })) || isChinese(after(plain, q.at + 1, { skipSpaces: true }));
+        isChinese(before(plain, q.at, SKIP_SPACES)) || isChinese(after(plain, q.at + 1, SKIP_SPACES));
       if (straight.length % 2 === 1) {
         for (const q of straight) {
           if (!chineseLone(q)) continue;

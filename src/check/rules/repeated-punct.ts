@@ -6,9 +6,10 @@
  */
 import { describeChar } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
-import { runs, touchesProtected } from './around.js';
+import { forEachRun, touchesProtected } from './around.js';
 
-const MARKS = new Set(['，', '、', '。', '；', '：']);
+const MARK_UNITS: ReadonlySet<number> = new Set(['，', '、', '。', '；', '：'].map((c) => c.charCodeAt(0)));
+const isMark = (unit: number): boolean => MARK_UNITS.has(unit);
 
 export const repeatedPunct: ScalarRule = {
   id: 'repeated-punct',
@@ -18,13 +19,13 @@ export const repeatedPunct: ScalarRule = {
   check({ scalar }) {
     const { plain, protectedMask } = scalar.view;
     const out: Finding[] = [];
-    for (const [from, to] of runs(plain, (c) => MARKS.has(c))) {
-      if (to - from < 2 || touchesProtected(protectedMask, from, to)) continue;
+    forEachRun(plain, isMark, (from, to) => {
+      if (to - from < 2 || touchesProtected(protectedMask, from, to)) return;
       const typed = plain.slice(from, to);
       const first = typed[0];
       if ([...typed].every((c) => c === first)) {
         // 。。。 and 、、、 are typed ellipses, repaired by the ellipsis rule.
-        if ((first === '。' || first === '、') && typed.length >= 3) continue;
+        if ((first === '。' || first === '、') && typed.length >= 3) return;
         out.push({
           start: from + 1,
           end: to,
@@ -38,7 +39,7 @@ export const repeatedPunct: ScalarRule = {
           message: `punctuation marks in a row '${typed}': keep the one that is meant`,
         });
       }
-    }
+    });
     return out;
   },
 };

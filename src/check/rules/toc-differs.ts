@@ -4,7 +4,25 @@
  * should see that the table of contents still shows the old words.
  */
 import { quoteText } from '../chars.js';
-import type { ScalarRule } from '../types.js';
+import type { LintFile, ScalarRule, TextScalar } from '../types.js';
+
+/** Title scalars by owner, per file: looked up once for each toc, not by a scan of the file. */
+const titlesByOwner = new WeakMap<LintFile, Map<string | undefined, TextScalar[]>>();
+
+function titlesOf(file: LintFile, owner: string | undefined): TextScalar[] {
+  let index = titlesByOwner.get(file);
+  if (!index) {
+    index = new Map();
+    for (const s of file.scalars) {
+      if (s.role !== 'title') continue;
+      const list = index.get(s.owner);
+      if (list) list.push(s);
+      else index.set(s.owner, [s]);
+    }
+    titlesByOwner.set(file, index);
+  }
+  return index.get(owner) ?? [];
+}
 
 const squeeze = (s: string): string => s.replace(/[\s\u3000]+/g, '');
 
@@ -15,7 +33,7 @@ export const tocDiffers: ScalarRule = {
   description: "an article's table-of-contents text differs from its title",
   roles: ['toc'],
   check({ scalar, file }) {
-    const titles = file.scalars.filter((s) => s.role === 'title' && s.owner === scalar.owner);
+    const titles = titlesOf(file, scalar.owner);
     if (titles.length === 0) return [];
     const title = titles.map((t) => t.view.plain).join('');
     const toc = scalar.view.plain;
