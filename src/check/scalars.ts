@@ -6,7 +6,7 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
-import { mapScalar } from './source-map.js';
+import { mapScalar, type ValueMap } from './source-map.js';
 import { buildTextView } from './text.js';
 import type { GlyphRole, TextRole, TextScalar } from './types.js';
 
@@ -51,13 +51,18 @@ class Walker {
 
   text(node: Node | undefined, path: string, role: TextRole, extra: Partial<TextScalar> = {}): TextScalar | undefined {
     if (!isScalar(node) || typeof node.value !== 'string' || !node.range) return undefined;
-    const map = mapScalar(node as Scalar, this.source);
+    const scalarNode = node as Scalar;
+    const source = this.source;
+    // Most texts of a clean issue never need their map (only findings and repairs do), and a
+    // long issue's maps would all be alive at once for the whole lint: made on first use.
+    let mapped: ValueMap | undefined;
     const scalar: TextScalar = {
       path,
       role,
-      node: node as Scalar,
-      map,
-      view: buildTextView(map.value, MARKUP_ROLES.has(role)),
+      node: scalarNode,
+      get map(): ValueMap { return (mapped ??= mapScalar(scalarNode, source)); },
+      // The map's value is always the node's own string value.
+      view: buildTextView(node.value, MARKUP_ROLES.has(role)),
       glyphRoles: [...GLYPHS[role]],
       ...extra,
     };

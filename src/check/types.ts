@@ -31,7 +31,8 @@ export interface TextScalar {
   path: string;
   role: TextRole;
   node: Scalar;
-  map: ValueMap;
+  /** value → source; made on first use (most texts of a clean issue never need it). */
+  readonly map: ValueMap;
   view: TextView;
   /** Where the text is printed, for glyph coverage (`bold` runs of paragraphs are added). */
   glyphRoles: GlyphRole[];
@@ -41,8 +42,12 @@ export interface TextScalar {
   owner?: string;
 }
 
-export interface LintFile {
+/** A file as rules across files see it: the loaded issue only, so the texts of every file checked are not kept until the end. */
+export interface IssueFile {
   loaded: LoadedIssue;
+}
+
+export interface LintFile extends IssueFile {
   scalars: TextScalar[];
 }
 
@@ -75,7 +80,7 @@ export interface ScalarContext {
 
 /** A finding about a node that is not text (a number, a date), located by its source range. */
 export interface NodeFinding {
-  file: LintFile;
+  file: IssueFile;
   node: Node;
   path: string;
   message: string;
@@ -98,7 +103,7 @@ export interface ScalarRule extends RuleBase {
 
 export interface FilesRule extends RuleBase {
   scope: 'files';
-  check(files: readonly LintFile[]): NodeFinding[];
+  check(files: readonly IssueFile[]): NodeFinding[];
 }
 
 export type Rule = ScalarRule | FilesRule;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { textScalars } from '../../src/check/scalars.js';
+import { mapScalar } from '../../src/check/source-map.js';
 import { loadedFrom } from './support.js';
 
 const SOURCE = `bulletin: 杭州人大信息
@@ -77,4 +78,14 @@ test('an article without a toc prints its title in the table of contents too', (
   const loaded = loadedFrom(SOURCE.replace('        toc: 拱墅区\n', ''));
   const title = textScalars(loaded.doc, loaded.source).find((s) => s.path === 'sections[0].articles[0].title[0]')!;
   assert.deepEqual(title.glyphRoles, ['title', 'toc']);
+});
+
+test('a text\'s value map is made on first use, once, and is the map of its node', () => {
+  const loaded = loadedFrom(SOURCE);
+  for (const s of textScalars(loaded.doc, loaded.source)) {
+    const first = s.map;
+    assert.equal(s.map, first, `${s.path}: the same map on every use`);
+    assert.deepEqual(first, mapScalar(s.node, loaded.source));
+    assert.equal(first.value, s.node.value);
+  }
 });
