@@ -24,7 +24,7 @@ import { quoteStyle } from './rules/quote-style.js';
 import { repeatedPunct } from './rules/repeated-punct.js';
 import { spaceInCjk } from './rules/space-in-cjk.js';
 import { tocDiffers } from './rules/toc-differs.js';
-import type { Finding, FontResolver, LintFile, Rule, ScalarRule, TextScalar } from './types.js';
+import type { Finding, FontResolver, IssueFile, LintFile, Rule, ScalarRule, TextScalar } from './types.js';
 
 export type { FontResolver, GlyphRole, Rule } from './types.js';
 export { defaultFontsFor, resolverFromFonts, themeFontResolver } from './fonts.js';
@@ -86,10 +86,15 @@ interface Pass {
 function runScalarRules(file: LintFile, rules: readonly ScalarRule[], fonts: FontResolver): Located[] {
   const out: Located[] = [];
   let id = 0;
-  for (const rule of rules) {
-    for (const scalar of file.scalars) {
+  // Index loops: this runs rules × texts times, and most checks find nothing.
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r];
+    for (let k = 0; k < file.scalars.length; k++) {
+      const scalar = file.scalars[k];
       if (rule.roles && !rule.roles.includes(scalar.role)) continue;
-      for (const finding of rule.check({ scalar, file, fonts })) {
+      const findings = rule.check({ scalar, file, fonts });
+      for (let f = 0; f < findings.length; f++) {
+        const finding = findings[f];
         out.push({ rule, scalar: finding.scalar ?? scalar, finding, id: id++ });
       }
     }
@@ -150,7 +155,7 @@ export function lintIssues(loaded: readonly LoadedIssue[], options: LintOptions 
   const fontsOf = (l: LoadedIssue): FontResolver => options.fonts ?? defaults(l);
   const diagnostics: Diagnostic[] = [];
   const fixed: LintResult['fixed'] = new Map();
-  const finals: LintFile[] = [];
+  const finals: IssueFile[] = [];
 
   for (const original of loaded) {
     if (!lintable(original)) continue;
@@ -168,7 +173,7 @@ export function lintIssues(loaded: readonly LoadedIssue[], options: LintOptions 
       if (current.source !== original.source) fixed.set(original.file, { source: current.source, changes });
     }
     for (const l of pass.located) diagnostics.push(toDiagnostic(current, l, pass.fixable.has(l.id)));
-    finals.push(pass.file);
+    finals.push({ loaded: current });
   }
 
   for (const rule of filesRules) {

@@ -6,11 +6,11 @@
 import { isMap } from 'yaml';
 import type { Node } from 'yaml';
 import type { Issue } from '../../issue/types.js';
-import type { FilesRule, LintFile, NodeFinding } from '../types.js';
+import type { FilesRule, IssueFile, NodeFinding } from '../types.js';
 
-interface Entry { file: LintFile; issue: Issue; order: number }
+interface Entry { file: IssueFile; issue: Issue; order: number }
 
-function nodeOf(file: LintFile, key: string): Node | undefined {
+function nodeOf(file: IssueFile, key: string): Node | undefined {
   const root = file.loaded.doc.contents;
   if (!isMap(root)) return undefined;
   return (root.get(key, true) as Node | undefined) ?? undefined;
