@@ -23,6 +23,7 @@
  */
 import type { Font } from 'fontkit';
 import type { GlyphSource } from './sparse.js';
+import { type SubsetFace, canWriteSubset, writeTrueTypeSubset } from './subset.js';
 
 interface HmtxTable {
   metrics: { length: number; get(i: number): { advance: number; bearing: number } | undefined };
@@ -207,12 +208,41 @@ export function attachGlyphSource(font: Font, source: GlyphSource): void {
 interface TrueTypeSubsetInternals {
   font: FontInternals;
   glyphs: number[];
+  includeGlyph(gid: number): number;
   encode(): Uint8Array;
   glyf: Uint8Array[];
   loca: { offsets: number[] };
   hmtx: { metrics: { advance: number; bearing: number }[] };
   offset: number;
   _addGlyph(gid: number): number;
+}
+
+/**
+ * The original face as the subset writer reads it: tables and outlines straight from the file's
+ * bytes (a sparse buffer holds every table but glyf, and the outlines the subset loaded), or
+ * undefined when the face is not one it can write.
+ */
+function subsetFace(font: FontInternals, hmtx: HmtxTable): SubsetFace | undefined {
+  const buffer = font.stream?.buffer;
+  const tables = font.directory?.tables;
+  const glyf = tables?.glyf;
+  const loca = font.loca;
+  if (!buffer || !tables || !glyf || !loca || loca.version === undefined) return undefined;
+  const offsets = loca.offsets;
+  const face: SubsetFace = {
+    locaVersion: loca.version,
+    table(tag) {
+      const t = tables[tag];
+      return t && t.offset + t.length <= buffer.length ? buffer.subarray(t.offset, t.offset + t.length) : undefined;
+    },
+    outline(id) {
+      const from = offsets[id], to = offsets[id + 1];
+      if (!(to > from)) return new Uint8Array(0);
+      return buffer.subarray(glyf.offset + from, glyf.offset + to);
+    },
+    metrics: (id) => tableMetrics(hmtx, id),
+  };
+  return canWriteSubset(face) ? face : undefined;
 }
 
 /**
@@ -235,12 +265,18 @@ export function speedUpSubset(subset: unknown): void {
   const hmtx = font.hmtx;
   const original = s._addGlyph;
   const source = sources.get(font);
-  if (source && typeof s.encode === 'function') {
-    // Read the outlines of every glyph the subset has taken in, in a few large reads.
+  const face = subsetFace(font, hmtx);
+  if (typeof s.encode === 'function') {
     const encode = s.encode;
     s.encode = function (this: TrueTypeSubsetInternals): Uint8Array {
-      if (Array.isArray(this.glyphs)) source.loadMany(this.glyphs);
-      return encode.call(this);
+      if (!Array.isArray(this.glyphs)) return encode.call(this);
+      // Read the outlines of every glyph the subset has taken in, in a few large reads.
+      source?.loadMany(this.glyphs);
+      if (!face) return encode.call(this);
+      return writeTrueTypeSubset(face, this.glyphs, (gid) => {
+        source?.load(gid);
+        return this.includeGlyph(gid);
+      });
     };
   }
   s._addGlyph = function (this: TrueTypeSubsetInternals, gid: number): number {

@@ -135,6 +135,19 @@ test('composite glyphs (DejaVu accents) keep fontkit\'s own path and the same by
   assert.ok(subsetBytes(openFont(DEJAVU).font, ids, true).equals(subsetBytes(reference(DEJAVU), ids, false)));
 });
 
+test('composite glyphs of a vendored face (WenKai ¨ ´ − ∕) are written with their components, as fontkit writes them', () => {
+  const file = vendoredFontPath('kai');
+  const ref = reference(file);
+  const composite = (id: number) => (ref as unknown as { getGlyph(id: number): { _decode(): { numberOfContours: number } | null } }).getGlyph(id)._decode()?.numberOfContours ?? 0;
+  const ids = [...'中¨´−∕A'].map((ch) => ref.glyphForCodePoint(ch.codePointAt(0)!).id);
+  assert.equal(ids.filter((id) => composite(id) < 0).length, 4, 'four composite glyphs in the sample');
+  const fast = subsetBytes(openFont(file).font, ids, true);
+  assert.ok(fast.equals(subsetBytes(ref, ids, false)));
+  // The components came along: the subset has more glyphs than were asked for (.notdef included).
+  const sub = fontkit.create(fast) as unknown as { numGlyphs: number };
+  assert.ok(sub.numGlyphs > ids.length + 1, `${sub.numGlyphs} glyphs`);
+});
+
 test('a sparse read leaves outlines unread until a glyph is asked for', () => {
   const file = vendoredFontPath('song');
   const data = readFontFile(file);
