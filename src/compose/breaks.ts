@@ -3,8 +3,9 @@
  * and Typst's optimized breaker): dynamic programming over the break opportunities, each
  * candidate line priced by how much it must shrink (punctuation compressed — 挤进) or stretch
  * (gaps, then even spacing — 推出 when a character had to move down), plus penalties for bad
- * break kinds and a 孤字 last line. Lookback is bounded by the line width, so the work is
- * linear in the paragraph length.
+ * break kinds and a 孤字 last line. A justified line spaced looser than the allowed maximum is
+ * priced above breaking a URL, so a URL is broken after / or . rather than leave a gappy line.
+ * Lookback is bounded by the line width, so the work is linear in the paragraph length.
  */
 import { Brk } from '../text/segment.js';
 import type { Alloc } from '../text/alloc.js';
@@ -22,6 +23,11 @@ export interface BreakParams {
   brk: ArrayLike<number>;
   /** Per joint, balance mode only: extra cost of breaking there (0 at natural places). */
   quality?: Float64Array;
+  /**
+   * Justify mode: the largest even spacing per joint, pt, before a line counts as loose
+   * (COST.LOOSE). Default ½ em of `size`.
+   */
+  maxSpacing?: number;
 }
 
 /** Named costs. A line costs (1 + badness)², plus the penalties. */
@@ -53,6 +59,16 @@ export const COST = {
   ORPHAN: 1e7,
   /** Breaking a URL or long token after / . - */
   EMERGENCY: 1e10,
+  /**
+   * A justified line whose even spacing exceeds the maximum (typography.md §8 item 23) costs
+   * LOOSE + LOOSE_SCALE × its own cost. A reader minds a gappy line more than a URL broken after
+   * / or ., so the step alone exceeds EMERGENCY; the scaled cost keeps layouts that cannot avoid
+   * looseness ranked as before (two lines at 0.7 em beat one at 1.1 em), and at most
+   * LOOSE_SCALE × MAX_BADNESS² it stays below FORCE: a gappy line still beats a line-start mark
+   * or a split word.
+   */
+  LOOSE: 2e10,
+  LOOSE_SCALE: 100,
   /** Breaking a kinsoku rule or a word: only when nothing else fits. */
   FORCE: 1e15,
   /** A line wider than the measure even fully compressed. */
@@ -66,6 +82,8 @@ export const COST = {
 } as const;
 
 const EPS = 1e-6;
+/** Default of BreakParams.maxSpacing, em (the theme's body.maxSpacing default). */
+export const DEFAULT_MAX_SPACING_EM = 0.5;
 
 export interface BreakResult {
   /** Joints where lines end, increasing, the last one = n. */
@@ -96,6 +114,7 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
   const prev = al.i32(m).fill(-1);
   best[0] = 0;
   const em = p.size;
+  const maxSpacing = p.maxSpacing ?? DEFAULT_MAX_SPACING_EM * em;
   const totalChars = lm.charsIn(0, n);
   // Justified lines shorter than this are not worth pricing while a better candidate exists.
   const loose = p.mode === 'justify' ? Math.max(COST.LOOSE_EM * em, COST.LOOSE_SHARE * p.measure) : Infinity;
@@ -122,7 +141,7 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
       const over = natural - avail;
       const overfull = over > shrinkAll + EPS;
       if (best[ja] < Infinity) {
-        const c = overfull ? COST.OVERFULL * (1 + (over - shrinkAll) / em) : lineCost(lm, p, a, b, over, shrinkAll, isLast, em);
+        const c = overfull ? COST.OVERFULL * (1 + (over - shrinkAll) / em) : lineCost(lm, p, a, b, over, shrinkAll, isLast, em, maxSpacing);
         const total = best[ja] + c + pen + orphan(lm, a, b, isLast, totalChars);
         if (total < best[jb]) { best[jb] = total; prev[jb] = ja; }
         if (!overfull) found = true;
@@ -136,8 +155,9 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
 }
 
 /** Cost of a line that fits (over ≤ its shrink): `over` > 0 must shrink, < 0 is short. */
-function lineCost(lm: LineMetrics, p: BreakParams, a: number, b: number, over: number, shrinkAll: number, isLast: boolean, em: number): number {
+function lineCost(lm: LineMetrics, p: BreakParams, a: number, b: number, over: number, shrinkAll: number, isLast: boolean, em: number, maxSpacing: number): number {
   let bad = 0;
+  let loose = false;
   if (over > EPS) {
     const r = over / (shrinkAll || 1);
     bad = COST.SHRINK_PER_EM * (over / em) + COST.SHRINK_RATIO * r * r * r;
@@ -153,20 +173,30 @@ function lineCost(lm: LineMetrics, p: BreakParams, a: number, b: number, over: n
       const r = d / lm.stretchGlue;
       bad = COST.GLUE_STRETCH * r * r;
     } else if (lm.justifiable > 0) {
-      const e = (d - lm.stretchGlue) / lm.justifiable / em / COST.SPACING_REF_EM;
+      // The same even spacing placeLine will add at each justifiable joint.
+      const spacing = (d - lm.stretchGlue) / lm.justifiable;
+      const e = spacing / em / COST.SPACING_REF_EM;
       bad = COST.SPACING * e * e * e;
+      loose = spacing > maxSpacing + EPS;
       // A push-out: the next unit would have fitted at its natural width, yet the line ends here.
       const avail = p.measure - (a === 0 ? p.indent : 0);
       lm.measure(a, b + 1);
       if (lm.natural <= avail + EPS) bad += COST.PUSH_OUT;
     } else {
-      // Nothing to stretch: the line stays short. Worse than any line that can be justified.
-      return (1 + COST.MAX_BADNESS + d / em) ** 2;
+      // Nothing to stretch evenly: the line is letter-spaced or stays short. Worse than any line
+      // that can be justified, a loose one included (else a lone character would beat it).
+      return asLoose((1 + COST.MAX_BADNESS + d / em) ** 2);
     }
   }
   if (bad > COST.MAX_BADNESS) bad = COST.MAX_BADNESS;
   const base = (1 + bad) * (1 + bad);
+  if (loose) return asLoose(base);
   return p.mode === 'justify' ? base : base + COST.LINE;
+}
+
+/** The cost of a justified line spaced looser than allowed, from its cost as a plain line. */
+function asLoose(cost: number): number {
+  return COST.LOOSE + (1 + COST.LOOSE_SCALE) * cost;
 }
 
 function orphan(lm: LineMetrics, a: number, b: number, isLast: boolean, total: number): number {

@@ -7,7 +7,7 @@
  */
 import { Arena } from '../text/alloc.js';
 import { segment, Brk } from '../text/segment.js';
-import { chooseBreaks, COST, type BreakMode } from './breaks.js';
+import { chooseBreaks, COST, DEFAULT_MAX_SPACING_EM, type BreakMode } from './breaks.js';
 import { LineMetrics } from './lines.js';
 import { placeLine } from './place.js';
 import { balanceQuality } from './balance.js';
@@ -53,6 +53,7 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent }, scratch);
     const params = {
       mode, measure, indent, size, brk: seg.brk,
+      maxSpacing: (options.maxSpacing ?? DEFAULT_MAX_SPACING_EM) * size,
       quality: mode === 'balance' && !fitsOnOneLine(lm, seg.count, measure - indent) ? balanceQuality(text, seg) : undefined,
     };
     let result = chooseBreaks(lm, params, Brk.Emergency, scratch);
