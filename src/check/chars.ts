@@ -83,6 +83,23 @@ export function isSpace(cp: number): boolean {
   );
 }
 
+/**
+ * Index of the first unit at or after `from` that isSpace accepts, or -1. A native scan: rules
+ * look for the rare space in every text, and none of these is part of a surrogate pair.
+ */
+export function nextSpace(text: string, from: number): number {
+  SPACE_UNIT.lastIndex = from;
+  return SPACE_UNIT.exec(text)?.index ?? -1;
+}
+const SPACE_UNIT = /[\t \u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+
+/** Index of the first full-width digit or Latin letter at or after `from`, or -1 (as nextSpace). */
+export function nextFullwidthAlnum(text: string, from: number): number {
+  FULLWIDTH_ALNUM_UNIT.lastIndex = from;
+  return FULLWIDTH_ALNUM_UNIT.exec(text)?.index ?? -1;
+}
+const FULLWIDTH_ALNUM_UNIT = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+
 export function isLineBreak(cp: number): boolean {
   return cp === 0x0a || cp === 0x0d;
 }

@@ -10,7 +10,7 @@
  * between two Han characters as a full-width (1-em) gap (src/text/segment.ts, Gap.Ideo), so
  * one typed space is all these need: more than one in a title is folded into one.
  */
-import { cpAt, cpBefore, isCjkPunct, isDigit, isHan, isLatinLetter, isLineBreak, isSharedMark, isSpace, quoteText } from '../chars.js';
+import { cpAt, cpBefore, isCjkPunct, nextSpace, isDigit, isHan, isLatinLetter, isLineBreak, isSharedMark, isSpace, quoteText } from '../chars.js';
 import { UnitKind } from '../source-map.js';
 import type { Finding, ScalarRule } from '../types.js';
 
@@ -32,8 +32,7 @@ export const spaceInCjk: ScalarRule = {
       if (folded(s)) out.push({ start: s, end: e, message, hint: FOLD_HINT });
       else out.push({ start: s, end: e, message, fix: [{ start: s, end: e, text: '' }] });
     };
-    for (let s = 0; s < plain.length; ) {
-      if (!isSpace(cpAt(plain, s))) { s++; continue; }
+    for (let s = nextSpace(plain, 0); s >= 0 && s < plain.length; s = nextSpace(plain, s)) {
       let e = s;
       while (e < plain.length && isSpace(cpAt(plain, e))) e++;
       const typed = plain.slice(s, e);
@@ -41,7 +40,8 @@ export const spaceInCjk: ScalarRule = {
       const n = e < plain.length ? cpAt(plain, e) : 0;
       const shown = quoteText(typed);
       const word = typed.length > 1 ? 'spaces' : 'space';
-      const [start, end] = [s, e];
+      const start = s;
+      const end = e;
       s = e;
 
       if ([...typed].some((c) => INVISIBLE.has(c)) && [...typed].every((c) => INVISIBLE.has(c))) {
