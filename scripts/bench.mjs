@@ -280,10 +280,11 @@ async function largeIssue(articlesPerSection, seed) {
     for (let a = 0; a < articlesPerSection; a++) {
       const body = [];
       // What an editor would hand in (so that the run is not spent printing warnings): no stray
-      // spaces, book-title marks in pairs, one mark where the generator put several, no phone
-      // number run into another number as if it were a range.
+      // spaces, no paragraph opening with a pause or stop mark, book-title marks in pairs, one mark
+      // where the generator put several, no phone number run into another number as if it were
+      // a range.
       for (let i = 0; i < 5 && p < text.length; i++) {
-        body.push(text[p++].replace(/ /g, '').replace(/》/g, '').replace(/《/g, () => `《${word(4)}》`)
+        body.push(text[p++].replace(/ /g, '').replace(/^[，。、；：！？]+/, '').replace(/》/g, '').replace(/《/g, () => `《${word(4)}》`)
           .replace(/([，。、；：！？])[，。、；：！？]+/g, '$1').replace(/0571-85250657/g, '（0571）85250657'));
       }
       const title = `${word(6)}：${word(8)}`;

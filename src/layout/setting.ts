@@ -38,7 +38,10 @@ export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOpti
   const kept = spans.map((s, i) => ({ span: s, offset: offsets?.[i] })).filter((k) => k.span.text.length > 0);
   const nonEmpty = kept.map((k) => k.span);
   if (nonEmpty.length === 0) return [];
-  const result = ctx.compose(nonEmpty, options);
+  // The breaker avoids lines looser than the warning below allows, with the same threshold.
+  const limit = ctx.theme.theme.body.maxSpacing;
+  const withLimit = limit === undefined || options.maxSpacing !== undefined ? options : { ...options, maxSpacing: ctx.theme.len(limit, options.size, ['body', 'maxSpacing']) / options.size };
+  const result = ctx.compose(nonEmpty, withLimit);
   reportLoose(ctx, result.lines, kept, options.size, source);
   for (const m of result.missing) {
     const hex = m.codePoint.toString(16).toUpperCase().padStart(4, '0');
