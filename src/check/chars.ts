@@ -84,21 +84,37 @@ export function isSpace(cp: number): boolean {
 }
 
 /**
- * Index of the first unit at or after `from` that isSpace accepts, or -1. A native scan: rules
- * look for the rare space in every text, and none of these is part of a surrogate pair.
+ * A set of single UTF-16 units (no surrogates) that rules look for in every text: `has` tests
+ * one unit, `next` finds the next one with a native scan that allocates nothing (RegExp test,
+ * not exec) instead of a call per character.
  */
-export function nextSpace(text: string, from: number): number {
-  SPACE_UNIT.lastIndex = from;
-  return SPACE_UNIT.exec(text)?.index ?? -1;
+export class UnitSet {
+  private readonly units: ReadonlySet<number>;
+  private readonly find: RegExp;
+  constructor(units: Iterable<number>) {
+    this.units = new Set(units);
+    const hex = (u: number): string => `\\u${u.toString(16).padStart(4, '0')}`;
+    this.find = new RegExp(`[${[...this.units].map(hex).join('')}]`, 'g');
+  }
+  static of(chars: readonly string[]): UnitSet {
+    return new UnitSet(chars.map((c) => c.charCodeAt(0)));
+  }
+  has(unit: number): boolean {
+    return this.units.has(unit);
+  }
+  /** Index of the first unit of the set at or after `from`, or -1. */
+  next(text: string, from: number): number {
+    this.find.lastIndex = from;
+    return this.find.test(text) ? this.find.lastIndex - 1 : -1;
+  }
 }
-const SPACE_UNIT = /[\t \u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
 
-/** Index of the first full-width digit or Latin letter at or after `from`, or -1 (as nextSpace). */
-export function nextFullwidthAlnum(text: string, from: number): number {
-  FULLWIDTH_ALNUM_UNIT.lastIndex = from;
-  return FULLWIDTH_ALNUM_UNIT.exec(text)?.index ?? -1;
-}
-const FULLWIDTH_ALNUM_UNIT = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, k) => from + k);
+
+/** The units isSpace accepts (none is part of a surrogate pair). */
+export const SPACE_UNITS = new UnitSet([0x20, 0x09, 0xa0, 0x3000, ...range(0x2000, 0x200b), 0x202f, 0x205f, 0xfeff]);
+/** The units isFullwidthAlnum accepts. */
+export const FULLWIDTH_ALNUM_UNITS = new UnitSet([...range(0xff10, 0xff19), ...range(0xff21, 0xff3a), ...range(0xff41, 0xff5a)]);
 
 export function isLineBreak(cp: number): boolean {
   return cp === 0x0a || cp === 0x0d;
@@ -109,12 +125,12 @@ export const OPENERS = new Set(['(', '[', '{', '（', '［', '｛', '《', '〈'
 /** Closing brackets and quotes of both widths. */
 export const CLOSERS = new Set([')', ']', '}', '）', '］', '｝', '》', '〉', '」', '』', '】', '〕', '〗', '”', '’']);
 
-const OPENER_CODES: ReadonlySet<number> = new Set([...OPENERS].map((c) => c.charCodeAt(0)));
-const CLOSER_CODES: ReadonlySet<number> = new Set([...CLOSERS].map((c) => c.charCodeAt(0)));
+const OPENER_UNITS = UnitSet.of([...OPENERS]);
+const CLOSER_UNITS = UnitSet.of([...CLOSERS]);
 /** `cp` is one of OPENERS (all of them are single UTF-16 units). */
-export const isOpener = (cp: number): boolean => OPENER_CODES.has(cp);
+export const isOpener = (cp: number): boolean => OPENER_UNITS.has(cp);
 /** `cp` is one of CLOSERS. */
-export const isCloser = (cp: number): boolean => CLOSER_CODES.has(cp);
+export const isCloser = (cp: number): boolean => CLOSER_UNITS.has(cp);
 
 /** The full-width pairs whose balance `pair-balance` checks (opener → closer). */
 export const FULLWIDTH_PAIRS: ReadonlyMap<string, string> = new Map([

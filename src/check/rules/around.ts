@@ -3,7 +3,7 @@
  * without spaces and quote/bracket marks in between. Shared by the punctuation rules, which
  * call these for many characters of every text: they work on code points and allocate nothing.
  */
-import { cpAt, cpBefore, isChinese, isCloser, isOpener, isSpace } from '../chars.js';
+import { cpAt, cpBefore, isChinese, isCloser, isOpener, isSpace, type UnitSet } from '../chars.js';
 
 /** What `before` and `after` may skip; combine with `|`. */
 export const SKIP_SPACES = 1;
@@ -57,12 +57,12 @@ export function touchesProtected(mask: ArrayLike<number>, from: number, to: numb
   return false;
 }
 
-/** Calls `each` with every maximal run [start, end) of UTF-16 units satisfying `pred`, in order. */
-export function forEachRun(text: string, pred: (unit: number) => boolean, each: (start: number, end: number) => void): void {
-  let start = -1;
-  for (let k = 0; k <= text.length; k++) {
-    const ok = k < text.length && pred(text.charCodeAt(k));
-    if (ok && start < 0) start = k;
-    if (!ok && start >= 0) { each(start, k); start = -1; }
+/** Calls `each` with every maximal run [start, end) of units of `units`, in order. */
+export function forEachRun(text: string, units: UnitSet, each: (start: number, end: number) => void): void {
+  for (let start = units.next(text, 0); start >= 0; ) {
+    let end = start + 1;
+    while (end < text.length && units.has(text.charCodeAt(end))) end++;
+    each(start, end);
+    start = units.next(text, end);
   }
 }

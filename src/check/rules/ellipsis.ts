@@ -4,14 +4,13 @@
  * dots, 。。。, 、、、, ．．．, ··· and a single … or ⋯⋯ — all in Chinese text. Reported only:
  * "..", and runs of three or five-plus … whose intended length is unclear.
  */
-import { isChinese } from '../chars.js';
+import { UnitSet, isChinese } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_SPACES, after, before, forEachRun, touchesProtected } from './around.js';
 
 const ELLIPSIS = '……';
 
-const DOT_UNITS: ReadonlySet<number> = new Set(['.', '。', '、', '．', '·', '・', '…', '⋯'].map((c) => c.charCodeAt(0)));
-const isDot = (unit: number): boolean => DOT_UNITS.has(unit);
+const DOTS = UnitSet.of(['.', '。', '、', '．', '·', '・', '…', '⋯']);
 
 function chineseContext(plain: string, from: number, to: number): boolean {
   return isChinese(before(plain, from, SKIP_SPACES)) || isChinese(after(plain, to, SKIP_SPACES));
@@ -26,7 +25,7 @@ export const ellipsis: ScalarRule = {
   check({ scalar }) {
     const { plain, protectedMask } = scalar.view;
     const out: Finding[] = [];
-    forEachRun(plain, isDot, (from, to) => {
+    forEachRun(plain, DOTS, (from, to) => {
       // A run may mix marks (…。 or 。。。…); judge each stretch of one character.
       let s = from;
       for (let k = from + 1; k <= to; k++) {

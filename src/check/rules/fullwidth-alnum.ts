@@ -3,7 +3,7 @@
  * the typesetter sets them in the Latin font with the right spacing (GB/T 15835; checklist
  * 28). A full-width full stop between digits is a decimal point (１．５ → 1.5).
  */
-import { cpAt, isDigit, isFullwidthAlnum, nextFullwidthAlnum } from '../chars.js';
+import { FULLWIDTH_ALNUM_UNITS, cpAt, isDigit, isFullwidthAlnum } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
 
 const toHalf = (c: string): string => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
@@ -17,7 +17,7 @@ export const fullwidthAlnum: ScalarRule = {
     const { plain } = scalar.view;
     const out: Finding[] = [];
     const digitAt = (k: number): boolean => isDigit(cpAt(plain, k)) || (cpAt(plain, k) >= 0xff10 && cpAt(plain, k) <= 0xff19);
-    for (let s = nextFullwidthAlnum(plain, 0); s >= 0 && s < plain.length; s = nextFullwidthAlnum(plain, s)) {
+    for (let s = FULLWIDTH_ALNUM_UNITS.next(plain, 0); s >= 0; s = FULLWIDTH_ALNUM_UNITS.next(plain, s)) {
       let e = s;
       // A run of full-width alphanumerics, including decimal points between digits.
       while (e < plain.length && (isFullwidthAlnum(cpAt(plain, e)) || (plain[e] === '．' && digitAt(e - 1) && digitAt(e + 1)))) e++;

@@ -3,13 +3,14 @@
  * paragraph is closed in it, in the right order. The lines of a multi-line title are one
  * text. Never repaired: only the author knows where the missing half belongs.
  */
-import { FULLWIDTH_PAIRS, isDigit, isLatinLetter } from '../chars.js';
+import { FULLWIDTH_PAIRS, UnitSet, isDigit, isLatinLetter } from '../chars.js';
 import type { Finding, ScalarRule, TextScalar } from '../types.js';
 import { after, before } from './around.js';
 
 const CLOSER_OF = FULLWIDTH_PAIRS;
 /** The same pairs by UTF-16 unit (every mark is one unit), for the walk over each character. */
-const OPENER_UNITS: ReadonlySet<number> = new Set([...FULLWIDTH_PAIRS.keys()].map((o) => o.charCodeAt(0)));
+const OPENER_UNITS = UnitSet.of([...FULLWIDTH_PAIRS.keys()]);
+const PAIR_MARKS = UnitSet.of([...FULLWIDTH_PAIRS.keys(), ...FULLWIDTH_PAIRS.values()]);
 const OPENER_OF_CLOSER: ReadonlyMap<number, number> = new Map([...FULLWIDTH_PAIRS].map(([o, c]) => [c.charCodeAt(0), o.charCodeAt(0)]));
 const APOSTROPHE_QUOTE = 0x2019; // ’
 
@@ -46,7 +47,7 @@ export const pairBalance: ScalarRule = {
       if (m) skip.add(p.offset + m[0].length - 1);
     }
     const stack: number[] = [];
-    for (let i = 0; i < text.length; i++) {
+    for (let i = PAIR_MARKS.next(text, 0); i >= 0; i = PAIR_MARKS.next(text, i + 1)) {
       const c = text.charCodeAt(i);
       if (OPENER_UNITS.has(c)) {
         if (!skip.has(i)) stack.push(i);

@@ -3,7 +3,7 @@
  * §5, checklist 45). Left alone: URLs and other protected tokens, numbers (1,234.5), times
  * (8:30), abbreviations and file names (v2.0, report.pdf), and marks inside Latin phrases.
  */
-import { describeChar, isAsciiAlnum, isAsciiLetter, isChinese, isDigit, isHan } from '../chars.js';
+import { UnitSet, describeChar, isAsciiAlnum, isAsciiLetter, isChinese, isDigit, isHan } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_CLOSERS, SKIP_OPENERS, SKIP_SPACES, after, before, hasChinese } from './around.js';
 
@@ -13,15 +13,13 @@ function where(p: number, n: number): string {
   return isHan(p) && isHan(n) ? 'between Chinese characters' : 'in Chinese text';
 }
 
-/** , . ; : ? ! */
-function isAsciiMark(unit: number): boolean {
-  return unit === 0x2c || unit === 0x2e || unit === 0x3b || unit === 0x3a || unit === 0x3f || unit === 0x21;
-}
+const MARKS = UnitSet.of([',', '.', ';', ':', '?', '!']);
+const PARENS = UnitSet.of(['(', ')']);
 
 function checkMarks(plain: string, prot: Uint8Array): Finding[] {
   const out: Finding[] = [];
-  for (let i = 0; i < plain.length; i++) {
-    if (prot[i] || !isAsciiMark(plain.charCodeAt(i))) continue;
+  for (let i = MARKS.next(plain, 0); i >= 0; i = MARKS.next(plain, i + 1)) {
+    if (prot[i]) continue;
     const c = plain[i];
     const p = before(plain, i, (c !== '.' ? SKIP_SPACES : 0) | SKIP_CLOSERS);
     const n = after(plain, i + 1, SKIP_OPENERS);
@@ -46,7 +44,6 @@ function checkMarks(plain: string, prot: Uint8Array): Finding[] {
 
 function checkParens(plain: string, prot: Uint8Array): Finding[] {
   const out: Finding[] = [];
-  if (plain.indexOf('(') < 0 && plain.indexOf(')') < 0) return out;
   const open: number[] = [];
   const chineseOutside = (o: number, c: number): boolean =>
     isChinese(before(plain, o, SKIP_SPACES)) || isChinese(after(plain, c + 1, SKIP_SPACES));
@@ -62,7 +59,7 @@ function checkParens(plain: string, prot: Uint8Array): Finding[] {
       message: `${describeChar(c)} in Chinese text has no matching '${other}': use '${FULLWIDTH[c]}' and check the pair`,
     });
   };
-  for (let i = 0; i < plain.length; i++) {
+  for (let i = PARENS.next(plain, 0); i >= 0; i = PARENS.next(plain, i + 1)) {
     if (prot[i]) continue;
     const unit = plain.charCodeAt(i);
     if (unit === 0x28 /* ( */) open.push(i);

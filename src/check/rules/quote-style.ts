@@ -5,7 +5,7 @@
  * within the scalar; when they do not pair up, the rule reports but cannot know which way
  * each one faces, so it does not repair. Apostrophes (don't, Xi'an) are not quotes.
  */
-import { isChinese, isDigit, isLatinLetter } from '../chars.js';
+import { UnitSet, isChinese, isDigit, isLatinLetter } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_SPACES, after, before, hasChinese } from './around.js';
 
@@ -19,15 +19,12 @@ function isApostrophe(plain: string, i: number): boolean {
   return (isLatinLetter(p) || isDigit(p)) && (isLatinLetter(n) || (plain[i] === "'" && n === 0x73 /* 's */));
 }
 
-/** " ' “ ” ‘ ’ */
-function isQuoteMark(unit: number): boolean {
-  return unit === 0x22 || unit === 0x27 || (unit >= 0x2018 && unit <= 0x2019) || (unit >= 0x201c && unit <= 0x201d);
-}
+const QUOTE_MARKS = UnitSet.of(['"', "'", '“', '”', '‘', '’']);
 
 function collect(plain: string, prot: Uint8Array): Quote[] {
   const out: Quote[] = [];
-  for (let i = 0; i < plain.length; i++) {
-    if (prot[i] || !isQuoteMark(plain.charCodeAt(i))) continue;
+  for (let i = QUOTE_MARKS.next(plain, 0); i >= 0; i = QUOTE_MARKS.next(plain, i + 1)) {
+    if (prot[i]) continue;
     const c = plain[i];
     if (c === '"') out.push({ at: i, kind: 'double', straight: true });
     else if (c === "'" && !isApostrophe(plain, i)) out.push({ at: i, kind: 'single', straight: true });

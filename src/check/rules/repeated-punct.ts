@@ -4,12 +4,11 @@
  * to keep. ？？ ！！ ？！ are legitimate (GB/T 15834 §5.1.2), and three or more 。 or 、 are
  * the ellipsis rule's.
  */
-import { describeChar } from '../chars.js';
+import { UnitSet, describeChar } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { forEachRun, touchesProtected } from './around.js';
 
-const MARK_UNITS: ReadonlySet<number> = new Set(['，', '、', '。', '；', '：'].map((c) => c.charCodeAt(0)));
-const isMark = (unit: number): boolean => MARK_UNITS.has(unit);
+const MARKS = UnitSet.of(['，', '、', '。', '；', '：']);
 
 export const repeatedPunct: ScalarRule = {
   id: 'repeated-punct',
@@ -19,7 +18,7 @@ export const repeatedPunct: ScalarRule = {
   check({ scalar }) {
     const { plain, protectedMask } = scalar.view;
     const out: Finding[] = [];
-    forEachRun(plain, isMark, (from, to) => {
+    forEachRun(plain, MARKS, (from, to) => {
       if (to - from < 2 || touchesProtected(protectedMask, from, to)) return;
       const typed = plain.slice(from, to);
       const first = typed[0];

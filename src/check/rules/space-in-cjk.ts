@@ -10,7 +10,7 @@
  * between two Han characters as a full-width (1-em) gap (src/text/segment.ts, Gap.Ideo), so
  * one typed space is all these need: more than one in a title is folded into one.
  */
-import { cpAt, cpBefore, isCjkPunct, nextSpace, isDigit, isHan, isLatinLetter, isLineBreak, isSharedMark, isSpace, quoteText } from '../chars.js';
+import { SPACE_UNITS, cpAt, cpBefore, isCjkPunct, isDigit, isHan, isLatinLetter, isLineBreak, isSharedMark, isSpace, quoteText } from '../chars.js';
 import { UnitKind } from '../source-map.js';
 import type { Finding, ScalarRule } from '../types.js';
 
@@ -32,7 +32,7 @@ export const spaceInCjk: ScalarRule = {
       if (folded(s)) out.push({ start: s, end: e, message, hint: FOLD_HINT });
       else out.push({ start: s, end: e, message, fix: [{ start: s, end: e, text: '' }] });
     };
-    for (let s = nextSpace(plain, 0); s >= 0 && s < plain.length; s = nextSpace(plain, s)) {
+    for (let s = SPACE_UNITS.next(plain, 0); s >= 0; s = SPACE_UNITS.next(plain, s)) {
       let e = s;
       while (e < plain.length && isSpace(cpAt(plain, e))) e++;
       const typed = plain.slice(s, e);
