@@ -70,7 +70,19 @@ const PATTERNS: RegExp[] = [
  * run without such a mark, time quadratic in the run's length.
  */
 const ASCII_RUN = /[!-~]+/g;
-const CODE_MARK = /[=_{}<>\\@$&#|]|::/;
+const isPrintableAscii = (unit: number): boolean => unit >= 0x21 && unit <= 0x7e;
+/** = _ { } < > \\ @ $ & # | */
+const CODE_MARK_UNITS: ReadonlySet<number> = new Set([...'=_{}<>\\@$&#|'].map((c) => c.charCodeAt(0)));
+
+/** [from, to) holds one of = _ { } < > \\ @ $ & # | or "::". */
+function hasCodeMark(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const unit = text.charCodeAt(k);
+    if (CODE_MARK_UNITS.has(unit)) return true;
+    if (unit === 0x3a && k + 1 < to && text.charCodeAt(k + 1) === 0x3a) return true;
+  }
+  return false;
+}
 
 /** A trailing mark belongs to the sentence around a URL or token, not to it. */
 function trimTrailing(text: string, from: number, to: number): number {
@@ -104,11 +116,16 @@ export function protectedRanges(text: string): Array<[number, number]> {
       if (to > from) ranges.push([from, to]);
     }
   }
+  // Every ASCII word and number is such a run: found with test (no match object), its start
+  // found by walking back, its marks looked for in place.
   ASCII_RUN.lastIndex = 0;
-  for (let m = ASCII_RUN.exec(text); m; m = ASCII_RUN.exec(text)) {
-    if (!CODE_MARK.test(m[0])) continue;
-    const to = trimTrailing(text, m.index, m.index + m[0].length);
-    if (to > m.index) ranges.push([m.index, to]);
+  while (ASCII_RUN.test(text)) {
+    const end = ASCII_RUN.lastIndex;
+    let start = end - 1;
+    while (start > 0 && isPrintableAscii(text.charCodeAt(start - 1))) start--;
+    if (!hasCodeMark(text, start, end)) continue;
+    const to = trimTrailing(text, start, end);
+    if (to > start) ranges.push([start, to]);
   }
   return ranges;
 }
