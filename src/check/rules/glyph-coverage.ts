@@ -64,7 +64,9 @@ export const glyphCoverage: ScalarRule = {
     // Chains are resolved on first use, in the order characters need them (which orders the
     // font errors reported below).
     const chains = new Map<GlyphRole, Chain>();
-    const missing = new Map<string, { start: number; end: number; cp: number; role: GlyphRole; count: number }>();
+    let failed = false;
+    // Made for the rare text with a character no font draws.
+    let missing: Map<string, { start: number; end: number; cp: number; role: GlyphRole; count: number }> | undefined;
     const plainRoles = scalar.glyphRoles;
     const boldRoles = plainRoles.map((r) => (r === 'body' ? 'bold' : r));
     for (let i = 0; i < plain.length; ) {
@@ -75,10 +77,15 @@ export const glyphCoverage: ScalarRule = {
         for (let r = 0; r < roles.length; r++) {
           const role = roles[r];
           let entry = chains.get(role);
-          if (!entry) { entry = chainFor(fonts, role); chains.set(role, entry); }
+          if (!entry) {
+            entry = chainFor(fonts, role);
+            chains.set(role, entry);
+            if ('error' in entry) failed = true;
+          }
           if ('error' in entry) continue;
           if (covers(entry, cp)) continue;
           const key = `${cp}:${role}`;
+          missing ??= new Map();
           const seen = missing.get(key);
           if (seen) seen.count++;
           else missing.set(key, { start: i, end: i + width, cp, role, count: 1 });
@@ -86,7 +93,8 @@ export const glyphCoverage: ScalarRule = {
       }
       i += width;
     }
-    for (const m of missing.values()) {
+    if (!missing && !failed) return out;
+    if (missing) for (const m of missing.values()) {
       const { chain } = chains.get(m.role) as { chain: readonly FontHandle[] };
       const tried = chain.map((f) => f.postscriptName || f.key).join(', ');
       const more = m.count > 1 ? ` (${m.count} times in this text)` : '';

@@ -46,31 +46,36 @@ export const pairBalance: ScalarRule = {
       const m = LIST_MARKER.exec(p.scalar.view.plain);
       if (m) skip.add(p.offset + m[0].length - 1);
     }
+    // Openers not yet closed; `depth` counts them (the array is not popped, so it keeps its storage).
     const stack: number[] = [];
+    let depth = 0;
     for (let i = PAIR_MARKS.next(text, 0); i >= 0; i = PAIR_MARKS.next(text, i + 1)) {
       const c = text.charCodeAt(i);
       if (OPENER_UNITS.has(c)) {
-        if (!skip.has(i)) stack.push(i);
+        if (!skip.has(i)) stack[depth++] = i;
         continue;
       }
       const opener = OPENER_OF_CLOSER.get(c);
       if (opener === undefined || skip.has(i)) continue;
       // ’ between letters is an apostrophe (Xi’an, don’t), not a closing quote.
       if (c === APOSTROPHE_QUOTE && (isLatinLetter(before(text, i)) || isDigit(before(text, i))) && isLatinLetter(after(text, i + 1))) continue;
-      if (stack.length && text.charCodeAt(stack[stack.length - 1]) === opener) { stack.pop(); continue; }
-      let match = stack.length - 1;
+      if (depth && text.charCodeAt(stack[depth - 1]) === opener) { depth--; continue; }
+      let match = depth - 1;
       while (match >= 0 && text.charCodeAt(stack[match]) !== opener) match--;
       if (match < 0) {
         report(i, `closing '${text[i]}' has no matching opening '${String.fromCharCode(opener)}'`);
         continue;
       }
-      for (let k = match + 1; k < stack.length; k++) {
+      for (let k = match + 1; k < depth; k++) {
         const o = stack[k];
         report(o, `opening '${text[o]}' is not closed before '${text[i]}'; expected '${CLOSER_OF.get(text[o])}'`);
       }
-      stack.length = match;
+      depth = match;
     }
-    for (const o of stack) report(o, `opening '${text[o]}' has no matching closing '${CLOSER_OF.get(text[o])}'`);
+    for (let k = 0; k < depth; k++) {
+      const o = stack[k];
+      report(o, `opening '${text[o]}' has no matching closing '${CLOSER_OF.get(text[o])}'`);
+    }
     return out;
   },
 };

@@ -84,7 +84,8 @@ export const quoteStyle: ScalarRule = {
     // Walk the quotes in order with a stack to learn each pair's nesting depth.
     const stack: Array<{ kind: Kind; at: number; straightClose?: number }> = [];
     const straightCloses = new Set(straightPairs.values());
-    for (const q of quotes) {
+    for (let j = 0; j < quotes.length; j++) {
+      const q = quotes[j];
       if (q.straight) {
         const close = straightPairs.get(q.at);
         if (close !== undefined) {
@@ -126,7 +127,7 @@ export const quoteStyle: ScalarRule = {
             ],
           });
         }
-        stack.push({ kind: q.kind, at: q.at });
+        stack.push(q);
       } else {
         const top = stack.findLastIndex((s) => s.kind === q.kind && s.straightClose === undefined);
         if (top >= 0) stack.length = top;
