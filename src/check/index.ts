@@ -24,7 +24,7 @@ import { quoteStyle } from './rules/quote-style.js';
 import { repeatedPunct } from './rules/repeated-punct.js';
 import { spaceInCjk } from './rules/space-in-cjk.js';
 import { tocDiffers } from './rules/toc-differs.js';
-import type { Finding, FontResolver, IssueFile, LintFile, Rule, ScalarRule, TextScalar } from './types.js';
+import type { Finding, FontResolver, IssueFile, LintFile, Rule, ScalarContext, ScalarRule, TextScalar } from './types.js';
 
 export type { FontResolver, GlyphRole, Rule } from './types.js';
 export { defaultFontsFor, resolverFromFonts, themeFontResolver } from './fonts.js';
@@ -86,13 +86,16 @@ interface Pass {
 function runScalarRules(file: LintFile, rules: readonly ScalarRule[], fonts: FontResolver): Located[] {
   const out: Located[] = [];
   let id = 0;
-  // Index loops: this runs rules × texts times, and most checks find nothing.
+  // This runs rules × texts times and most checks find nothing: index loops, and one context
+  // object (a rule reads it during its check and keeps nothing of it).
+  const ctx: ScalarContext = { scalar: file.scalars[0], file, fonts };
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
     for (let k = 0; k < file.scalars.length; k++) {
       const scalar = file.scalars[k];
       if (rule.roles && !rule.roles.includes(scalar.role)) continue;
-      const findings = rule.check({ scalar, file, fonts });
+      ctx.scalar = scalar;
+      const findings = rule.check(ctx);
       for (let f = 0; f < findings.length; f++) {
         const finding = findings[f];
         out.push({ rule, scalar: finding.scalar ?? scalar, finding, id: id++ });

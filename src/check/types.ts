@@ -98,6 +98,7 @@ export interface ScalarRule extends RuleBase {
   scope: 'scalar';
   /** Roles the rule applies to; all text roles when absent. */
   roles?: readonly TextRole[];
+  /** `ctx` is valid during the call only: the driver reuses the object for the next text. */
   check(ctx: ScalarContext): Finding[];
 }
 
