@@ -196,6 +196,10 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
       u.pool[k] = cls === Cls.Stop || cls === Cls.QE ? Pool.Final : Pool.Marks;
     }
     if (cls === Cls.Open) u.opening[k] = 1;
+    // The interpunct and solidus are centred in a ½-em cell wider than their glyph: at a line end
+    // the blank after the glyph goes, like a mark's blank half, so the line ends flush instead of
+    // a hair short (约翰·|史密斯). Never compressed mid-line (pool None).
+    else if (ink === Ink.Centre && cellEm > 0 && cellEm < 1 && cell > adv) u.blankR[k] = (cell - adv) / 2;
   }
   u.gFirst[n] = gb.length;
   const paired = compressPairs(seg, u, al.u8(n));

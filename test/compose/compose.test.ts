@@ -56,3 +56,29 @@ test('on the grid, a one-glyph 2-em dash ends within its cells, before the next 
   const dash = gs[i];
   assert.ok(dash.x + dash.advance <= gs[i + 1].x + 1e-6, `dash ends at ${dash.x + dash.advance}, next starts at ${gs[i + 1].x}`);
 });
+
+test('an interpunct ending a justified line has its glyph box end at the measure (no blank after it)', () => {
+  // 约翰·|史密斯 breaks after the 间隔号; its ½-em cell is wider than the dot glyph, and the blank
+  // after the dot would leave the line visibly short of the right edge.
+  for (const opts of [{ measure: 10 * 16, size: 16, align: 'justify' }, { ...BODY, indent: 0 }] as const) {
+    const cells = 'grid' in opts ? opts.grid : 10;
+    // Two cells short of a full line: 约 and the ½-em dot fit, 翰 does not.
+    const head = '一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉'.slice(0, cells - 2);
+    const p = composeParagraph([{ text: `${head}约·翰史密斯`, fonts: [song()] }], opts);
+    const first = p.lines[0];
+    assert.ok(first.text.endsWith('约·'), `breaks after the interpunct: ${first.text}`);
+    const dot = glyphs(first).find((g) => g.text === '·')!;
+    assert.ok(Math.abs(dot.x + dot.advance - opts.measure) < 0.05, `dot box ends at ${dot.x + dot.advance}, measure ${opts.measure}`);
+    assert.ok(Math.abs(first.right - opts.measure) < 0.05);
+  }
+});
+
+test('a mid-line interpunct keeps its centred ½-em cell', () => {
+  const p = composeParagraph([{ text: '约翰·史密斯', fonts: [song()] }], { measure: 20 * 16, size: 16, align: 'justify' });
+  const gs = glyphs(p.lines[0]);
+  const dot = gs.find((g) => g.text === '·')!;
+  const han = gs.find((g) => g.text === '翰')!;
+  const shi = gs.find((g) => g.text === '史')!;
+  assert.ok(Math.abs(shi.x - han.x - 1.5 * 16) < 0.01);
+  assert.ok(Math.abs(dot.x + dot.advance / 2 - (han.x + 16 + 4)) < 0.01);
+});
