@@ -14,6 +14,10 @@ export type SourcePath = (string | number)[];
 export interface TocItem {
   text: string;
   target: string;
+  /** The field the entry's text comes from, for problems found while setting it. */
+  source: SourcePath;
+  /** True when `text` is that field's value itself, so offsets into it are offsets into the source. */
+  verbatim: boolean;
 }
 
 export interface TocRow {
@@ -88,9 +92,13 @@ export function buildModel(issue: Issue, theme: Theme): DocModel {
       const aid = `${sid}a${ai + 1}`;
       const lines = titleLines(article);
       const tocText = article.toc ?? lines.join(theme.toc.titleJoiner);
-      row.items.push({ text: tocText, target: aid });
-      entry.children.push({ title: lines.join(' '), target: aid });
       const base: SourcePath = ['sections', si, 'articles', ai];
+      row.items.push({
+        text: tocText, target: aid,
+        source: article.toc !== undefined ? [...base, 'toc'] : [...base, 'title'],
+        verbatim: article.toc !== undefined || typeof article.title === 'string',
+      });
+      entry.children.push({ title: lines.join(' '), target: aid });
       sectionBlocks.push({ kind: 'title', lines, id: aid, source: [...base, 'title'] });
       article.body.forEach((item, bi) => {
         if (isSubHeading(item)) {
@@ -103,7 +111,7 @@ export function buildModel(issue: Issue, theme: Theme): DocModel {
     });
     const briefs = section.briefs ?? [];
     if (briefs.length > 0) {
-      row.items.push({ text: fill(theme.toc.briefs, { n: briefs.length }), target: `${sid}b` });
+      row.items.push({ text: fill(theme.toc.briefs, { n: briefs.length }), target: `${sid}b`, source: ['sections', si, 'briefs'], verbatim: false });
       briefs.forEach((brief, bi) => {
         const base: SourcePath = ['sections', si, 'briefs', bi];
         brief.body.forEach((para, pi) => {

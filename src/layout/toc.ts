@@ -11,7 +11,7 @@ import type { FontHandle } from '../font/types.js';
 import { stackRules } from './masthead.js';
 import type { Block } from './model.js';
 import type { GalleyRow, RowLink, RowText } from './paginate.js';
-import { type LayoutContext, NO_GLUE, letterSpace, lineRow, setText } from './setting.js';
+import { type LayoutContext, NO_GLUE, letterSpace, lineRow, setSpans, setText } from './setting.js';
 
 type Toc = Extract<Block, { kind: 'toc' }>;
 
@@ -70,7 +70,7 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
     labels[ri].forEach((line, k) => texts.push({ kind: 'text', x: 0, dy: k * lineHeight, line, color: label.color }));
     let dy = 0;
     row.items.forEach((item, ii) => {
-      const lines = setText(ctx, item.text, entry, { measure, align: 'justify', indent: 0, trimOpeningAtLineStart: true }, ['sections', ri]);
+      const lines = setSpans(ctx, [{ text: item.text, fonts: entry.fonts }], { measure, size: entry.size, align: 'justify', indent: 0, trimOpeningAtLineStart: true }, item.source, item.verbatim ? [0] : undefined);
       const first = dy;
       for (const line of lines) {
         texts.push({ kind: 'text', x: column, dy, line, color: entry.color });

@@ -250,3 +250,25 @@ test('a very long 栏目 name wraps inside a label column of at most 40% of the 
   assert.ok(entry.x <= theme.typeWidth * 0.4 + theme.bodySize, `entries start at ${entry.x}`);
   assertPlacementRules(result, theme);
 });
+
+test('a problem in a 目录 entry points at the article title or its toc, not at the 栏目 name', () => {
+  const theme = fakeTheme();
+  const issue = issueWith([{ name: '栏目', articles: [article('标题𠀀', [2]), article(['两行𠀀', '标题'], [2]), { ...article('正文标题', [2]), toc: '目录𠀀文字' }] }]);
+  const result = layoutIssue(buildModel(issue, theme.theme), theme, (spans, options) => {
+    const out = fakeCompose(spans, options);
+    const text = spans.map((s) => s.text).join('');
+    const i = text.indexOf('𠀀');
+    // A justified line with the character is also set loose, as a 目录 line with a long word can be.
+    const lines = out.lines.map((l) => (options.align === 'justify' && l.text.includes('𠀀') ? { ...l, spacing: options.size, start: l.start ?? 0 } : l));
+    return i >= 0 ? { lines, missing: [{ char: '𠀀', codePoint: 0x20000, index: i }] } : out;
+  });
+  const base = ['sections', 0, 'articles'];
+  const sources = result.problems.map((p) => `${p.code} ${p.source.join('.')} ${p.offset ?? '-'}`).sort();
+  assert.ok(!sources.some((s) => / sections\.0 /.test(s)), sources.join('\n'));
+  const toc = result.problems.filter((p) => p.code === 'loose-line');
+  assert.deepEqual(toc.map((p) => [p.source, p.offset]), [
+    [[...base, 0, 'title'], 0],
+    [[...base, 1, 'title'], undefined],
+    [[...base, 2, 'toc'], 0],
+  ]);
+});
