@@ -18,6 +18,7 @@ import { ellipsis } from './rules/ellipsis.js';
 import { fullwidthAlnum } from './rules/fullwidth-alnum.js';
 import { glyphCoverage } from './rules/glyph-coverage.js';
 import { issueSequence } from './rules/issue-sequence.js';
+import { leadingMark } from './rules/leading-mark.js';
 import { pairBalance } from './rules/pair-balance.js';
 import { punctHalfwidth } from './rules/punct-halfwidth.js';
 import { quoteStyle } from './rules/quote-style.js';
@@ -46,6 +47,7 @@ export const RULES: readonly Rule[] = [
   repeatedPunct,
   spaceInCjk,
   pairBalance,
+  leadingMark,
   glyphCoverage,
   tocDiffers,
   issueSequence,
