@@ -51,6 +51,13 @@ export const COST = {
   /** × (extra per joint / 0.15 em)³. */
   SPACING: 100,
   SPACING_REF_EM: 0.15,
+  /**
+   * A justified line of several units with no justifiable joint (a URL cut at its break points)
+   * is spread over all its joints: up to this share of the allowed maximum it costs × TOKEN_SPREAD
+   * the same even spacing between Han; beyond it, as much as a line that cannot be justified.
+   */
+  TOKEN_SPREAD: 4,
+  TOKEN_SPREAD_SHARE: 0.25,
   /** A badness ceiling, so that penalties below stay in charge. */
   MAX_BADNESS: 1e6,
   /** A 2-em mark (破折号/省略号) at a line start: allowed in GB style, avoided. */
@@ -182,6 +189,12 @@ function lineCost(lm: LineMetrics, p: BreakParams, a: number, b: number, over: n
       const avail = p.measure - (a === 0 ? p.indent : 0);
       lm.measure(a, b + 1);
       if (lm.natural <= avail + EPS) bad += COST.PUSH_OUT;
+    } else if (b - a > 1 && (d - lm.stretchGlue) / (b - 1 - a) <= maxSpacing * COST.TOKEN_SPREAD_SHARE + EPS) {
+      // No joint takes even spacing, e.g. a URL cut at its break points: placeLine spreads the
+      // slack over all its joints. A hair there is invisible, and better than a loose line of Han
+      // before the URL; more reads as spaces inside a word and is priced as below.
+      const e = (d - lm.stretchGlue) / (b - 1 - a) / em / COST.SPACING_REF_EM;
+      bad = COST.SPACING * e * e * e * COST.TOKEN_SPREAD;
     } else {
       // Nothing to stretch evenly: the line is letter-spaced or stays short. Worse than any line
       // that can be justified, a loose one included (else a lone character would beat it).

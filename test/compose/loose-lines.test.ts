@@ -84,3 +84,20 @@ test('a loose line is still preferred to a line that cannot be justified at all'
   const q = compose('的的的的571-8525的', { ...NARROW, indent: 2 });
   assert.deepEqual(texts(q), ['的的的的', '571-8525的']);
 });
+
+test('a line holding only part of a URL is priced by how far it must be spread, not as unjustifiable', () => {
+  // A typical government URL: the only layout without a loose line breaks it twice, leaving a line
+  // of URL alone that is a few points short. Spread over its break points that slack is invisible;
+  // a loose line of Han before the URL is not.
+  const url = 'https://www.hangzhou.gov.cn/art/2024/3/15/art_1229063387_1841234.html';
+  for (const lead of ['详细内容可登录杭州市人民政府门户网站（', '详细内容可登录杭州市人民政府门户网站']) {
+    const text = `${lead}${url}${lead.endsWith('（') ? '）' : ''}查询。`;
+    const p = compose(text, BODY);
+    assert.equal(joined(p), text);
+    for (const [k, s] of spacings(p).entries()) assert.ok(s <= 0.5 + 1e-6, `line ${k + 1} is loose (${s.toFixed(2)} em): ${texts(p).join(' | ')}`);
+    for (const l of p.lines.slice(0, -1)) assert.ok(Math.abs(l.right - BODY.measure!) < 0.05, `line not flush: ${l.text}`);
+    // Within the URL-only line the spread is a hair, not a visible space.
+    const only = p.lines.find((l) => !/\p{Script=Han}/u.test(l.text));
+    if (only && !only.last) assert.ok((only.spacing ?? 0) < 0.1 * EM, `URL line spread ${(only.spacing ?? 0).toFixed(2)} pt: ${only.text}`);
+  }
+});
