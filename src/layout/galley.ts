@@ -143,8 +143,10 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
         const inset = t.len(s.inset, style.size, ['title', 'inset']);
         const lineHeight = t.len(s.lineHeight, style.size, ['title', 'lineHeight']);
         const options = { measure: width - 2 * inset, align: 'center' as const, trimOpeningAtLineStart: false };
+        // Balanced at natural places; an author's line that fits stays whole, one too long for the
+        // measure wraps like a one-line title rather than greedily inside a word.
         const lines = block.lines.length > 1
-          ? block.lines.flatMap((text, i) => setText(ctx, text, style, options, [...block.source, i]))
+          ? block.lines.flatMap((text, i) => setText(ctx, text, style, { ...options, balance: true }, [...block.source, i]))
           : setText(ctx, block.lines[0] ?? '', style, { ...options, balance: true }, block.source);
         if (lines.length > s.maxLines) {
           ctx.problems.push({ code: 'title-too-long', severity: 'error', source: block.source, message: `the title takes ${lines.length} lines (at most ${s.maxLines}): shorten it, or set it as a list of lines` });

@@ -67,3 +67,15 @@ test('a byline sets the space after the unit and the name padding as full-width 
   assert.ok(Math.abs(xOf(byline, '蔡') - xOf(byline, '室') - 2 * size) < 0.01);
   assert.ok(Math.abs(xOf(byline, '静') - xOf(byline, '蔡') - 2 * size) < 0.01);
 });
+
+test('a line of a list title too long for the measure wraps at a word boundary, balanced', () => {
+  const long = '市人大常委会党组召开理论学习中心组学习会议暨主题教育专题读书班';
+  const { lines } = layout([[long, '深入学习贯彻党的二十届三中全会精神']]);
+  const titles = lines('title').map((l) => l.text);
+  assert.equal(titles.length, 3, titles.join(' / '));
+  assert.equal(titles.slice(0, 2).join(''), long);
+  assert.equal(titles[2], '深入学习贯彻党的二十届三中全会精神');
+  // Not the greedy fill that splits 会|议 (20 + 11 characters).
+  assert.ok(!titles[0].endsWith('会') || !titles[1].startsWith('议'), titles.join(' / '));
+  assert.ok(Math.abs(titles[0].length - titles[1].length) <= 8, `unbalanced: ${titles.join(' / ')}`);
+});
