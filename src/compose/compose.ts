@@ -54,7 +54,7 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     const params = {
       mode, measure, indent, size, brk: seg.brk,
       maxSpacing: (options.maxSpacing ?? DEFAULT_MAX_SPACING_EM) * size,
-      quality: mode === 'balance' && !fitsOnOneLine(lm, seg.count, measure - indent) ? balanceQuality(text, seg) : undefined,
+      quality: (mode === 'balance' || (mode === 'justify' && options.wordBreaks)) && !fitsOnOneLine(lm, seg.count, measure - indent) ? balanceQuality(text, seg) : undefined,
     };
     let result = chooseBreaks(lm, params, Brk.Emergency, scratch);
     if (result.cost >= COST.OVERFULL) {

@@ -40,6 +40,11 @@ export interface ComposeOptions {
   /** Break into lines of similar length at natural places (titles). */
   balance?: boolean;
   /**
+   * Justified text that is a title (a 目录 entry): prefer breaking between words, priced as a
+   * balanced title prices its breaks, over a line spaced a little looser. Default false.
+   */
+  wordBreaks?: boolean;
+  /**
    * Justified text: the largest even inter-character spacing a line may take, in em of `size`
    * (theme `body.maxSpacing`). Default 0.5. A line that would need more is priced above breaking a
    * URL or long token after / . - (but below breaking a kinsoku rule or a word), so such a break

@@ -70,7 +70,7 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
     labels[ri].forEach((line, k) => texts.push({ kind: 'text', x: 0, dy: k * lineHeight, line, color: label.color }));
     let dy = 0;
     row.items.forEach((item, ii) => {
-      const lines = setSpans(ctx, [{ text: item.text, fonts: entry.fonts }], { measure, size: entry.size, align: 'justify', indent: 0, trimOpeningAtLineStart: true }, item.source, item.verbatim ? [0] : undefined);
+      const lines = setSpans(ctx, [{ text: item.text, fonts: entry.fonts }], { measure, size: entry.size, align: 'justify', wordBreaks: true, indent: 0, trimOpeningAtLineStart: true }, item.source, item.verbatim ? [0] : undefined);
       const first = dy;
       for (const line of lines) {
         texts.push({ kind: 'text', x: column, dy, line, color: entry.color });

@@ -79,3 +79,19 @@ test('a line of a list title too long for the measure wraps at a word boundary, 
   assert.ok(!titles[0].endsWith('会') || !titles[1].startsWith('议'), titles.join(' / '));
   assert.ok(Math.abs(titles[0].length - titles[1].length) <= 8, `unbalanced: ${titles.join(' / ')}`);
 });
+
+test('a 目录 entry that wraps breaks between words, still justified', () => {
+  const titles = [
+    '关于进一步加强和改进新时代市县两级人大代表联络站建设、提升代表履职服务保障水平的若干做法与思考',
+    '西湖区：“三张清单”推动民生实事项目人大代表票决制落地见效',
+    '钱塘区人大常委会听取和审议区政府关于2023年度国有资产管理情况的综合报告',
+  ];
+  const { lines } = layout(titles);
+  const toc = lines('toc').map((l) => l.text);
+  for (const [a, b] of [['建', '设'], ['落', '地'], ['资', '产']]) {
+    assert.ok(!toc.some((l, i) => l.endsWith(a) && toc[i + 1]?.startsWith(b)), `${a}|${b} split: ${toc.join(' / ')}`);
+  }
+  // Each wrapped entry's lines still hold the whole title, and its first line is still full.
+  const all = toc.join('');
+  for (const t of titles) assert.ok(all.replace(/ /g, '').includes(t.replace(/ /g, '')), t);
+});
