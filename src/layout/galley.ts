@@ -160,10 +160,12 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
         break;
       }
       case 'heading': {
+        // Levels 3 and 4 (1. and （1）) are in the body's face and indent, spaced like level 2.
         const s = block.level === 1 ? th.heading1 : th.heading2;
         const key = block.level === 1 ? 'heading1' : 'heading2';
-        const style = t.text(s, [key]);
-        const lines = setText(ctx, block.text, style, { measure: width, align: 'justify', indent: s.indent, grid: th.body.snapToGrid ? th.grid.chars : undefined }, block.source);
+        const style = block.level === 3 ? body : t.text(s, [key]);
+        const indent = block.level === 3 ? th.body.indent : s.indent;
+        const lines = setText(ctx, block.text, style, { measure: width, align: 'justify', indent, grid: th.body.snapToGrid ? th.grid.chars : undefined }, block.source);
         flow('heading', lines, style, { before: t.space(s.spaceBefore, style.size, [key, 'spaceBefore']), after: NONE }, { keepWithNext: true });
         keep = 2;
         break;

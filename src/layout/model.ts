@@ -32,7 +32,7 @@ export type Block =
   | { kind: 'section'; text: string; name: string; id: string; source: SourcePath }
   | { kind: 'title'; lines: string[]; id: string; source: SourcePath }
   | { kind: 'paragraph'; pieces: InlinePiece[]; briefStart?: boolean; anchor?: string; source: SourcePath }
-  | { kind: 'heading'; level: 1 | 2; text: string; source: SourcePath }
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string; source: SourcePath }
   | { kind: 'byline'; text: string; source: SourcePath }
   | { kind: 'footer'; footer: Footer; source: SourcePath };
 
@@ -57,10 +57,16 @@ export function dateParts(iso: string): { year: number; month: number; day: numb
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-/** 1-line level markers: 一、 → level 1, （一） → level 2. */
-export function headingLevel(text: string, given?: 1 | 2): 1 | 2 {
+/**
+ * Level of a sub-heading from its marker (GB/T 9704 §7.3.3): 一、 → 1 (黑体), （一） → 2 (楷体),
+ * 1. and （1） → 3, set in the body face as the standard sets the third and fourth levels in the
+ * body's 仿宋 (a 1. in 黑体 would read as high as 一、, above the （一） it belongs under).
+ */
+export function headingLevel(text: string, given?: 1 | 2): 1 | 2 | 3 {
   if (given) return given;
-  return /^[（(]/.test(text.trim()) ? 2 : 1;
+  const t = text.trim();
+  if (/^(?:[0-9０-９]+[.．]|[（(][0-9０-９]+[）)])/.test(t)) return 3;
+  return /^[（(]/.test(t) ? 2 : 1;
 }
 
 export function issueValues(issue: Issue): Record<string, string | number | undefined> {

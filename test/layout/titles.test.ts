@@ -95,3 +95,27 @@ test('a 目录 entry that wraps breaks between words, still justified', () => {
   const all = toc.join('');
   for (const t of titles) assert.ok(all.replace(/ /g, '').includes(t.replace(/ /g, '')), t);
 });
+
+test('sub-heading levels follow GB/T 9704 §7.3.3: 一、 黑体, （一） 楷体, 1. and （1） in the body face', () => {
+  const issue: Issue = {
+    bulletin: '测试信息', number: 1, publisher: '测试单位编', date: '2024-05-06',
+    sections: [{ name: '要闻速递', articles: [{
+      title: '标题',
+      body: [{ heading: '一、提高政治站位' }, { heading: '（一）健全责任体系' }, { heading: '1.开展隐患排查' }, { heading: '（1）做好人员转移' }, { heading: '2．落实包保责任' }, BODY],
+      byline: '某区人大常委会办公室 蔡 静',
+    }] }],
+  };
+  const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, []);
+  const resolved = new ResolvedTheme(theme, openFont);
+  const result = layoutIssue(buildModel(issue, theme), resolved, composeParagraph);
+  const headings = result.galley.filter((r) => r.kind === 'heading').flatMap((r) => r.items.flatMap((i) => (i.kind === 'text' ? [i.line] : [])));
+  const face = (l: ComposedLine) => l.runs[0].font.key;
+  const role = (r: 'hei' | 'kai' | 'song') => resolved.text({ ...theme.body, font: r }, ['body']).fonts[0].key;
+  assert.deepEqual(headings.map((l) => [l.text, face(l)]), [
+    ['一、提高政治站位', role('hei')],
+    ['（一）健全责任体系', role('kai')],
+    ['1.开展隐患排查', role('song')],
+    ['（1）做好人员转移', role('song')],
+    ['2．落实包保责任', role('song')],
+  ]);
+});
