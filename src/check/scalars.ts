@@ -7,6 +7,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
 import { mapScalar, type ValueMap } from './source-map.js';
+import { headingLevel as printedLevel } from '../layout/model.js';
 import { buildTextView } from './text.js';
 import type { GlyphRole, TextRole, TextScalar } from './types.js';
 
@@ -39,11 +40,14 @@ function get(map: YAMLMap, key: string): Node | undefined {
 }
 
 /** Heading level: the explicit `level`, else 2 for a （一） marker and 1 otherwise. */
-function headingLevel(map: YAMLMap, text: string): 1 | 2 {
+/** The level the page layout sets a sub-heading at (its own `level`, else its marker). */
+function headingLevel(map: YAMLMap, text: string): 1 | 2 | 3 {
   const level = get(map, 'level');
-  if (isScalar(level) && (level.value === 1 || level.value === 2)) return level.value;
-  return /^\s*[（(][一二三四五六七八九十百〇零]+[）)]/.test(text) ? 2 : 1;
+  return printedLevel(text, isScalar(level) && (level.value === 1 || level.value === 2) ? level.value : undefined);
 }
+
+/** 一、 in 黑体, （一） in 楷体, 1. and （1） in the body face (GB/T 9704 §7.3.3). */
+const HEADING_GLYPHS: Record<1 | 2 | 3, GlyphRole> = { 1: 'heading1', 2: 'heading2', 3: 'body' };
 
 class Walker {
   readonly out: TextScalar[] = [];
@@ -97,7 +101,7 @@ class Walker {
         if (isMap(item)) {
           const heading = get(item, 'heading');
           const level = isScalar(heading) ? headingLevel(item, String(heading.value)) : 1;
-          this.text(heading, `${itemPath}.heading`, 'heading', { owner: path, glyphRoles: [level === 2 ? 'heading2' : 'heading1'] });
+          this.text(heading, `${itemPath}.heading`, 'heading', { owner: path, glyphRoles: [HEADING_GLYPHS[level]] });
         } else {
           this.text(item as Node, itemPath, 'paragraph', { owner: path });
         }

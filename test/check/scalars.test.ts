@@ -20,6 +20,8 @@ sections:
           - heading: 一、第一
           - heading: （一）第二
           - {heading: 第三, level: 2}
+          - heading: 1. 第四
+          - heading: （1）第五
         byline: 办公室 叶 蓁
   - name: 信息摘登
     briefs:
@@ -52,6 +54,8 @@ test('every text scalar is found with its path, role and print roles; numbers, d
     'sections[0].articles[0].body[1].heading heading heading1',
     'sections[0].articles[0].body[2].heading heading heading2',
     'sections[0].articles[0].body[3].heading heading heading2',
+    'sections[0].articles[0].body[4].heading heading body',
+    'sections[0].articles[0].body[5].heading heading body',
     'sections[0].articles[0].byline byline byline',
     'sections[1].name section section+tocLabel',
     'sections[1].briefs[0].body[0] brief body',

@@ -16,6 +16,12 @@ const APOSTROPHE_QUOTE = 0x2019; // ’
 
 /** A list marker like 1） a） 一） at the start of a text uses only the closing half. */
 const LIST_MARKER = /^\s*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})[）)]/;
+/**
+ * The same markers inside a text (要求：1）加强学习；2）完善制度): after a space or a pause or
+ * stop mark. Taken as markers only when no bracket is open for them to close, so that
+ * （比例为5：1） stays a pair.
+ */
+const INLINE_MARKER = /(?<=[\s：；，。、！？])(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})）/g;
 
 interface Piece { scalar: TextScalar; offset: number }
 
@@ -46,6 +52,8 @@ export const pairBalance: ScalarRule = {
       const m = LIST_MARKER.exec(p.scalar.view.plain);
       if (m) skip.add(p.offset + m[0].length - 1);
     }
+    const markers = new Set<number>();
+    for (const m of text.matchAll(INLINE_MARKER)) markers.add(m.index! + m[0].length - 1);
     // Openers not yet closed; `depth` counts them (the array is not popped, so it keeps its storage).
     const stack: number[] = [];
     let depth = 0;
@@ -63,6 +71,7 @@ export const pairBalance: ScalarRule = {
       let match = depth - 1;
       while (match >= 0 && text.charCodeAt(stack[match]) !== opener) match--;
       if (match < 0) {
+        if (markers.has(i)) continue;
         report(i, `closing '${text[i]}' has no matching opening '${String.fromCharCode(opener)}'`);
         continue;
       }

@@ -8,13 +8,25 @@
  * character name padded as 英 颖), and one space between phrases of a title (临安区：强化司法
  * 监督 维护司法公正), which is a headline convention. The composer sets every space it meets
  * between two Han characters as a full-width (1-em) gap (src/text/segment.ts, Gap.Ideo), so
- * one typed space is all these need: more than one in a title is folded into one.
+ * one typed space is all these need: more than one in a title is folded into one. The same
+ * holds inside 《》: the name of a standard or document separates its main and sub-title with
+ * one space (《信息安全技术 网络安全等级保护基本要求》, GB/T 1.1).
  */
 import { SPACE_UNITS, cpAt, cpBefore, isCjkPunct, isDigit, isHan, isLatinLetter, isLineBreak, isSharedMark, isSpace, quoteText } from '../chars.js';
 import { UnitKind } from '../source-map.js';
 import type { Finding, ScalarRule } from '../types.js';
 
 const INVISIBLE = new Set(['\u200b', '\ufeff']);
+
+/** Whether [start, end) lies between a 《 and its 》 (spaces are rare: a scan each time is cheap). */
+function insideBookTitle(text: string, start: number, end: number): boolean {
+  const open = text.lastIndexOf('《', start);
+  if (open < 0 || text.lastIndexOf('》', start) > open) return false;
+  const close = text.indexOf('》', end);
+  if (close < 0) return false;
+  const next = text.indexOf('《', end);
+  return next < 0 || close < next;
+}
 
 export const spaceInCjk: ScalarRule = {
   id: 'space-in-cjk',
@@ -61,7 +73,7 @@ export const spaceInCjk: ScalarRule = {
       }
       if (isHan(p) && isHan(n)) {
         if (scalar.role === 'byline' || scalar.role === 'editor') continue;
-        if (scalar.role === 'title' || scalar.role === 'toc') {
+        if (scalar.role === 'title' || scalar.role === 'toc' || insideBookTitle(plain, start, end)) {
           if (typed === ' ' || typed === '\u3000') continue;
           out.push({ start, end, message: `${shown} between title phrases: one space is enough (it is set as a full-width gap)`, fix: [{ start, end, text: ' ' }] });
           continue;

@@ -36,3 +36,13 @@ test('look-alikes are left alone: balanced nesting, list markers, apostrophes', 
     assert.deepEqual(paragraphDiags(text, RULE), [], text);
   }
 });
+
+test('list markers inside a text use only the closing half; a bracket opened before them still pairs', () => {
+  for (const text of ['工作要求：1）加强学习；2）完善制度；3）强化监督。', '分三步：a）调研，b）起草。', '重点是 一）立法 二）监督']) {
+    assert.deepEqual(paragraphDiags(text, RULE), [], text);
+  }
+  // A ratio inside brackets is a pair, not a marker; a stray closer elsewhere is still reported.
+  assert.deepEqual(paragraphDiags('比例（为5：1）合理', RULE), []);
+  assert.deepEqual(where(paragraphDiags('比例为5：1）的（合理', RULE)), ['10:22 pair-balance']);
+  assert.deepEqual(where(paragraphDiags('加强学习）。', RULE)), ['10:18 pair-balance']);
+});

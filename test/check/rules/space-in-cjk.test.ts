@@ -43,3 +43,10 @@ test('look-alikes are left alone: English words and URLs', () => {
     assert.deepEqual(paragraphDiags(text, RULE), [], text);
   }
 });
+
+test('one space between the main and sub-title inside 《》 is kept; outside, or doubled, it is not', () => {
+  assert.deepEqual(paragraphDiags('执行《信息安全技术 网络安全等级保护基本要求》。', RULE), []);
+  assert.equal(fixedParagraph('执行《信息安全技术  网络安全》。', RULE), '执行《信息安全技术 网络安全》。');
+  assert.equal(fixedParagraph('《条例》实施 以来', RULE), '《条例》实施以来');
+  assert.equal(fixedParagraph('加强 监督《条例》', RULE), '加强监督《条例》');
+});
