@@ -1,10 +1,10 @@
 /**
- * A run of glyphs in one font, size and style, stored by column: one array each of glyph ids,
- * pen origins and advances, and two of offsets into a source string for the characters each
- * glyph stands for. A laid-out issue keeps every run of every page until the PDF is written,
- * so one object per glyph (with its numbers boxed and its own string) made memory grow with
- * the page count at some 110 bytes a glyph; these columns take about 40, and the runs of one
- * paragraph share its text instead of holding a string per glyph.
+ * A run of glyphs in one font, size and style, stored by column: pen origins, advances, and
+ * each glyph's id with the place of its characters in a source string, packed into one number.
+ * A laid-out issue keeps every run of every page until the PDF is written, so one object per
+ * glyph (with its numbers boxed and its own string) made memory grow with the page count at
+ * some 110 bytes a glyph; these columns take 24, and the runs of one paragraph share its text
+ * instead of holding a string per glyph.
  *
  * `glyphs` gives the familiar one-object-per-glyph view, built afresh on each call: for tests,
  * diagnostics and code that is not on a hot path.
@@ -26,14 +26,21 @@ export interface PlacedGlyph {
   advance: number;
 }
 
+/**
+ * A glyph's id, where its characters start in the source and how many there are, in one
+ * number: id (16 bits) · length (8 bits) · start (29 bits), 53 bits in all, exact in a double.
+ * An issue file is at most a few MB, far below 2^29 characters; a cluster of 255 characters or
+ * more (no script needs one, but a file may hold one) keeps its end in `longEnds`.
+ */
+const START_BITS = 2 ** 29;
+const LONG = 255;
+
 export class GlyphRun {
-  ids: number[] = [];
+  #packed: number[] = [];
   /** Pen origin of each glyph (see PlacedGlyph.x). */
   xs: number[] = [];
   advances: number[] = [];
-  /** Glyph i stands for source.slice(starts[i], ends[i]). */
-  starts: number[] = [];
-  ends: number[] = [];
+  #longEnds?: Map<number, number>;
   tag?: string;
 
   /** `source`: the string the glyphs' characters are taken from (a paragraph's text, shared). */
@@ -57,46 +64,65 @@ export class GlyphRun {
    * again): a run kept for the rest of the build should hold its glyphs and no more.
    */
   seal(): this {
-    this.ids = this.ids.slice();
+    this.#packed = this.#packed.slice();
     this.xs = this.xs.slice();
     this.advances = this.advances.slice();
-    this.starts = this.starts.slice();
-    this.ends = this.ends.slice();
     return this;
   }
 
   get length(): number {
-    return this.ids.length;
+    return this.#packed.length;
   }
 
   push(id: number, start: number, end: number, x: number, advance: number): void {
-    this.ids.push(id);
-    this.starts.push(start);
-    this.ends.push(end);
+    if (!(id >= 0 && id < 65536 && start >= 0 && start < START_BITS && end >= start)) {
+      throw new RangeError(`glyph ${id} at ${start}–${end} cannot be stored`);
+    }
+    let length = end - start;
+    if (length >= LONG) {
+      (this.#longEnds ??= new Map()).set(this.#packed.length, end);
+      length = LONG;
+    }
+    this.#packed.push((id * 256 + length) * START_BITS + start);
     this.xs.push(x);
     this.advances.push(advance);
   }
 
+  /** Glyph id of glyph `i` in the run's font. */
+  idAt(i: number): number {
+    return Math.floor(this.#packed[i] / (START_BITS * 256));
+  }
+
+  /** Where the characters of glyph `i` start and end in `source`. */
+  startAt(i: number): number {
+    return this.#packed[i] % START_BITS;
+  }
+
+  endAt(i: number): number {
+    const length = Math.floor(this.#packed[i] / START_BITS) % 256;
+    return length === LONG ? this.#longEnds!.get(i)! : this.startAt(i) + length;
+  }
+
   /** The characters glyph `i` stands for. */
   textOf(i: number): string {
-    return this.source.slice(this.starts[i], this.ends[i]);
+    return this.source.slice(this.startAt(i), this.endAt(i));
   }
 
   glyphAt(i: number): PlacedGlyph {
-    return { id: this.ids[i], text: this.textOf(i), x: this.xs[i], advance: this.advances[i] };
+    return { id: this.idAt(i), text: this.textOf(i), x: this.xs[i], advance: this.advances[i] };
   }
 
   /** Every glyph as an object of its own (a new array on each call). */
   get glyphs(): PlacedGlyph[] {
     const out: PlacedGlyph[] = [];
-    for (let i = 0; i < this.ids.length; i++) out.push(this.glyphAt(i));
+    for (let i = 0; i < this.length; i++) out.push(this.glyphAt(i));
     return out;
   }
 
   /** A copy with each origin replaced by `f(x, i)`. */
   withXs(f: (x: number, i: number) => number): GlyphRun {
     const run = new GlyphRun(this.font, this.size, this.source, this.tag);
-    for (let i = 0; i < this.ids.length; i++) run.push(this.ids[i], this.starts[i], this.ends[i], f(this.xs[i], i), this.advances[i]);
+    for (let i = 0; i < this.length; i++) run.push(this.idAt(i), this.startAt(i), this.endAt(i), f(this.xs[i], i), this.advances[i]);
     return run.seal();
   }
 

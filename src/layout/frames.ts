@@ -91,7 +91,7 @@ export function folioItem(ctx: LayoutContext, number: number): TextItem | undefi
   let middle = style.size * 0.35;
   if (run && run.length > 0) {
     const font = run.font;
-    const bbox = font.font.getGlyph(run.ids[0]).bbox;
+    const bbox = font.font.getGlyph(run.idAt(0)).bbox;
     if (Number.isFinite(bbox.minY) && bbox.maxY > bbox.minY) middle = ((bbox.minY + bbox.maxY) / 2) * (style.size / font.unitsPerEm);
   }
   const x = t.typeLeft(number);

@@ -150,7 +150,7 @@ function textOps(item: TextItem, fontFor: (h: FontHandle) => PdfFont, X: (x: num
         if (adjust !== 0) parts.push(fmt(adjust));
         pen -= (adjust * size) / 1000;
       }
-      const gid = font.include(run.ids[i], run, i);
+      const gid = font.include(run.idAt(i), run, i);
       parts.push(font.code(gid));
       pen += (font.width(gid) * size) / 1000;
     }
