@@ -7,22 +7,19 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { isScalar } from 'yaml';
 import { themeFontResolver } from '../check/fonts.js';
 import { lintIssues } from '../check/index.js';
-import { mapScalar } from '../check/source-map.js';
 import { composeParagraph } from '../compose/compose.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { prefetchedFonts } from '../font/load.js';
 import { PACKAGE_ROOT } from '../font/vendored.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
-import { locate, nodeRange, pathToString } from '../issue/locate.js';
-import { diagnosticAt } from '../issue/source-context.js';
 import { layoutIssue, type LayoutResult } from '../layout/layout.js';
 import { buildModel } from '../layout/model.js';
 import { UnitError, lengthToPt } from '../layout/units.js';
 import { renderPdf } from '../render/pdf.js';
+import { layoutDiagnostic } from './layout-diagnostics.js';
 import { readThemeFile, resolveIssueTheme, themeProblem, ThemeFileError, ThemeSystemError, type IssueTheme, type ThemeFile, type ThemeSource } from './theme-file.js';
 
 export interface BuildOptions {
@@ -153,11 +150,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   } catch (err) {
     return stopped(themeOrFontError(err, styleSource, sources, loaded), err, diagnostics, loaded);
   }
-  const layoutDiagnostics = layout.problems.map((p) => {
-    const at = locate(loaded.doc, p.source);
-    const range = valueRange(at.node, p.offset, loaded.source) ?? nodeRange(at.node);
-    return diagnosticAt(loaded, p.code, p.message, range?.[0] ?? 0, range?.[1], { severity: p.severity, path: pathToString(p.source), hint: p.hint });
-  });
+  const layoutDiagnostics = layout.problems.map((p) => layoutDiagnostic(loaded, p));
   const all = sortDiagnostics([...diagnostics, ...layoutDiagnostics]);
   if (all.some((d) => d.severity === 'error')) return { ok: false, diagnostics: all, loaded: [loaded] };
 
@@ -176,14 +169,6 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     layout,
     phases: { load: loadMs, theme: themeMs, check: checkMs, layout: layoutMs, render: renderMs, write: lap() },
   };
-}
-
-/** The source range of the character at `offset` in a string scalar's value, when it maps to the source exactly. */
-function valueRange(node: unknown, offset: number | undefined, source: string): [number, number] | undefined {
-  if (offset === undefined || !isScalar(node) || typeof node.value !== 'string' || offset >= node.value.length) return undefined;
-  const map = mapScalar(node, source);
-  if (!map.verified) return undefined;
-  return [map.src[offset], map.srcEnd[offset]];
 }
 
 /** The build stops on `err`: a system error is thrown, a located one returned with what was found so far. */

@@ -13,6 +13,11 @@ import { FONT_DIR } from '../font/vendored.js';
 import { ResolvedTheme } from '../layout/theme-resolve.js';
 import { DEFAULT_THEME } from '../layout/theme.js';
 import { mergeTheme } from '../layout/theme-merge.js';
+import { composeParagraph } from '../compose/compose.js';
+import { buildModel } from '../layout/model.js';
+import type { LayoutContext } from '../layout/setting.js';
+import { setTitle } from '../layout/title.js';
+import { layoutDiagnostic } from './layout-diagnostics.js';
 import { resolveIssueTheme, ThemeSystemError } from './theme-file.js';
 
 export type Lint = (loaded: readonly LoadedIssue[], options: LintOptions) => LintResult;
@@ -90,6 +95,8 @@ interface Themes {
   diagnostics: Diagnostic[];
   systemErrors: string[];
   fontsFor: (loaded: LoadedIssue) => FontResolver;
+  /** Each issue's own theme, where it resolved. */
+  resolved: Map<LoadedIssue, ResolvedTheme>;
 }
 
 /**
@@ -101,12 +108,16 @@ function issueThemes(loaded: readonly LoadedIssue[]): Themes {
   const diagnostics: Diagnostic[] = [];
   const systemErrors: string[] = [];
   const resolvers = new Map<LoadedIssue, FontResolver>();
+  const resolved = new Map<LoadedIssue, ResolvedTheme>();
   for (const l of loaded) {
     if (!l.issue || l.diagnostics.some((d) => d.severity === 'error')) continue;
     try {
       const theme = resolveIssueTheme(l);
       diagnostics.push(...theme.diagnostics);
-      if (theme.resolved) resolvers.set(l, themeFontResolver(theme.resolved));
+      if (theme.resolved) {
+        resolvers.set(l, themeFontResolver(theme.resolved));
+        resolved.set(l, theme.resolved);
+      }
     } catch (error) {
       if (!(error instanceof ThemeSystemError)) throw error;
       if (!systemErrors.includes(error.message)) systemErrors.push(error.message);
@@ -116,7 +127,18 @@ function issueThemes(loaded: readonly LoadedIssue[]): Themes {
   let plain: FontResolver | undefined;
   const fontsFor = (l: LoadedIssue): FontResolver =>
     resolvers.get(l) ?? (plain ??= themeFontResolver(new ResolvedTheme(mergeTheme(DEFAULT_THEME, FONT_DIR, []), openFont)));
-  return { diagnostics, systemErrors, fontsFor };
+  return { diagnostics, systemErrors, fontsFor, resolved };
+}
+
+/**
+ * What build would refuse that no lint rule sees: a title that takes more lines than the theme
+ * allows. Its titles are set exactly as build sets them (the rest of the layout is not needed).
+ */
+function titleProblems(loaded: LoadedIssue, theme: ResolvedTheme): Diagnostic[] {
+  if (!loaded.issue) return [];
+  const ctx: LayoutContext = { theme, compose: composeParagraph, problems: [] };
+  for (const block of buildModel(loaded.issue, theme.theme).blocks) if (block.kind === 'title') setTitle(ctx, block);
+  return ctx.problems.filter((p) => p.code === 'title-too-long').map((p) => layoutDiagnostic(loaded, p));
 }
 
 export function checkFiles(files: readonly string[], options: CheckOptions = {}): CheckResult {
@@ -142,6 +164,10 @@ export function checkFiles(files: readonly string[], options: CheckOptions = {})
     }
   }
 
-  const diagnostics = sortDiagnostics([...loaded.flatMap((l) => l.diagnostics), ...themes.diagnostics, ...lint.diagnostics]);
+  const titles = loaded.flatMap((l) => {
+    const theme = themes.resolved.get(l);
+    return theme ? titleProblems(l, theme) : [];
+  });
+  const diagnostics = sortDiagnostics([...loaded.flatMap((l) => l.diagnostics), ...themes.diagnostics, ...lint.diagnostics, ...titles]);
   return { loaded, diagnostics, unreadable, fixed, systemErrors: themes.systemErrors };
 }

@@ -16,6 +16,7 @@ import type { Block } from './model.js';
 import type { GalleyRow, Glue } from './paginate.js';
 import { type LayoutContext, NO_GLUE, lineRow, setSpans, setText } from './setting.js';
 import type { ResolvedSpace } from './theme-resolve.js';
+import { setTitle } from './title.js';
 import { type PendingNumber, buildToc } from './toc.js';
 
 export interface Galley {
@@ -142,15 +143,7 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
         const style = t.text(s, ['title']);
         const inset = t.len(s.inset, style.size, ['title', 'inset']);
         const lineHeight = t.len(s.lineHeight, style.size, ['title', 'lineHeight']);
-        const options = { measure: width - 2 * inset, align: 'center' as const, trimOpeningAtLineStart: false };
-        // Balanced at natural places; an author's line that fits stays whole, one too long for the
-        // measure wraps like a one-line title rather than greedily inside a word.
-        const lines = block.lines.length > 1
-          ? block.lines.flatMap((text, i) => setText(ctx, text, style, { ...options, balance: true }, [...block.source, i]))
-          : setText(ctx, block.lines[0] ?? '', style, { ...options, balance: true }, block.source);
-        if (lines.length > s.maxLines) {
-          ctx.problems.push({ code: 'title-too-long', severity: 'error', source: block.source, message: `the title takes ${lines.length} lines (at most ${s.maxLines}): shorten it, or set it as a list of lines` });
-        }
+        const lines = setTitle(ctx, block);
         const spacing = { before: t.space(s.spaceBefore, style.size, ['title', 'spaceBefore']), after: t.space(s.spaceAfter, style.size, ['title', 'spaceAfter']) };
         lines.forEach((line, k) => {
           const row = lineRow(ctx, 'title', line, style, { natural: lineHeight - style.size, stretch: 0, shrink: 0 }, k === 0 ? 0 : Infinity, inset) as GalleyRow<ComposedLine>;

@@ -98,3 +98,22 @@ test('atomic write replaces the content, keeps the mode and leaves no temporary 
     assert.deepEqual(readdirSync(dir), ['a.yaml']);
   });
 });
+
+test('a title build would refuse as too long is reported by check, at the same place as build reports it', () => {
+  inTempDir((dir) => {
+    const file = join(dir, 'long-title.yaml');
+    const long = '关于进一步加强和改进新时代地方立法工作的实施意见'.repeat(6);
+    writeFileSync(file, readFileSync(fixture('minimal.yaml'), 'utf8').replace(/title: .*/, `title: ${long}`));
+    const result = checkFiles([file]);
+    const d = result.diagnostics.filter((x) => x.code === 'title-too-long');
+    assert.equal(d.length, 1, JSON.stringify(result.diagnostics));
+    assert.equal(d[0].severity, 'error');
+    assert.match(d[0].message, /^the title takes \d+ lines \(at most 3\)/);
+    // At the title's value, as build reports it (line and column are 1-based).
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const row = lines.findIndex((l) => l.includes('title: '));
+    assert.equal(`${d[0].line}:${d[0].col}`, `${row + 1}:${lines[row].indexOf('title: ') + 'title: '.length + 1}`);
+    // A title that fits raises nothing.
+    assert.deepEqual(checkFiles([fixture('minimal.yaml')]).diagnostics.filter((x) => x.code === 'title-too-long'), []);
+  });
+});
