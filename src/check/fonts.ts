@@ -27,6 +27,7 @@ export const GLYPH_ROLE_NAMES: Readonly<Record<GlyphRole, string>> = {
   toc: 'the table of contents',
   heading1: 'level-1 headings',
   heading2: 'level-2 headings',
+  heading3: 'level-3 headings (1. （1）)',
   byline: 'bylines',
   footer: 'the footer',
 };
@@ -45,6 +46,8 @@ export function themeFontRole(theme: Theme, role: GlyphRole): string {
     case 'toc': return theme.toc.entry.font;
     case 'heading1': return theme.heading1.font;
     case 'heading2': return theme.heading2.font;
+    // 1. and （1） are set in the body face (GB/T 9704 §7.3.3).
+    case 'heading3': return theme.body.font;
     case 'byline': return theme.byline.font;
     case 'footer': return theme.footer.font;
   }
@@ -83,7 +86,7 @@ export function defaultFontsFor(): (loaded: LoadedIssue) => FontResolver {
 /** The default theme's face for each glyph role, by vendored font name. */
 const DEFAULT_FACES: Readonly<Record<GlyphRole, FontRole>> = {
   body: 'song', bold: 'hei', title: 'title', masthead: 'masthead', edition: 'song', imprint: 'song',
-  section: 'hei', tocLabel: 'hei', toc: 'song', heading1: 'hei', heading2: 'kai', byline: 'kai', footer: 'song',
+  section: 'hei', tocLabel: 'hei', toc: 'song', heading1: 'hei', heading2: 'kai', heading3: 'song', byline: 'kai', footer: 'song',
 };
 
 /**

@@ -47,7 +47,7 @@ function headingLevel(map: YAMLMap, text: string): 1 | 2 | 3 {
 }
 
 /** 一、 in 黑体, （一） in 楷体, 1. and （1） in the body face (GB/T 9704 §7.3.3). */
-const HEADING_GLYPHS: Record<1 | 2 | 3, GlyphRole> = { 1: 'heading1', 2: 'heading2', 3: 'body' };
+const HEADING_GLYPHS: Record<1 | 2 | 3, GlyphRole> = { 1: 'heading1', 2: 'heading2', 3: 'heading3' };
 
 class Walker {
   readonly out: TextScalar[] = [];

@@ -21,7 +21,7 @@ export type TextRole =
  */
 export type GlyphRole =
   | 'body' | 'bold' | 'title' | 'masthead' | 'edition' | 'imprint' | 'section' | 'tocLabel' | 'toc'
-  | 'heading1' | 'heading2' | 'byline' | 'footer';
+  | 'heading1' | 'heading2' | 'heading3' | 'byline' | 'footer';
 
 /** Fonts that may draw a character of the given role, in fallback order. */
 export type FontResolver = (role: GlyphRole) => readonly FontHandle[];

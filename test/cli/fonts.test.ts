@@ -57,7 +57,7 @@ test('fonts with characters that fall back or have no glyph: listed with code po
 
     const quiet = bulletin(dir, 'fonts', 'a.yaml', '--quiet');
     assert.equal(quiet.status, 1);
-    assert.equal(quiet.stdout, 'song — body text, the edition label, the publisher line, the table of contents, the footer, the issue number line, page numbers\n  no font draws 2 characters of a.yaml: 😀 U+1F600, 𠀀 U+20000\n');
+    assert.equal(quiet.stdout, 'song — body text, the edition label, the publisher line, the table of contents, level-3 headings (1. （1）), the footer, the issue number line, page numbers\n  no font draws 2 characters of a.yaml: 😀 U+1F600, 𠀀 U+20000\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
