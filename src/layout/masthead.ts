@@ -70,10 +70,16 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
   y += t.len(m.gapAfterNumber, numberStyle.size, [...PATH, 'gapAfterNumber']);
 
   const imprint = t.text(m.imprint, [...PATH, 'imprint']);
-  const publisher = setText(ctx, block.publisher, imprint, { measure: width, align: 'left' }, ['publisher'])[0];
+  const oneLine = setText(ctx, block.publisher, imprint, { measure: width, align: 'left' }, ['publisher']);
   const date = setText(ctx, block.date, imprint, { measure: width, align: 'right' }, ['date'])[0];
+  const publisher = imprintLines(ctx, block.publisher, oneLine, imprint, width, date);
+  y += (publisher.length - 1) * imprint.size * IMPRINT_LEADING;
   if (date) texts.push({ kind: 'text', x: 0, dy: y + imprint.size * b, line: date, color: imprint.color });
-  put(publisher, imprint);
+  publisher.forEach((line, k) => {
+    const up = (publisher.length - 1 - k) * imprint.size * IMPRINT_LEADING;
+    texts.push({ kind: 'text', x: 0, dy: y - up + imprint.size * b, line, color: imprint.color });
+  });
+  y += imprint.size;
   y += t.len(m.gapAfterImprint, imprint.size, [...PATH, 'gapAfterImprint']);
 
   const rules = stackRules(ctx, m.rules, y, width, [...PATH, 'rules']);
@@ -88,6 +94,20 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
     items: [...texts, ...rules.items].map((item) => ({ ...item, dy: item.dy - total })),
     label: block.name,
   };
+}
+
+/** Baseline distance of a 编印单位 wrapped over two lines, in em of the imprint size. */
+const IMPRINT_LEADING = 1.25;
+
+/**
+ * The 编印单位 lines: one line beside the date when both fit with a character's gap between
+ * them; otherwise wrapped, balanced, in the room the date leaves, the date on the last line
+ * (an office name such as 中共…街道工作委员会办公室编 is too long for one line beside a date).
+ */
+function imprintLines(ctx: LayoutContext, text: string, oneLine: ComposedLine[], style: ResolvedText, width: number, date: ComposedLine | undefined): ComposedLine[] {
+  const room = date ? date.left - style.size : width;
+  if (oneLine.length <= 1 && (oneLine[0]?.right ?? 0) <= room + 0.01) return oneLine;
+  return setText(ctx, text, style, { measure: Math.max(room, width / 2), align: 'left', balance: true }, ['publisher']);
 }
 
 function nameLine(ctx: LayoutContext, block: Masthead, style: ResolvedText, width: number): { line?: ComposedLine } {

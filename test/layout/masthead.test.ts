@@ -1,0 +1,49 @@
+/**
+ * 报头: the imprint line (编印单位 left, date right) never overlaps, however long the office's
+ * name; a short one stays on one line with the date.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildMasthead } from '../../src/layout/masthead.js';
+import type { Block } from '../../src/layout/model.js';
+import type { LayoutContext } from '../../src/layout/setting.js';
+import type { RowText } from '../../src/layout/paginate.js';
+import type { ComposedLine } from '../../src/compose/types.js';
+import { fakeCompose, fakeTheme } from './helpers.js';
+
+function masthead(publisher: string, date = '2025年12月1日') {
+  const ctx: LayoutContext = { theme: fakeTheme(), compose: fakeCompose, problems: [] };
+  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '湖滨街道工作简报', numberLine: '第21期', publisher, date, source: [] };
+  const row = buildMasthead(ctx, block);
+  const texts = row.items.filter((i): i is RowText<ComposedLine> => i.kind === 'text');
+  const pub = texts.filter((i) => publisher.startsWith(i.line.text) || publisher.includes(i.line.text));
+  const dateItem = texts.find((i) => i.line.text === date)!;
+  return { row, ctx, pub, date: dateItem, width: ctx.theme.typeWidth };
+}
+
+test('a publisher and date that fit share one line, publisher flush left and date flush right', () => {
+  const m = masthead('杭州市人大常委会研究室编');
+  assert.equal(m.pub.length, 1);
+  assert.equal(m.pub[0].dy, m.date.dy);
+  assert.ok(Math.abs(m.pub[0].x + m.pub[0].line.left) < 0.01);
+  assert.ok(Math.abs(m.date.x + m.date.line.right - m.width) < 0.01);
+});
+
+test('a publisher too long to share its line with the date wraps before the date instead of running into it', () => {
+  // 21 characters + the 9-character date do not fit the 28-character line.
+  const m = masthead('中共杭州市上城区湖滨街道工作委员会办公室编');
+  assert.ok(m.pub.length >= 2, `the publisher wraps (${m.pub.map((p) => p.line.text).join('|')})`);
+  assert.equal(m.pub.map((p) => p.line.text).join(''), '中共杭州市上城区湖滨街道工作委员会办公室编');
+  const size = m.ctx.theme.bodySize;
+  const dateLeft = m.date.x + m.date.line.left;
+  for (const p of m.pub) {
+    const sameLine = Math.abs(p.dy - m.date.dy) < 0.01;
+    if (sameLine) assert.ok(p.x + p.line.right + size * 0.99 <= dateLeft, `“${p.line.text}” keeps a character's gap before the date`);
+  }
+  // The date sits on the publisher's last line; the lines do not overlap each other.
+  assert.equal(m.pub[m.pub.length - 1].dy, m.date.dy);
+  for (let k = 1; k < m.pub.length; k++) assert.ok(m.pub[k].dy - m.pub[k - 1].dy >= size, 'wrapped lines are a line apart');
+  // The masthead grew by the extra line: its rules stay under the imprint.
+  const rules = m.row.items.filter((i) => i.kind === 'rule');
+  for (const r of rules) assert.ok(r.dy > m.date.dy, 'rules under the imprint');
+});
