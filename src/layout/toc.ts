@@ -64,39 +64,62 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
   const rowGap = t.len(c.rowGap, entry.size, [...PATH, 'rowGap']);
 
   block.rows.forEach((row, ri) => {
-    const texts: RowText<ComposedLine>[] = [];
-    const links: RowLink[] = [];
-    const numbers: PendingNumber[] = [];
-    labels[ri].forEach((line, k) => texts.push({ kind: 'text', x: 0, dy: k * lineHeight, line, color: label.color }));
-    let dy = 0;
-    row.items.forEach((item, ii) => {
+    // Each entry's lines, with its link and page number, measured from its first baseline.
+    const pieces = row.items.map((item) => {
       const lines = setSpans(ctx, [{ text: item.text, fonts: entry.fonts }], { measure, size: entry.size, align: 'justify', wordBreaks: true, indent: 0, trimOpeningAtLineStart: true }, item.source, item.verbatim ? [0] : undefined);
-      const first = dy;
-      for (const line of lines) {
-        texts.push({ kind: 'text', x: column, dy, line, color: entry.color });
-        dy += lineHeight;
-      }
-      dy -= lineHeight;
+      const texts: RowText<ComposedLine>[] = lines.map((line, k) => ({ kind: 'text', x: column, dy: k * lineHeight, line, color: entry.color }));
+      const last = Math.max(0, lines.length - 1) * lineHeight;
+      const link: RowLink = { x: column, dy: -entry.size * b, width: measure + numberWidth, height: last + entry.size, target: item.target };
       const lastLine = lines[lines.length - 1];
-      links.push({ x: column, dy: first - entry.size * b, width: measure + numberWidth, height: dy - first + entry.size, target: item.target });
-      if (c.pageNumbers && lastLine) {
-        numbers.push({ target: item.target, textRight: column + lastLine.right, columnRight: width, dy });
-      }
-      if (ii < row.items.length - 1) dy += lineHeight;
+      const number: PendingNumber | undefined = c.pageNumbers && lastLine
+        ? { target: item.target, textRight: column + lastLine.right, columnRight: width, dy: last }
+        : undefined;
+      return { texts, link, number, lines: Math.max(1, lines.length) };
     });
-    const result: GalleyRow = {
-      kind: 'toc',
-      ascent: Math.max(label.size, entry.size) * b,
-      descent: Math.max(dy, (labels[ri].length - 1) * lineHeight) + Math.max(label.size, entry.size) * (1 - b),
-      glue: { natural: ri === 0 ? afterHeading : lineHeight - entry.size + rowGap, stretch: 0, shrink: 0 },
-      // A 目录 taller than a page may break between 栏目, reluctantly.
-      breakPenalty: ri === 0 ? Infinity : 10000,
-      items: texts,
-      links,
-      label: row.label,
-    };
-    if (numbers.length) pending.set(result, numbers);
-    rows.push(result);
+    // One galley row per entry, so a 栏目 with more entries than a page holds goes on, entry by
+    // entry, on the next page; the first row takes as many entries as the label has lines.
+    const groups: (typeof pieces)[] = [[]];
+    let firstLines = 0;
+    for (const piece of pieces) {
+      if (groups.length === 1 && (groups[0].length === 0 || firstLines < labels[ri].length)) {
+        groups[0].push(piece);
+        firstLines += piece.lines;
+      } else groups.push([piece]);
+    }
+    const top = Math.max(label.size, entry.size);
+    let before = 0;
+    groups.forEach((group, gi) => {
+      const texts: RowText<ComposedLine>[] = [];
+      const links: RowLink[] = [];
+      const numbers: PendingNumber[] = [];
+      if (gi === 0) labels[ri].forEach((line, k) => texts.push({ kind: 'text', x: 0, dy: k * lineHeight, line, color: label.color }));
+      let dy = 0;
+      group.forEach((piece, ii) => {
+        for (const text of piece.texts) texts.push({ ...text, dy: text.dy + dy });
+        links.push({ ...piece.link, dy: piece.link.dy + dy });
+        if (piece.number) numbers.push({ ...piece.number, dy: piece.number.dy + dy });
+        dy += (piece.lines - 1) * lineHeight;
+        if (ii < group.length - 1) dy += lineHeight;
+      });
+      const size = gi === 0 ? top : entry.size;
+      const after = pieces.length - before;
+      const result: GalleyRow = {
+        kind: 'toc',
+        ascent: size * b,
+        descent: Math.max(dy, gi === 0 ? (labels[ri].length - 1) * lineHeight : 0) + size * (1 - b),
+        // Entries of one 栏目 keep one line pitch across rows.
+        glue: { natural: gi > 0 ? lineHeight - (gi === 1 ? top : entry.size) * (1 - b) - entry.size * b : ri === 0 ? afterHeading : lineHeight - entry.size + rowGap, stretch: 0, shrink: 0 },
+        // A 目录 taller than a page may break between 栏目, reluctantly, or inside one with two
+        // entries or more on each side, more reluctantly still.
+        breakPenalty: gi === 0 ? (ri === 0 ? Infinity : 10000) : before >= 2 && after >= 2 ? 20000 : Infinity,
+        items: texts,
+        links,
+        label: row.label,
+      };
+      before += group.length;
+      if (numbers.length) pending.set(result, numbers);
+      rows.push(result);
+    });
   });
 
   if (c.rules.length) {
