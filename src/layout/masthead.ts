@@ -61,7 +61,9 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
     const [line] = setText(ctx, text, style, centred, ['edition']);
     const from = [...m.edition.open].length;
     const to = from + [...block.edition].length - 1;
-    if (line) texts.push({ kind: 'text', x: 0, dy: y + style.size * b, line: letterSpace(line, spacing, 'center', from, to), color: style.color });
+    // A long label (学习贯彻…精神专刊) is spaced only as far as the type area allows.
+    const fit = line && to > from ? Math.max(0, (width - (line.right - line.left)) / (to - from)) : spacing;
+    if (line) texts.push({ kind: 'text', x: 0, dy: y + style.size * b, line: letterSpace(line, Math.min(spacing, fit), 'center', from, to), color: style.color });
     y += style.size + t.len(m.gapAfterEdition, style.size, [...PATH, 'gapAfterEdition']);
   }
 

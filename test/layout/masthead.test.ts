@@ -47,3 +47,24 @@ test('a publisher too long to share its line with the date wraps before the date
   const rules = m.row.items.filter((i) => i.kind === 'rule');
   for (const r of rules) assert.ok(r.dy > m.date.dy, 'rules under the imprint');
 });
+
+function editionLine(edition: string) {
+  const ctx: LayoutContext = { theme: fakeTheme(), compose: fakeCompose, problems: [] };
+  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '政协信息', edition, numberLine: '第7期', publisher: '某单位编', date: '2025年7月15日', source: [] };
+  const row = buildMasthead(ctx, block);
+  const item = (row.items as (RowText<ComposedLine> | { kind: 'rule' })[]).find((i): i is RowText<ComposedLine> => i.kind === 'text' && i.line.text.includes(edition))!;
+  const xs = item.line.runs.flatMap((r) => Array.from({ length: r.length }, (_, k) => r.xs[k]));
+  return { item, xs, width: ctx.theme.typeWidth, size: ctx.theme.bodySize };
+}
+
+test('an edition label is letter-spaced by the theme (1 em) when it fits', () => {
+  const { item, xs, size } = editionLine('专刊');
+  assert.equal(item.line.text, '（专刊）');
+  assert.ok(Math.abs(xs[2] - xs[1] - 2 * size) < 0.01, 'one em between 专 and 刊');
+});
+
+test('a long edition label is letter-spaced only as far as the type area allows, and stays inside it', () => {
+  const { item, width } = editionLine('学习贯彻党的二十届四中全会精神专刊');
+  assert.ok(item.x + item.line.left >= -0.01, `starts at ${(item.x + item.line.left).toFixed(1)}`);
+  assert.ok(item.x + item.line.right <= width + 0.01, `ends at ${(item.x + item.line.right).toFixed(1)} of ${width.toFixed(1)}`);
+});
