@@ -74,11 +74,11 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
   const imprint = t.text(m.imprint, [...PATH, 'imprint']);
   const oneLine = setText(ctx, block.publisher, imprint, { measure: width, align: 'left' }, ['publisher']);
   const date = setText(ctx, block.date, imprint, { measure: width, align: 'right' }, ['date'])[0];
-  const publisher = imprintLines(ctx, block.publisher, oneLine, imprint, width, date);
-  y += (publisher.length - 1) * imprint.size * IMPRINT_LEADING;
+  const { lines: publisher, dateBelow } = imprintLines(ctx, block.publisher, oneLine, imprint, width, date);
+  y += (publisher.length - (dateBelow ? 0 : 1)) * imprint.size * IMPRINT_LEADING;
   if (date) texts.push({ kind: 'text', x: 0, dy: y + imprint.size * b, line: date, color: imprint.color });
   publisher.forEach((line, k) => {
-    const up = (publisher.length - 1 - k) * imprint.size * IMPRINT_LEADING;
+    const up = (publisher.length - (dateBelow ? 0 : 1) - k) * imprint.size * IMPRINT_LEADING;
     texts.push({ kind: 'text', x: 0, dy: y - up + imprint.size * b, line, color: imprint.color });
   });
   y += imprint.size;
@@ -101,15 +101,20 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
 /** Baseline distance of a 编印单位 wrapped over two lines, in em of the imprint size. */
 const IMPRINT_LEADING = 1.25;
 
+/** Narrowest room beside the date worth wrapping the 编印单位 into, in em. */
+const MIN_IMPRINT_ROOM = 8;
+
 /**
  * The 编印单位 lines: one line beside the date when both fit with a character's gap between
  * them; otherwise wrapped, balanced, in the room the date leaves, the date on the last line
- * (an office name such as 中共…街道工作委员会办公室编 is too long for one line beside a date).
+ * (an office name such as 中共…街道工作委员会办公室编 is too long for one line beside a date);
+ * when the date leaves too little room (large imprint sizes), the date goes on a line of its own.
  */
-function imprintLines(ctx: LayoutContext, text: string, oneLine: ComposedLine[], style: ResolvedText, width: number, date: ComposedLine | undefined): ComposedLine[] {
+function imprintLines(ctx: LayoutContext, text: string, oneLine: ComposedLine[], style: ResolvedText, width: number, date: ComposedLine | undefined): { lines: ComposedLine[]; dateBelow: boolean } {
   const room = date ? date.left - style.size : width;
-  if (oneLine.length <= 1 && (oneLine[0]?.right ?? 0) <= room + 0.01) return oneLine;
-  return setText(ctx, text, style, { measure: Math.max(room, width / 2), align: 'left', balance: true }, ['publisher']);
+  if (oneLine.length <= 1 && (oneLine[0]?.right ?? 0) <= room + 0.01) return { lines: oneLine, dateBelow: false };
+  if (room < MIN_IMPRINT_ROOM * style.size) return { lines: oneLine, dateBelow: !!date };
+  return { lines: setText(ctx, text, style, { measure: room, align: 'left', balance: true }, ['publisher']), dateBelow: false };
 }
 
 function nameLine(ctx: LayoutContext, block: Masthead, style: ResolvedText, width: number): { line?: ComposedLine } {

@@ -68,3 +68,16 @@ test('a long edition label is letter-spaced only as far as the type area allows,
   assert.ok(item.x + item.line.left >= -0.01, `starts at ${(item.x + item.line.left).toFixed(1)}`);
   assert.ok(item.x + item.line.right <= width + 0.01, `ends at ${(item.x + item.line.right).toFixed(1)} of ${width.toFixed(1)}`);
 });
+
+test('at an imprint size that leaves too little room beside the date, the date takes a line of its own under the 编印单位', () => {
+  const ctx: LayoutContext = { theme: fakeTheme({ masthead: { imprint: { size: '小初' } } }), compose: fakeCompose, problems: [] };
+  const publisher = '中共杭州市上城区湖滨街道工作委员会办公室编';
+  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '简报', numberLine: '第1期', publisher, date: '2025年12月1日', source: [] };
+  const row = buildMasthead(ctx, block);
+  const texts = (row.items as (RowText<ComposedLine> | { kind: 'rule' })[]).filter((i): i is RowText<ComposedLine> => i.kind === 'text');
+  const dateItem = texts.find((i) => i.line.text === '2025年12月1日')!;
+  const pub = texts.filter((i) => publisher.includes(i.line.text) && i.line.text.length > 1);
+  assert.equal(pub.map((p) => p.line.text).join(''), publisher, 'nothing of the publisher is lost');
+  for (const p of pub) assert.ok(p.dy < dateItem.dy, `“${p.line.text}” is above the date`);
+  for (const r of row.items.filter((i) => i.kind === 'rule')) assert.ok(r.dy > dateItem.dy, 'rules under the date');
+});
