@@ -10,6 +10,7 @@
  * if the two disagree, nothing in the scalar counts as exact.
  */
 import type { Scalar } from 'yaml';
+import { grown } from '../text/alloc.js';
 
 /** How a value unit came about: the codes stored in `ValueMap.kind`. */
 export const UnitKind = { copy: 0, quoteEscape: 1, escape: 2, fold: 3 } as const;
@@ -56,12 +57,11 @@ class Builder {
   }
   private grow(): void {
     const n = this.units.length * 2;
-    const more = <T extends Uint16Array | Int32Array | Uint8Array>(a: T, make: (n: number) => T): T => { const b = make(n); b.set(a); return b; };
-    this.units = more(this.units, (k) => new Uint16Array(k));
-    this.src = more(this.src, (k) => new Int32Array(k));
-    this.srcEnd = more(this.srcEnd, (k) => new Int32Array(k));
-    this.kind = more(this.kind, (k) => new Uint8Array(k));
-    this.trimmable = more(this.trimmable, (k) => new Uint8Array(k));
+    this.units = grown(this.units, n);
+    this.src = grown(this.src, n);
+    this.srcEnd = grown(this.srcEnd, n);
+    this.kind = grown(this.kind, n);
+    this.trimmable = grown(this.trimmable, n);
   }
   /** One unit produced by the source text [at, end). */
   unit(code: number, at: number, kind: UnitKind, end: number, trimmable = false): void {

@@ -4,7 +4,7 @@
  * before a single line is chosen.
  */
 import type { FontHandle } from '../font/types.js';
-import type { Alloc } from '../text/alloc.js';
+import { type Alloc, grown } from '../text/alloc.js';
 
 export class GlyphBuffer {
   length = 0;
@@ -43,12 +43,11 @@ export class GlyphBuffer {
 
   private grow(): void {
     const c = this.id.length * 2;
-    const g = <T extends Uint16Array | Int32Array | Float64Array>(a: T, make: (n: number) => T): T => { const b = make(c); b.set(a); return b; };
-    this.font = g(this.font, (k) => new Uint16Array(k));
-    this.id = g(this.id, (k) => new Int32Array(k));
-    this.adv = g(this.adv, (k) => new Float64Array(k));
-    this.dx = g(this.dx, (k) => new Float64Array(k));
-    this.start = g(this.start, (k) => new Int32Array(k));
-    this.end = g(this.end, (k) => new Int32Array(k));
+    this.font = grown(this.font, c);
+    this.id = grown(this.id, c);
+    this.adv = grown(this.adv, c);
+    this.dx = grown(this.dx, c);
+    this.start = grown(this.start, c);
+    this.end = grown(this.end, c);
   }
 }

@@ -49,3 +49,12 @@ export class Arena implements Alloc {
   u16(n: number): Uint16Array { const at = this.take(n * 2); const a = new Uint16Array(this.buf, at, n); a.fill(0); return a; }
   u8(n: number): Uint8Array { const at = this.take(n); const a = new Uint8Array(this.buf, at, n); a.fill(0); return a; }
 }
+
+type Typed = Uint8Array | Uint16Array | Int32Array | Float64Array;
+
+/** A copy of `a` with room for `n` elements (n ≥ a.length), of the same element type. */
+export function grown<T extends Typed>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
+}
