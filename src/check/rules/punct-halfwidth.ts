@@ -3,7 +3,7 @@
  * §5, checklist 45). Left alone: URLs and other protected tokens, numbers (1,234.5), times
  * (8:30), abbreviations and file names (v2.0, report.pdf), and marks inside Latin phrases.
  */
-import { UnitSet, describeChar, isAsciiAlnum, isAsciiLetter, isChinese, isDigit, isHan } from '../chars.js';
+import { UnitSet, describeChar, isAsciiAlnum, isAsciiLetter, isChinese, isCloser, isDigit, isHan, isSpace } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_CLOSERS, SKIP_OPENERS, SKIP_SPACES, after, before, hasChinese } from './around.js';
 
@@ -11,6 +11,37 @@ const FULLWIDTH: Record<string, string> = { ',': '，', '.': '。', ';': '；', 
 
 function where(p: number, n: number): string {
   return isHan(p) && isHan(n) ? 'between Chinese characters' : 'in Chinese text';
+}
+
+const HAN_NUMERAL = /[一二三四五六七八九十]/;
+/** Where a heading or list number may start: the start of the text, a space, or a stop. */
+const NUMBER_LEAD = /[\s。；：！？]/;
+
+/**
+ * The Han numeral (一 … 十二) that `.` at `i` follows when that numeral stands where a heading
+ * or list number does — at the start of the text or after a stop — so the `.` is a typed 、.
+ */
+function hanHeadingNumber(plain: string, i: number): string | undefined {
+  let s = i;
+  while (s > 0 && i - s < 3 && HAN_NUMERAL.test(plain[s - 1])) s--;
+  if (s === i || (s > 0 && !NUMBER_LEAD.test(plain[s - 1]))) return undefined;
+  return isChinese(after(plain, i + 1, SKIP_OPENERS)) ? plain.slice(s, i) : undefined;
+}
+
+/** Units after a number that end it, after which a `.` is no decimal point: 5.5%. 38℃. */
+const NUMBER_UNITS = new Set([0x25, 0xff05, 0x2030, 0x2103, 0xb0]);
+
+/**
+ * `.` after a number or a percentage that ends a Chinese sentence: before Chinese text (5.5%.全年;
+ * a digit there is a list number, 1.加强) or at the end of a text that has Chinese before it.
+ */
+function endsChineseSentence(plain: string, i: number, p: number, n: number): boolean {
+  if (!isDigit(p) && !NUMBER_UNITS.has(p)) return false;
+  if (n === 0 || isCloser(n)) {
+    for (let k = i + 1; k < plain.length; k++) if (!isCloser(plain.charCodeAt(k)) && !isSpace(plain.charCodeAt(k))) return false;
+    return hasChinese(plain, 0, i);
+  }
+  return !isDigit(p) && isChinese(n);
 }
 
 const MARKS = UnitSet.of([',', '.', ';', ':', '?', '!']);
@@ -28,7 +59,17 @@ function checkMarks(plain: string, prot: Uint8Array): Finding[] {
       // a file name or a domain; between digits it is a decimal point.
       if (plain[i - 1] === '.' || plain[i + 1] === '.') continue;
       if (isAsciiLetter(n) || (isDigit(before(plain, i)) && isDigit(n))) continue;
-      if (!isChinese(p)) continue;
+      const number = hanHeadingNumber(plain, i);
+      if (number) {
+        out.push({
+          start: i,
+          end: i + 1,
+          message: `half-width full stop '.' after the heading number '${number}': use '、'`,
+          fix: [{ start: i, end: i + 1, text: '、' }],
+        });
+        continue;
+      }
+      if (!isChinese(p) && !endsChineseSentence(plain, i, p, n)) continue;
     } else if (!isChinese(p) && !isChinese(n)) {
       continue;
     }

@@ -67,3 +67,24 @@ test('a phone field is not linted for punctuation', () => {
   const source = paragraphIssue('正文。') + 'footer:\n  phone: (0571)85250657\n  editor: 杨青青\n';
   assert.deepEqual(lint(source).diagnostics.filter((d) => d.path?.startsWith('footer')), []);
 });
+
+test('a half-width full stop after a number or a percentage ends a Chinese sentence', () => {
+  assert.equal(fixedParagraph('全市GDP同比增长5.5%.全年财政收入增长3.2%。', RULE), '全市GDP同比增长5.5%。全年财政收入增长3.2%。');
+  assert.equal(fixedParagraph('截至6月底，全市共有联络站120.', RULE), '截至6月底，全市共有联络站120。');
+  assert.equal(fixedParagraph('办结率为99.8%.”', RULE), '办结率为99.8%。”');
+  assert.equal(fixedParagraph('气温达到38℃.随后', RULE), '气温达到38℃。随后');
+  // still look-alikes: a list number, a decimal, an English sentence, a version
+  for (const text of ['1.加强监督', '要求：2.完善制度', 'Windows 10.', 'He scored 3.5%.', '版本号为3.14']) {
+    assert.deepEqual(paragraphDiags(text, RULE), [], text);
+  }
+});
+
+test('a half-width full stop after a Han heading number is the enumeration comma 、', () => {
+  assert.equal(fixedParagraph('一.主要做法', RULE), '一、主要做法');
+  assert.equal(fixedParagraph('二.深化代表工作。三.强化监督。', RULE), '二、深化代表工作。三、强化监督。');
+  assert.equal(fixedParagraph('十二.其他事项', RULE), '十二、其他事项');
+  const [d] = paragraphDiags('一.主要做法', RULE);
+  assert.match(d.message, /heading number '一'.*'、'/);
+  // inside a sentence 一 is a word, the dot a full stop
+  assert.equal(fixedParagraph('坚持统一.各方协同', RULE), '坚持统一。各方协同');
+});
