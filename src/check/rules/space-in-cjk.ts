@@ -6,7 +6,7 @@
  *
  * Kept on purpose: the spaces of a byline and an editor's name (代表工委 张尚辉, the two-
  * character name padded as 英 颖), and one space between phrases of a title (临安区：强化司法
- * 监督 维护司法公正), which is a headline convention. The composer sets every space it meets
+ * 监督 维护司法公正, 打好监督“组合拳” 跑出发展“加速度”, 数字赋能 5G应用), which is a headline convention. The composer sets every space it meets
  * between two Han characters as a full-width (1-em) gap (src/text/segment.ts, Gap.Ideo), so
  * one typed space is all these need: more than one in a title is folded into one. The same
  * holds inside 《》: the name of a standard or document separates its main and sub-title with
@@ -28,6 +28,21 @@ function insideBookTitle(text: string, start: number, end: number): boolean {
   return next < 0 || close < next;
 }
 
+/** Marks a title phrase may end with (打好“组合拳” 跑出…) and begin with (全力以赴 “拼”出…). */
+const PHRASE_END = new Set([...'”’》〉）」』】〕'].map((c) => c.charCodeAt(0)));
+const PHRASE_START = new Set([...'“‘《〈（「『【〔'].map((c) => c.charCodeAt(0)));
+
+/**
+ * A space in a title where one phrase ends and the next begins: after Han, digits, Latin or a
+ * closing mark, before Han, digits, Latin or an opening mark — with a mark on at least one side
+ * or Han beside digits or Latin (Han on both sides is handled with the book-title case).
+ */
+function titlePhraseBreak(p: number, n: number): boolean {
+  const word = (cp: number): boolean => isHan(cp) || isDigit(cp) || isLatinLetter(cp);
+  if (!(word(p) || PHRASE_END.has(p)) || !(word(n) || PHRASE_START.has(n))) return false;
+  return PHRASE_END.has(p) || PHRASE_START.has(n) || isHan(p) !== isHan(n);
+}
+
 export const spaceInCjk: ScalarRule = {
   id: 'space-in-cjk',
   severity: 'warning',
@@ -44,6 +59,7 @@ export const spaceInCjk: ScalarRule = {
       if (folded(s)) out.push({ start: s, end: e, message, hint: FOLD_HINT });
       else out.push({ start: s, end: e, message, fix: [{ start: s, end: e, text: '' }] });
     };
+    const headline = scalar.role === 'title' || scalar.role === 'toc';
     for (let s = SPACE_UNITS.next(plain, 0); s >= 0; s = SPACE_UNITS.next(plain, s)) {
       let e = s;
       while (e < plain.length && isSpace(cpAt(plain, e))) e++;
@@ -66,6 +82,11 @@ export const spaceInCjk: ScalarRule = {
         continue;
       }
       const hanOrPunct = (cp: number): boolean => isHan(cp) || isCjkPunct(cp);
+      if (headline && titlePhraseBreak(p, n)) {
+        if (typed === ' ' || typed === '\u3000') continue;
+        out.push({ start, end, message: `${shown} between title phrases: one space is enough (it is set as a full-width gap)`, fix: [{ start, end, text: ' ' }] });
+        continue;
+      }
       if (isCjkPunct(p) || isCjkPunct(n) || (isSharedMark(p) && hanOrPunct(n)) || (isSharedMark(n) && hanOrPunct(p))) {
         const mark = String.fromCodePoint(isCjkPunct(p) || isSharedMark(p) ? p : n);
         remove(start, end, `${word} ${shown} next to full-width '${mark}': remove ${typed.length > 1 ? 'them' : 'it'} (the mark carries its own spacing)`);

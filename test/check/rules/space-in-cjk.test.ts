@@ -50,3 +50,31 @@ test('one space between the main and sub-title inside 《》 is kept; outside, o
   assert.equal(fixedParagraph('《条例》实施 以来', RULE), '《条例》实施以来');
   assert.equal(fixedParagraph('加强 监督《条例》', RULE), '加强监督《条例》');
 });
+
+test('a title keeps one space between phrases next to quotes, book-title marks, brackets, digits and Latin', () => {
+  const titled = (title: string): string => [
+    'bulletin: 测试', 'number: 1', 'publisher: 编', 'date: 2024-01-05', 'sections:', '  - name: 要闻', '    articles:',
+    `      - title: ${title}`,
+    `        toc: ${title}`,
+    '        body: [正文。]',
+    '',
+  ].join('\n');
+  for (const title of [
+    '打好监督“组合拳” 跑出发展“加速度”',
+    '学习贯彻《杭州市城市更新条例》 推进城市有机更新',
+    '全力以赴 “拼”出发展新天地',
+    '坚持“三个聚焦”（聚焦发展、聚焦民生） 推动高质量发展',
+    '数字赋能 5G应用场景加快落地',
+    '对标WTO规则 优化营商环境',
+  ]) {
+    assert.deepEqual(where(lint(titled(title), { rules: [RULE] }).diagnostics), [], title);
+  }
+  // still wrong in a title: a space inside a pair, next to a pause mark, or doubled
+  assert.deepEqual(where(lint(titled('打好“ 组合拳”'), { rules: [RULE] }).diagnostics), ['8:19 space-in-cjk fix', '9:17 space-in-cjk fix']);
+  assert.deepEqual(where(lint(titled('打好“组合拳 ”'), { rules: [RULE] }).diagnostics), ['8:22 space-in-cjk fix', '9:20 space-in-cjk fix']);
+  assert.deepEqual(where(lint(titled('上城区 ：打好“组合拳”'), { rules: [RULE] }).diagnostics), ['8:19 space-in-cjk fix', '9:17 space-in-cjk fix']);
+  const fixed = lint(titled('打好“组合拳”  跑出“加速度”'), { rules: [RULE], fix: true }).fixed.get('test.yaml')?.source ?? '';
+  assert.ok(fixed.includes('title: 打好“组合拳” 跑出“加速度”'), fixed);
+  // and in a paragraph the space after a closing mark still goes
+  assert.equal(fixedParagraph('打好“组合拳” 跑出“加速度”', RULE), '打好“组合拳”跑出“加速度”');
+});
