@@ -23,6 +23,22 @@ const LIST_MARKER = /^\s*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,
  */
 const INLINE_MARKER = /(?<=[\s：；，。、！？])(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})）/g;
 
+const OPENING_QUOTE = 0x201c; // “
+const leadingMark = (text: string): number => text.charCodeAt(text.search(/[^\s\u3000]|$/));
+
+/**
+ * A quotation of several paragraphs opens each with “ and closes only the last (GB/T 15834,
+ * 引号): a paragraph that starts with “, leaves only that “ open, and is followed in the same
+ * article by a paragraph that starts with “ again is such a paragraph, not an unclosed quote.
+ */
+function continuedQuotation(scalar: TextScalar, scalars: readonly TextScalar[], open: number): boolean {
+  const plain = scalar.view.plain;
+  if (plain.charCodeAt(open) !== OPENING_QUOTE || plain.slice(0, open).trim() !== '') return false;
+  if (scalar.role !== 'paragraph' && scalar.role !== 'brief') return false;
+  const next = scalars[scalars.indexOf(scalar) + 1];
+  return next !== undefined && next.owner === scalar.owner && next.role === scalar.role && leadingMark(next.view.plain) === OPENING_QUOTE;
+}
+
 interface Piece { scalar: TextScalar; offset: number }
 
 export const pairBalance: ScalarRule = {
@@ -30,7 +46,7 @@ export const pairBalance: ScalarRule = {
   severity: 'error',
   scope: 'scalar',
   description: 'full-width brackets, book-title marks and quotes are balanced within a paragraph',
-  check({ scalar }) {
+  check({ scalar, file }) {
     const members = scalar.group ?? [scalar];
     if (members[0] !== scalar) return [];
     let text = '';
@@ -81,6 +97,7 @@ export const pairBalance: ScalarRule = {
       }
       depth = match;
     }
+    if (depth === 1 && members.length === 1 && continuedQuotation(scalar, file.scalars, stack[0])) return out;
     for (let k = 0; k < depth; k++) {
       const o = stack[k];
       report(o, `opening '${text[o]}' has no matching closing '${CLOSER_OF.get(text[o])}'`);

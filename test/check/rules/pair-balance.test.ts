@@ -46,3 +46,21 @@ test('list markers inside a text use only the closing half; a bracket opened bef
   assert.deepEqual(where(paragraphDiags('比例为5：1）的（合理', RULE)), ['10:22 pair-balance']);
   assert.deepEqual(where(paragraphDiags('加强学习）。', RULE)), ['10:18 pair-balance']);
 });
+
+test('a quotation of several paragraphs opens each with “ and closes only the last', () => {
+  const issue = (paragraphs: string[], between = '') => [
+    'bulletin: 测试', 'number: 1', 'publisher: 编', 'date: 2024-01-05', 'sections:', '  - name: 要闻', '    articles:',
+    '      - title: 标题',
+    '        body:',
+    ...paragraphs.map((p, k) => (k === 1 && between ? `          - ${between}\n` : '') + `          - ${p}`),
+    '',
+  ].join('\n');
+  const quotation = ['“第一，要提高政治站位。', '“第二，要压实工作责任。', '“第三，要加强督促检查。”'];
+  assert.deepEqual(where(lint(issue(quotation), { rules: [RULE] }).diagnostics), []);
+  // the last paragraph must close it; a quote opened inside a sentence is not such a paragraph;
+  // a heading ends the article's run of paragraphs
+  assert.deepEqual(where(lint(issue(['“第一，要提高政治站位。', '“第二，要压实工作责任。']), { rules: [RULE] }).diagnostics), ['11:13 pair-balance']);
+  assert.deepEqual(where(lint(issue(['他说：“要做好。', '“八八战略”是总纲。']), { rules: [RULE] }).diagnostics), ['10:16 pair-balance']);
+  assert.deepEqual(where(lint(issue(quotation, 'heading: 一、小标题'), { rules: [RULE] }).diagnostics), ['10:13 pair-balance']);
+  assert.deepEqual(where(lint(issue(['“第一，要（提高政治站位。', '“第二。”']), { rules: [RULE] }).diagnostics), ['10:13 pair-balance', '10:18 pair-balance']);
+});
