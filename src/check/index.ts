@@ -14,6 +14,7 @@ import { textScalars } from './scalars.js';
 import { bylineParens } from './rules/byline-parens.js';
 import { dash } from './rules/dash.js';
 import { dateStyle } from './rules/date-style.js';
+import { docNumber } from './rules/doc-number.js';
 import { ellipsis } from './rules/ellipsis.js';
 import { fullwidthAlnum } from './rules/fullwidth-alnum.js';
 import { glyphCoverage } from './rules/glyph-coverage.js';
@@ -34,12 +35,14 @@ export { defaultFontsFor, resolverFromFonts, themeFontResolver } from './fonts.j
  * The rules, in priority order: when two repairs overlap, the earlier rule's wins (the
  * other is retried on the next pass). byline-parens removes a pair other rules would
  * convert; fullwidth-alnum normalises digits before the date, range and punctuation rules
- * read them. date-style (checklist 48) is not in issue 5's list but completes §5's checks.
+ * read them; doc-number turns a document number's (2023) into 〔2023〕 before
+ * punct-halfwidth would make it （2023）. date-style (checklist 48) is not in issue 5's list but completes §5's checks.
  */
 export const RULES: readonly Rule[] = [
   bylineParens,
   fullwidthAlnum,
   dateStyle,
+  docNumber,
   ellipsis,
   dash,
   punctHalfwidth,

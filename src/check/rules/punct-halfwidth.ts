@@ -44,6 +44,9 @@ function endsChineseSentence(plain: string, i: number, p: number, n: number): bo
   return !isDigit(p) && isChinese(n);
 }
 
+const DOC_YEAR = /^\((?:19|20)\d{2}\)$/;
+const DOC_SEQUENCE = /^\d+号/;
+
 const MARKS = UnitSet.of([',', '.', ';', ':', '?', '!']);
 const PARENS = UnitSet.of(['(', ')']);
 
@@ -107,6 +110,8 @@ function checkParens(plain: string, prot: Uint8Array): Finding[] {
     else if (unit === 0x29 /* ) */) {
       const o = open.pop();
       if (o === undefined) { lone(i); continue; }
+      // (2023)12号: a document number's year, which doc-number sets in 〔〕.
+      if (DOC_YEAR.test(plain.slice(o, i + 1)) && DOC_SEQUENCE.test(plain.slice(i + 1, i + 12))) continue;
       const chineseInside = hasChinese(plain, o + 1, i);
       if (!chineseInside && !chineseOutside(o, i)) continue;
       // f(x), Windows(R): notation glued to a Latin word, with nothing Chinese inside.
