@@ -9,7 +9,13 @@
 import { Cls, isDigit, isHanLike } from '../text/classes.js';
 import { Gap, type Segmentation } from '../text/segment.js';
 
-export const BALANCE_COST = { SPACE_OR_MARK: 0, WORD: 1500, SINGLES: 5000, INSIDE_WORD: 8000, NUMBER_UNIT: 1e7 } as const;
+/**
+ * WORD: between two words. TERM: between the words of a known term (人大|代表). SINGLES: beside a
+ * character the dictionary left on its own, which may belong to either side. INSIDE_NAME: inside
+ * what is by its shape one name or term the dictionary does not know (拱墅|区, 鹿|城区, 专|项).
+ * INSIDE_WORD: inside a word the dictionary knows (检|查).
+ */
+export const BALANCE_COST = { SPACE_OR_MARK: 0, WORD: 1500, TERM: 3000, SINGLES: 5000, INSIDE_NAME: 8000, INSIDE_WORD: 10000, NUMBER_UNIT: 1e7 } as const;
 
 /**
  * Units, measure words and other characters that complete a number in Chinese (dates, counts,
@@ -23,32 +29,133 @@ const BOUND_BEFORE_NUMBER = new Set([...'第'].map((c) => c.codePointAt(0)!));
 
 let segmenter: Intl.Segmenter | undefined;
 
-/** Function words that end a phrase (a title may break after them) or start one (before them). */
-const ENDS_PHRASE = new Set([...'的之了等'].map((c) => c.codePointAt(0)!));
-const STARTS_PHRASE = new Set([...'和与及并暨在对为把从向以于由将'].map((c) => c.codePointAt(0)!));
+const cps = (s: string): Set<number> => new Set([...s].map((c) => c.codePointAt(0)!));
 
+/** Function words that end a phrase (a title may break after them) or start one (before them). */
+const ENDS_PHRASE = cps('的之了等');
+const STARTS_PHRASE = cps('和与及并暨在对为把从向以于由将');
+/** Administrative levels: a suffix after a name (拱墅区, 桐庐县), a prefix before an organ (区政府, 市人大). */
+const LEVEL = cps('省市区县镇乡村州旗盟');
 /**
- * Word starts (UTF-16 offsets) with their cost. ICU's dictionary falls back to single characters
- * for words it does not know (专|项, 拱|墅|区, 邵|逸夫), so a boundary inside a run of one-character
- * words, or on either side of a lone one-character word, is doubtful (SINGLES) — unless that
- * character is a function word on its own side of the phrase (…工作的 / 情况报告).
+ * Characters that end an organisation, a place or a term when they follow a word as a word of
+ * their own (常委|会, 联络|站, 防治|法, 票决|制, 现代|化, 实质|性, 主席|团, 联系|点, 基层|行):
+ * a line must not begin with them.
  */
-function wordBoundaries(text: string): Map<number, number> {
+const SUFFIX = cps('委办局厅部院会所站处科室组团队庭馆堂点法制化性式型者员人行');
+/** Characters that lead the word after them and cannot end a line (副主任, 全周期, 第十四). */
+const PREFIX = cps('副原各全本该每非第');
+/** Words that close a name as its last part: 良渚|街道, 邵逸夫|医院, 社区卫生服务|中心. */
+const SUFFIX_WORDS = new Set(['街道', '社区', '中心', '医院', '委员会', '办公室', '办事处', '工委', '主席团', '联络站', '开发区', '新区', '园区', '景区', '自治区', '自治州', '自治县', '政府', '人民政府', '法院', '人民法院', '检察院', '人民检察院', '大学', '学院', '学校', '中学', '小学', '公司', '集团', '协会', '联合会', '研究院', '研究所', '大会', '会议']);
+/**
+ * Terms of public administration that the dictionary splits into words of their own, yet a
+ * reader takes in as one (人大|代表, 民生|实事): a break inside one is doubtful.
+ */
+const TERMS = ['人大代表', '人大常委会', '人民代表大会', '营商环境', '民生实事', '主任会议', '执法检查', '专项监督', '基层治理', '高质量发展', '政协委员', '纪委监委', '代表联络站'];
+/** Organs that an administrative level before them qualifies (区|政府, 县|人大): the level is then ambiguous. */
+const ORGANS = new Set(['人大', '政府', '人民政府', '政协', '人民', '法院', '人民法院', '检察院', '人民检察院', '纪委', '监委', '党委', '委', '常委', '常委会', '人大常委会', '政法委']);
+const HAN_NUMERAL = cps('〇零一二三四五六七八九十百千万亿两');
+
+type Role = 'suffix' | 'prefix' | 'level' | 'lone' | 'run' | 'none';
+interface Word { index: number; text: string; han: boolean; single: boolean; fn: 'ends' | 'starts' | undefined; role: Role }
+
+function words(text: string): Word[] {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const words = [...segmenter.segment(text)].map((w) => ({
-    index: w.index,
-    single: w.segment.length === 1 && isHanLike(w.segment.charCodeAt(0)),
-    cp: w.segment.codePointAt(0)!,
-  }));
-  const lone = (i: number): boolean => words[i].single && !(words[i - 1]?.single) && !(words[i + 1]?.single);
+  const ws: Word[] = [...segmenter.segment(text)].map((w) => {
+    const han = [...w.segment].every((c) => isHanLike(c.codePointAt(0)!));
+    const single = han && [...w.segment].length === 1;
+    const cp = w.segment.codePointAt(0)!;
+    const fn = !single ? undefined : ENDS_PHRASE.has(cp) ? 'ends' : STARTS_PHRASE.has(cp) ? 'starts' : undefined;
+    return { index: w.index, text: w.segment, han, single, fn, role: 'none' as Role };
+  });
+  const nameSingle = (w: Word | undefined): boolean => !!w && w.single && !w.fn;
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i], prev = ws[i - 1], next = ws[i + 1];
+    if (!nameSingle(w)) continue;
+    const cp = w.text.codePointAt(0)!;
+    const nextHan = !!next?.han && !next.fn;
+    if (LEVEL.has(cp)) {
+      // 拱|墅|区 and 舟山|市|普陀 close a name; 审议|区|政府 may close one or open 区政府; at the
+      // start or after a mark it opens the next name, and after another suffix it opens one
+      // (市发改委|市|住建局, 市委|市|政府) or completes a word (大运河院|区|项目).
+      if (!prev?.han || prev.fn) w.role = nextHan ? 'prefix' : 'none';
+      else if (closesOrgan(prev)) w.role = nextHan && ((nameSingle(next) && !LEVEL.has(next.text.codePointAt(0)!)) || ORGANS.has(next.text)) ? 'prefix' : 'suffix';
+      else if (prev.single) w.role = 'suffix';
+      else if (!next || !ORGANS.has(next.text)) w.role = 'suffix';
+      else {
+        // Before an organ: a suffix when the word before it continues a chain of names
+        // (普陀区|东极|海岛|县|人大, 杭州市|西湖|区|法院), else either reading stands.
+        const pp = ws[i - 2];
+        w.role = pp && (ends(pp) || (nameSingle(pp) && nameSingle(ws[i - 3]))) ? 'suffix' : 'level';
+      }
+    } else if (SUFFIX.has(cp) && prev?.han && !prev.fn && prev.role !== 'suffix') w.role = 'suffix';
+    else if (PREFIX.has(cp) && nextHan) w.role = 'prefix';
+  }
+  // The characters left are pieces of words the dictionary does not know: a run of them, or one alone.
+  const plain = (w: Word | undefined): boolean => nameSingle(w) && (w!.role === 'none' || w!.role === 'run');
+  for (let i = 0; i < ws.length; i++) {
+    if (plain(ws[i])) ws[i].role = plain(ws[i - 1]) || plain(ws[i + 1]) ? 'run' : 'lone';
+  }
+  return ws;
+}
+
+/** The word closes a name or organ: 委|, 杭州市|, 城区|, 街道|. */
+function ends(w: Word): boolean {
+  if (!w.han || w.fn) return false;
+  if (w.single) return w.role === 'suffix';
+  const last = w.text.codePointAt(w.text.length - 1)!;
+  return SUFFIX_WORDS.has(w.text) || LEVEL.has(last) || SUFFIX.has(last);
+}
+
+/** Ends a name as a suffix of its own or an organ (委|, 院|, 教育局|) — not a place whose name ends in 州 or 市 (温州|). */
+function closesOrgan(w: Word): boolean {
+  return ends(w) && (w.single || !LEVEL.has(w.text.codePointAt(w.text.length - 1)!));
+}
+
+function isHanNumeral(w: Word): boolean {
+  return w.han && [...w.text].every((c) => HAN_NUMERAL.has(c.codePointAt(0)!));
+}
+
+/** Cost of a line break between words a and b (ICU boundaries only). */
+function boundaryCost(ws: Word[], i: number): number {
+  const { WORD, SINGLES, INSIDE_NAME } = BALANCE_COST;
+  const a = ws[i - 1], b = ws[i], after = ws[i + 1];
+  if (!a.han || !b.han) return WORD;
+  if (isHanNumeral(a) && b.single && BOUND_AFTER_NUMBER.has(b.text.codePointAt(0)!)) return INSIDE_NAME;
+  // Two suffixes in a row (市发改委|市, 大运河院|区) may be one word or two names.
+  if (b.role === 'suffix') return a.role === 'suffix' ? SINGLES : INSIDE_NAME;
+  if (a.role === 'prefix') return INSIDE_NAME;
+  if (a.role === 'level' || b.role === 'level') return SINGLES;
+  if (!b.single && SUFFIX_WORDS.has(b.text)) return ends(a) ? WORD : a.single && !a.fn ? INSIDE_NAME : SINGLES;
+  if (ends(a) || b.role === 'prefix') return WORD;
+  if (a.fn === 'ends' || b.fn === 'starts') return WORD;
+  if (a.fn === 'starts' || b.fn === 'ends') return SINGLES;
+  if (a.role === 'run' || a.role === 'lone') {
+    // Unknown characters are read two by two (述职|评议, 调研|邵…): a break after an even count
+    // of them is only doubtful; one left over leads the word after it (邵|逸夫, 鹿|城区, 新|路径).
+    let start = i - 1;
+    while (start > 0 && ws[start - 1].role === 'run') start--;
+    const even = (i - start) % 2 === 0;
+    if (b.role === 'run') return even ? SINGLES : INSIDE_NAME;
+    if (!even) return INSIDE_NAME;
+    // Unknown characters before a word that a suffix closes are one name with it (景宁畲族|自治|县, 东极|海岛|县).
+    if (after?.role === 'suffix') return SINGLES;
+  }
+  if (b.role === 'lone') return after?.han && !after.fn ? WORD : SINGLES;
+  return WORD;
+}
+
+/** Word starts (UTF-16 offsets) with the cost of a line break there. */
+function wordBoundaries(text: string): Map<number, number> {
+  const ws = words(text);
   const bounds = new Map<number, number>();
-  for (let i = 1; i < words.length; i++) {
-    const a = words[i - 1], b = words[i];
-    let cost: number = BALANCE_COST.WORD;
-    if (a.single && b.single) cost = BALANCE_COST.SINGLES;
-    else if (lone(i - 1) && !ENDS_PHRASE.has(a.cp)) cost = BALANCE_COST.SINGLES;
-    else if (lone(i) && !STARTS_PHRASE.has(b.cp)) cost = BALANCE_COST.SINGLES;
-    bounds.set(b.index, cost);
+  for (let i = 1; i < ws.length; i++) bounds.set(ws[i].index, boundaryCost(ws, i));
+  for (const term of TERMS) {
+    for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) {
+      for (let k = at + 1; k < at + term.length; k++) {
+        const c = bounds.get(k);
+        if (c !== undefined && c < BALANCE_COST.TERM) bounds.set(k, BALANCE_COST.TERM);
+      }
+    }
   }
   return bounds;
 }

@@ -49,7 +49,7 @@ test('breaks after ：, at a typed space and between words cost least; doubtful 
   assert.equal(costAt(t, '监督', ' '), BALANCE_COST.SPACE_OR_MARK);
   const u = '关于开展2024年度专项监督工作的情况报告';
   assert.equal(costAt(u, '监督', '工作'), BALANCE_COST.WORD);
-  assert.equal(costAt(u, '专', '项'), BALANCE_COST.SINGLES, 'ICU splits 专项 into two characters');
+  assert.equal(costAt(u, '专', '项'), BALANCE_COST.INSIDE_NAME, 'ICU splits 专项 into two characters');
   assert.equal(costAt(u, '的', '情况'), BALANCE_COST.WORD, 'after 的 a phrase ends');
   assert.equal(costAt(u, '工作', '的'), BALANCE_COST.SINGLES, '的 does not start a line');
   assert.ok(costAt(u, '监', '督') >= BALANCE_COST.INSIDE_WORD);
@@ -72,7 +72,7 @@ test('a title never breaks between a number and its unit, at any measure', () =>
       }
     }
   }
-  assert.deepEqual(lines('关于开展2024年度专项监督工作的情况报告', 18 * SIZE), ['关于开展2024年度专项', '监督工作的情况报告']);
+  assert.deepEqual(lines('关于开展2024年度专项监督工作的情况报告', 18 * SIZE), ['关于开展2024年度', '专项监督工作的情况报告']);
   assert.deepEqual(lines('召开第12次主任会议研究部署全年立法工作', 18 * SIZE), ['召开第12次主任会议', '研究部署全年立法工作']);
 });
 
@@ -81,4 +81,84 @@ test('a title that fits the measure stays on one line; one that does not breaks 
   assert.deepEqual(lines('关于开展2024年度专项监督工作的情况报告', TYPE_WIDTH), ['关于开展2024年度专项监督工作的情况报告']);
   assert.deepEqual(lines('临安区：强化司法监督 维护司法公正', TYPE_WIDTH), ['临安区：强化司法监督 维护司法公正']);
   assert.deepEqual(lines('临安区：强化司法监督 维护司法公正', 14 * SIZE), ['临安区：强化司法监督', '维护司法公正']);
+});
+
+test('inside a name or term the dictionary does not know costs like inside a word', () => {
+  const cases: [string, string, string][] = [
+    ['舟山市普陀区东极海岛县人大代表联络站', '海岛', '县'],
+    ['省人大常委会调研组赴温州市鹿城区开展基层立法联系点建设', '鹿', '城区'],
+    ['省人大常委会调研组赴温州市鹿城区开展基层立法联系点建设', '温州', '市'],
+    ['拱墅区人大常委会开展城市更新专项监督调研', '拱墅', '区'],
+    ['拱墅区人大常委会开展城市更新专项监督调研', '专', '项'],
+    ['拱墅区人大常委会开展城市更新专项监督调研', '常委', '会'],
+    ['市政协委员视察邵逸夫医院大运河院区', '邵', '逸夫'],
+    ['余杭区良渚街道人大工委组织代表视察', '良渚', '街道'],
+    ['市发改委市住建局联合开展重大项目建设进度专项督查', '市', '发改委'],
+    ['拱墅区：五年全周期监督', '全', '周期'],
+  ];
+  for (const [t, l, r] of cases) assert.ok(costAt(t, l, r) >= BALANCE_COST.INSIDE_NAME, `${l}|${r} in ${t}: ${costAt(t, l, r)}`);
+  // … while the phrase boundaries around them stay cheap.
+  const cheap: [string, string, string][] = [
+    ['舟山市普陀区东极海岛县人大代表联络站开展集中接待选民活动', '联络站', '开展'],
+    ['省人大常委会调研组赴温州市鹿城区开展基层立法联系点建设', '鹿城区', '开展'],
+    ['省人大常委会调研组赴温州市鹿城区开展基层立法联系点建设', '温州市', '鹿城区'],
+    ['拱墅区人大常委会开展城市更新专项监督调研', '常委会', '开展'],
+    ['市政协委员视察邵逸夫医院大运河院区', '视察', '邵逸夫'],
+    ['余杭区良渚街道人大工委组织代表视察', '良渚街道', '人大'],
+    ['市发改委市住建局联合开展重大项目建设进度专项督查', '市发改委', '市住建局'],
+    ['关于开展2024年度专项监督工作的情况报告', '工作的', '情况'],
+    ['建德市梅城镇：探索古城保护与有机更新的人大监督新路径', '古城保护', '与'],
+  ];
+  for (const [t, l, r] of cheap) assert.ok(costAt(t, l, r) <= BALANCE_COST.TERM, `${l}|${r} in ${t}: ${costAt(t, l, r)}`);
+});
+
+/**
+ * Titles from various offices, `|` marking every place where a line may break: between whole
+ * words or phrases, never inside a place, an organ, a name or a term. Measures in em of 二号
+ * (the default title style); 20.1 em is the full type width.
+ */
+const TITLES: [string, number][] = [
+  ['舟山市|普陀区|东极海岛县|人大代表联络站|开展|集中接待|选民活动', 20.1],
+  ['温州市|鹿城区|人大常委会|开展|优化|营商环境|专项监督|工作', 20.1],
+  ['省人大常委会|调研组|赴|温州市|鹿城区|开展|基层立法联系点|建设|调研', 20.1],
+  ['拱墅区|人大常委会|听取|审议|区政府|关于|专项资金|使用情况的|报告', 20.1],
+  ['拱墅区：|五年|全周期监督|助力|邵逸夫医院|大运河院区|项目|提前投用', 20.1],
+  ['市政协委员|视察|邵逸夫医院|大运河院区', 12],
+  ['余杭区|良渚街道|人大工委|组织|代表|视察|美丽乡村|建设情况', 20.1],
+  ['淳安县|千岛湖镇|人大主席团|召开|代表联络站|建设|推进会', 20.1],
+  ['建德市|梅城镇：|探索|古城保护|与有机更新的|人大监督|新路径', 20.1],
+  ['桐庐县|分水镇人大|开展|民生实事项目|票决制|工作综述', 20.1],
+  ['景宁畲族自治县|人大常委会|召开|民族区域自治条例|实施情况|座谈会', 20.1],
+  ['省人大常委会|执法检查组|来杭|检查|大气污染防治法|贯彻实施情况', 20.1],
+  ['市发改委|市住建局|联合|开展|重大项目|建设进度|专项督查|工作', 20.1],
+  ['市政协|召开|“加快推进|城乡|一体化发展”|专题协商会议', 20.1],
+  ['市纪委监委|深入|开展|群众身边|不正之风|和腐败问题|集中整治', 20.1],
+  ['鄂尔多斯市|乌审旗|人大常委会|赴|锡林郭勒盟|考察|学习|基层立法联系点|建设', 20.1],
+  ['西湖区|人民法院|召开|涉企|行政|争议|实质性化解|工作|推进会', 20.1],
+  ['萧山区|人民检察院|开展|未成年人|检察|工作|社会支持体系|建设试点', 20.1],
+  ['滨江区|长河街道|社区卫生服务中心|获评|全省|优质服务基层行|示范单位', 20.1],
+  ['上城区|湖滨街道|人大工委|打造|“民生议事堂”|助力|基层治理现代化', 20.1],
+  ['临平区|人大常委会|关于|加强和改进|人大代表联络站|建设的|实施意见', 20.1],
+  ['富阳区|银湖街道|召开|人大代表|述职评议大会|暨代表联络站|建设|现场推进会', 20.1],
+  ['钱塘区|人大常委会|开展|《杭州市物业管理条例》|贯彻实施情况|执法检查', 20.1],
+  ['市卫生健康委员会|关于|进一步|做好|全市|公立医院|高质量发展|工作的|情况报告', 20.1],
+  ['市教育局|开展|中小学生|课后服务|质量提升|专项行动|工作部署会', 20.1],
+  ['关于|拱墅区|人大常委会|组织|开展|2024年度|民生实事项目|人大代表票决制|工作情况|和下一步|工作打算的|报告', 20.1],
+  ['杭州市|上城区|人民政府|关于|提请|审议|国民经济|和社会发展|第十四个五年|规划纲要|实施情况|中期评估|报告的|议案', 20.1],
+];
+
+test('multi-line titles break only between words, never inside a place, organ, name or term', () => {
+  const failures: string[] = [];
+  for (const [marked, em] of TITLES) {
+    const text = marked.replaceAll('|', '');
+    const ok = new Set<number>();
+    for (let i = 0, at = 0; i < marked.length; i++) if (marked[i] === '|') ok.add(at); else at++;
+    const ls = lines(text, em * SIZE);
+    assert.equal(ls.join(''), text.replace(/\s/g, ''));
+    assert.ok(ls.length >= 2 && ls.length <= 3, `${text} at ${em} em takes ${ls.length} lines`);
+    const breaks: number[] = [];
+    for (let i = 0, at = 0; i < ls.length - 1; i++) breaks.push((at += ls[i].length));
+    if (breaks.some((b) => !ok.has(b))) failures.push(`${ls.join(' / ')}   (acceptable after ${[...ok].join(', ')})`);
+  }
+  assert.deepEqual(failures, []);
 });
