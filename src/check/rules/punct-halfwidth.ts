@@ -3,7 +3,7 @@
  * §5, checklist 45). Left alone: URLs and other protected tokens, numbers (1,234.5), times
  * (8:30), abbreviations and file names (v2.0, report.pdf), and marks inside Latin phrases.
  */
-import { UnitSet, describeChar, isAsciiAlnum, isAsciiLetter, isChinese, isCloser, isDigit, isHan, isSpace } from '../chars.js';
+import { UnitSet, cpBefore, describeChar, isAsciiAlnum, isAsciiLetter, isChinese, isCloser, isDigit, isHan, isSpace } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_CLOSERS, SKIP_OPENERS, SKIP_SPACES, after, before, hasChinese } from './around.js';
 
@@ -37,11 +37,32 @@ const NUMBER_UNITS = new Set([0x25, 0xff05, 0x2030, 0x2103, 0xb0]);
  */
 function endsChineseSentence(plain: string, i: number, p: number, n: number): boolean {
   if (!isDigit(p) && !NUMBER_UNITS.has(p)) return false;
-  if (n === 0 || isCloser(n)) {
-    for (let k = i + 1; k < plain.length; k++) if (!isCloser(plain.charCodeAt(k)) && !isSpace(plain.charCodeAt(k))) return false;
-    return hasChinese(plain, 0, i);
-  }
+  if (n === 0 || isCloser(n)) return pastClosers(plain, i) === 0 && hasChinese(plain, 0, i);
   return !isDigit(p) && isChinese(n);
+}
+
+/** What follows the mark at `i` once closing marks and spaces are passed; 0 at the end. */
+function pastClosers(plain: string, i: number): number {
+  for (let k = i + 1; k < plain.length; k++) {
+    const unit = plain.charCodeAt(k);
+    if (!isCloser(unit) && !isSpace(unit)) return unit;
+  }
+  return 0;
+}
+
+/**
+ * The mark at `i` ends a Chinese sentence whose last word is Latin or digits typed straight
+ * after Chinese (你用过ChatGPT? 达到5G. 主题为AI:): the word has no space, so it is no English
+ * phrase (“Are you OK?” keeps its ?), and Chinese or the end of the text follows.
+ */
+function endsAfterGluedWord(plain: string, i: number): boolean {
+  let k = i;
+  while (k > 0 && isAsciiAlnum(plain.charCodeAt(k - 1))) k--;
+  if (k === i || k === 0 || !isChinese(cpBefore(plain, k))) return false;
+  const next = pastClosers(plain, i);
+  if (next === 0) return true;
+  // 要求：2.完善制度 — digits alone before Chinese are a list number.
+  return isChinese(next) && !/^\d+$/.test(plain.slice(k, i));
 }
 
 const DOC_YEAR = /^\((?:19|20)\d{2}\)$/;
@@ -72,8 +93,8 @@ function checkMarks(plain: string, prot: Uint8Array): Finding[] {
         });
         continue;
       }
-      if (!isChinese(p) && !endsChineseSentence(plain, i, p, n)) continue;
-    } else if (!isChinese(p) && !isChinese(n)) {
+      if (!isChinese(p) && !endsChineseSentence(plain, i, p, n) && !endsAfterGluedWord(plain, i)) continue;
+    } else if (!isChinese(p) && !isChinese(n) && !endsAfterGluedWord(plain, i)) {
       continue;
     }
     out.push({

@@ -88,3 +88,23 @@ test('a half-width full stop after a Han heading number is the enumeration comma
   // inside a sentence 一 is a word, the dot a full stop
   assert.equal(fixedParagraph('坚持统一.各方协同', RULE), '坚持统一。各方协同');
 });
+
+test('a mark after a Latin word typed straight after Chinese ends the Chinese sentence', () => {
+  assert.equal(fixedParagraph('你用过ChatGPT?', RULE), '你用过ChatGPT？');
+  assert.equal(fixedParagraph('他问：“用过ChatGPT?”随后', RULE), '他问：“用过ChatGPT？”随后');
+  assert.equal(fixedParagraph('全市已建成5G!', RULE), '全市已建成5G！');
+  assert.equal(fixedParagraph('会议使用了ChatGPT.同时', RULE), '会议使用了ChatGPT。同时');
+  // English phrases, abbreviations and addresses keep their marks
+  for (const text of [
+    '他说：“Are you OK?”',
+    '他说：“OK!”',
+    '邮箱为rdb@hangzhou.gov.cn.',
+    '访问hzrd.gov.cn.',
+    '美国U.S.',
+    '排名No.1',
+    '邀请了专家John Smith.',
+    '使用AI,ML等技术',
+  ]) {
+    assert.deepEqual(paragraphDiags(text, RULE), [], text);
+  }
+});
