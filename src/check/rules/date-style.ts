@@ -7,7 +7,8 @@ import type { Finding, ScalarRule } from '../types.js';
 import { touchesProtected } from './around.js';
 
 const WRONG_ZEROS = /[○OoＯｏ0０零]/;
-const HAN_YEAR = /[一二三四五六七八九〇○OoＯｏ0０零]{2,}(?=年)/g;
+/** Digit by digit, 二〇二四年; after 十 百 千 万 the numerals count years (一百零八年), 零 is right there. */
+const HAN_YEAR = /(?<![十百千万亿两])[一二三四五六七八九〇○OoＯｏ0０零]{2,}(?=年)/g;
 
 export const dateStyle: ScalarRule = {
   id: 'date-style',

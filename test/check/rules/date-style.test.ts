@@ -26,3 +26,11 @@ test('look-alikes are left alone: correct dates, durations, ISO dates, 〇 alone
     assert.deepEqual(paragraphDiags(text, RULE), [], text);
   }
 });
+
+test('a count of years in Han numerals keeps its 零: 一百零八年 is a duration, not a year', () => {
+  for (const text of ['走过了一百零八年的历程', '已有一千零二年历史', '一万零五年', '时隔十年零三个月']) {
+    assert.deepEqual(paragraphDiags(text, RULE), [], text);
+  }
+  // a year written digit by digit still takes 〇
+  assert.equal(fixedParagraph('建成于一九零五年，历经一百零八年', RULE), '建成于一九〇五年，历经一百零八年');
+});
