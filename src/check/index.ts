@@ -20,6 +20,7 @@ import { fullwidthAlnum } from './rules/fullwidth-alnum.js';
 import { glyphCoverage } from './rules/glyph-coverage.js';
 import { issueSequence } from './rules/issue-sequence.js';
 import { leadingMark } from './rules/leading-mark.js';
+import { listMarker } from './rules/list-marker.js';
 import { pairBalance } from './rules/pair-balance.js';
 import { punctHalfwidth } from './rules/punct-halfwidth.js';
 import { quoteStyle } from './rules/quote-style.js';
@@ -51,6 +52,7 @@ export const RULES: readonly Rule[] = [
   spaceInCjk,
   pairBalance,
   leadingMark,
+  listMarker,
   glyphCoverage,
   tocDiffers,
   issueSequence,
