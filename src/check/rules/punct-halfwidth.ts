@@ -37,8 +37,22 @@ const NUMBER_UNITS = new Set([0x25, 0xff05, 0x2030, 0x2103, 0xb0]);
  */
 function endsChineseSentence(plain: string, i: number, p: number, n: number): boolean {
   if (!isDigit(p) && !NUMBER_UNITS.has(p)) return false;
+  if (inEnglishPhrase(plain, i)) return false;
   if (n === 0 || isCloser(n)) return pastClosers(plain, i) === 0 && hasChinese(plain, 0, i);
   return !isDigit(p) && isChinese(n);
+}
+
+/** The text back from `i` to the nearest Chinese holds Latin words and a space: an English phrase (“The growth was 5%.”). */
+function inEnglishPhrase(plain: string, i: number): boolean {
+  let letter = false;
+  let space = false;
+  for (let k = i - 1; k >= 0; k--) {
+    const cp = plain.charCodeAt(k);
+    if (isChinese(cp) || cp === 0x201c /* “ */) break;
+    if (isAsciiLetter(cp)) letter = true;
+    else if (isSpace(cp)) space = true;
+  }
+  return letter && space;
 }
 
 /** What follows the mark at `i` once closing marks and spaces are passed; 0 at the end. */

@@ -74,7 +74,7 @@ test('a half-width full stop after a number or a percentage ends a Chinese sente
   assert.equal(fixedParagraph('办结率为99.8%.”', RULE), '办结率为99.8%。”');
   assert.equal(fixedParagraph('气温达到38℃.随后', RULE), '气温达到38℃。随后');
   // still look-alikes: a list number, a decimal, an English sentence, a version
-  for (const text of ['1.加强监督', '要求：2.完善制度', 'Windows 10.', 'He scored 3.5%.', '版本号为3.14']) {
+  for (const text of ['1.加强监督', '要求：2.完善制度', 'Windows 10.', 'He scored 3.5%.', '版本号为3.14', '他说：“The growth was 5%.”', '他说：The growth was 5%.']) {
     assert.deepEqual(paragraphDiags(text, RULE), [], text);
   }
 });
