@@ -82,6 +82,9 @@ function endsAfterGluedWord(plain: string, i: number): boolean {
 const DOC_YEAR = /^\((?:19|20)\d{2}\)$/;
 const DOC_SEQUENCE = /^\d+号/;
 
+/** The list number a lone ')' closes (1) a) 一)), at the start or after a space or a stop. */
+const LIST_NUMBER_BEFORE = /(?:^|[\s。；：！？，、])(?:\d{1,2}|[A-Za-z]|[一二三四五六七八九十]{1,2})$/;
+
 const MARKS = UnitSet.of([',', '.', ';', ':', '?', '!']);
 const PARENS = UnitSet.of(['(', ')']);
 
@@ -132,6 +135,16 @@ function checkParens(plain: string, prot: Uint8Array): Finding[] {
     const n = after(plain, i + 1, SKIP_SPACES);
     if (!isChinese(p) && !isChinese(n)) return;
     const other = c === '(' ? ')' : '(';
+    if (c === ')' && LIST_NUMBER_BEFORE.test(plain.slice(Math.max(0, i - 4), i)) && isChinese(n)) {
+      // 要求：1)加强学习 — a list number uses only the closing half, so this one is certain.
+      out.push({
+        start: i,
+        end: i + 1,
+        message: `half-width closing parenthesis ')' after a list number in Chinese text: use '）'`,
+        fix: [{ start: i, end: i + 1, text: '）' }],
+      });
+      return;
+    }
     out.push({
       start: i,
       end: i + 1,

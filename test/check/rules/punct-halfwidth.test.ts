@@ -108,3 +108,12 @@ test('a mark after a Latin word typed straight after Chinese ends the Chinese se
     assert.deepEqual(paragraphDiags(text, RULE), [], text);
   }
 });
+
+test('a lone half-width ) after a list number is the list marker’s closing half', () => {
+  assert.equal(fixedParagraph('要求：1)加强学习；2)完善制度。', RULE), '要求：1）加强学习；2）完善制度。');
+  assert.equal(fixedParagraph('a)加强学习', RULE), 'a）加强学习');
+  assert.equal(fixedParagraph('一)加强学习', RULE), '一）加强学习');
+  // a lone ) elsewhere is still reported, not repaired
+  assert.deepEqual(where(paragraphDiags('详见附件1)说明', RULE)), ['10:19 punct-halfwidth']);
+  assert.deepEqual(where(paragraphDiags('统一)说明', RULE)), ['10:16 punct-halfwidth']);
+});
