@@ -7,7 +7,7 @@
  * connector and is left alone; 2019-2023 may be a code and is left alone, while 2019-2023年
  * is a year range.
  */
-import { describeChar, isAsciiAlnum, isChinese, isDigit, isHan, isLatinLetter } from '../chars.js';
+import { describeChar, isAsciiAlnum, isChinese, isCloser, isDigit, isHan, isLatinLetter, isOpener } from '../chars.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_SPACES, after, before, touchesProtected } from './around.js';
 
@@ -40,6 +40,8 @@ function dashRuns(plain: string, prot: Uint8Array): Finding[] {
       if (c === '—') {
         // Between two words or numbers it may be a connector; elsewhere it is a half 破折号.
         if (wordLike(p) && wordLike(n)) continue;
+        // 第（一）—（三）项, 《规划》—《方案》: between two bracketed items it joins them too.
+        if (isCloser(p) && isOpener(n)) continue;
         if (!chineseContext(plain, s, e)) continue;
         repair(`a single em dash '—' used as a dash: the Chinese dash (破折号) is two, '${DASH}'`);
       } else if (c !== '–') {

@@ -47,3 +47,12 @@ test('look-alikes are left alone: connectors, codes, dates, phone numbers, optio
     assert.deepEqual(paragraphDiags(text, RULE), [], text);
   }
 });
+
+test('a single — between two bracketed items is a connector, not half a dash', () => {
+  for (const text of ['本条第（一）—（三）项', '参照《规划》—《方案》', '“十四五”—“十五五”时期']) {
+    assert.deepEqual(paragraphDiags(text, RULE), [], text);
+  }
+  // before or after a word it is still half a dash
+  assert.equal(fixedParagraph('他说—“我们要做好”', RULE), '他说——“我们要做好”');
+  assert.equal(fixedParagraph('“我们要做好”—他说', RULE), '“我们要做好”——他说');
+});
