@@ -37,9 +37,8 @@ const NUMBER_UNITS = new Set([0x25, 0xff05, 0x2030, 0x2103, 0xb0]);
  */
 function endsChineseSentence(plain: string, i: number, p: number, n: number): boolean {
   if (!isDigit(p) && !NUMBER_UNITS.has(p)) return false;
-  if (inEnglishPhrase(plain, i)) return false;
-  if (n === 0 || isCloser(n)) return pastClosers(plain, i) === 0 && hasChinese(plain, 0, i);
-  return !isDigit(p) && isChinese(n);
+  const ends = n === 0 || isCloser(n) ? pastClosers(plain, i) === 0 && hasChinese(plain, 0, i) : !isDigit(p) && isChinese(n);
+  return ends && !inEnglishPhrase(plain, i);
 }
 
 /** The text back from `i` to the nearest Chinese holds Latin words and a space: an English phrase (“The growth was 5%.”). */
