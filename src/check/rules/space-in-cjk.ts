@@ -28,6 +28,14 @@ function insideBookTitle(text: string, start: number, end: number): boolean {
   return next < 0 || close < next;
 }
 
+/** % ‰ ℃ ° ％: signs that follow a number without a gap. */
+const NUMBER_SIGNS = new Set([0x25, 0x2030, 0x2103, 0xb0, 0xff05]);
+
+function hasChineseText(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (isHan(text.charCodeAt(k)) || isCjkPunct(text.charCodeAt(k))) return true;
+  return false;
+}
+
 /** Marks a title phrase may end with (打好“组合拳” 跑出…) and begin with (全力以赴 “拼”出…). */
 const PHRASE_END = new Set([...'”’》〉）」』】〕'].map((c) => c.charCodeAt(0)));
 const PHRASE_START = new Set([...'“‘《〈（「『【〔'].map((c) => c.charCodeAt(0)));
@@ -60,6 +68,7 @@ export const spaceInCjk: ScalarRule = {
       else out.push({ start: s, end: e, message, fix: [{ start: s, end: e, text: '' }] });
     };
     const headline = scalar.role === 'title' || scalar.role === 'toc';
+    const chinese = hasChineseText(plain);
     for (let s = SPACE_UNITS.next(plain, 0); s >= 0; s = SPACE_UNITS.next(plain, s)) {
       let e = s;
       while (e < plain.length && isSpace(cpAt(plain, e))) e++;
@@ -115,6 +124,11 @@ export const spaceInCjk: ScalarRule = {
         } else {
           remove(start, end, `${shown} between Chinese and ${isDigit(p) || isDigit(n) ? 'digits' : 'Latin letters'}: remove it (the typesetter adds that gap itself)`);
         }
+        continue;
+      }
+      // 5 %, 38 ℃ in Chinese text: the sign is set against its number (GB/T 15835).
+      if (isDigit(p) && NUMBER_SIGNS.has(n) && chinese) {
+        remove(start, end, `${word} ${shown} between a number and '${String.fromCodePoint(n)}': remove ${typed.length > 1 ? 'them' : 'it'} (the sign is set against its number)`);
         continue;
       }
       if (typed.includes('\u3000')) {

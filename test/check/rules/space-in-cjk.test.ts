@@ -78,3 +78,9 @@ test('a title keeps one space between phrases next to quotes, book-title marks, 
   // and in a paragraph the space after a closing mark still goes
   assert.equal(fixedParagraph('打好“组合拳” 跑出“加速度”', RULE), '打好“组合拳”跑出“加速度”');
 });
+
+test('in Chinese text a space between a number and % ‰ ℃ is removed; English text keeps its style', () => {
+  assert.equal(fixedParagraph('同比增长5.5 %，气温38 ℃，千分之3 ‰', RULE), '同比增长5.5%，气温38℃，千分之3‰');
+  assert.deepEqual(paragraphDiags('The rate rose by 5 %.', RULE), []);
+  assert.deepEqual(paragraphDiags('增长5.5%', RULE), []);
+});
