@@ -1,7 +1,8 @@
 /**
  * dash: the 破折号 is exactly two U+2014 (——) or one U+2E3A; a single — is right only as a
  * connector in ranges (1949—1986年, 北京—上海); ranges take — or ～, never a hyphen or an
- * ASCII ~ (GB/T 15834 §4.13, GB/T 15835; typography.md §5, checklist 46–47).
+ * ASCII ~, and a percentage range keeps both signs, 5%～10% (GB/T 15834 §4.13, GB/T 15835;
+ * typography.md §5, checklist 46–47).
  *
  * Only what is certain is reported: a single — between two words or numbers may be a
  * connector and is left alone; 2019-2023 may be a code and is left alone, while 2019-2023年
@@ -124,6 +125,26 @@ function ranges(plain: string, prot: Uint8Array): Finding[] {
   return out;
 }
 
+/** 5～10%: a percentage range keeps the sign on both numbers, 5%～10% (GB/T 15835). */
+function percentRanges(plain: string, prot: Uint8Array): Finding[] {
+  const out: Finding[] = [];
+  const re = /(?<![\d.%‰])(\d+(?:\.\d+)?)([～—~])(\d+(?:\.\d+)?)([%‰％])/g;
+  for (let m = re.exec(plain); m; m = re.exec(plain)) {
+    if (touchesProtected(prot, m.index, m.index + m[0].length)) continue;
+    const at = m.index + m[1].length;
+    const sign = m[4];
+    out.push({
+      start: m.index,
+      end: at,
+      message: `percentage range '${m[0]}': both numbers take the sign, '${m[1]}${sign}${m[2]}${m[3]}${sign}'`,
+      hint: 'GB/T 15835: 5%～95%, not 5～95%',
+      // An edit replaces at least one character: the connector, which a typed ~ leaves as ～.
+      fix: [{ start: at, end: at + 1, text: sign + (m[2] === '~' ? '～' : m[2]) }],
+    });
+  }
+  return out;
+}
+
 export const dash: ScalarRule = {
   id: 'dash',
   severity: 'warning',
@@ -132,7 +153,7 @@ export const dash: ScalarRule = {
   roles: ['masthead', 'edition', 'publisher', 'section', 'title', 'toc', 'paragraph', 'heading', 'brief', 'byline', 'distribution', 'note'],
   check({ scalar }) {
     const { plain, protectedMask } = scalar.view;
-    return [...dashRuns(plain, protectedMask), ...asciiHyphens(plain, protectedMask), ...ranges(plain, protectedMask)]
+    return [...dashRuns(plain, protectedMask), ...asciiHyphens(plain, protectedMask), ...ranges(plain, protectedMask), ...percentRanges(plain, protectedMask)]
       .sort((a, b) => a.start - b.start);
   },
 };

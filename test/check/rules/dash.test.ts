@@ -56,3 +56,14 @@ test('a single — between two bracketed items is a connector, not half a dash',
   assert.equal(fixedParagraph('他说—“我们要做好”', RULE), '他说——“我们要做好”');
   assert.equal(fixedParagraph('“我们要做好”—他说', RULE), '“我们要做好”——他说');
 });
+
+test('a percentage range keeps the sign on both numbers', () => {
+  assert.equal(fixedParagraph('增长5～10%，比重为5—10%', RULE), '增长5%～10%，比重为5%—10%');
+  assert.equal(fixedParagraph('占3.5～4.5‰', RULE), '占3.5‰～4.5‰');
+  assert.equal(fixedParagraph('占5~10%', RULE), '占5%～10%', 'the tilde and the sign are both repaired');
+  const [d] = paragraphDiags('增长5～10%', RULE);
+  assert.equal(d.message, "percentage range '5～10%': both numbers take the sign, '5%～10%'");
+  for (const text of ['增长5%～10%', '5%—10%', '气温5～10℃', '3—5天', '1～2个百分点']) {
+    assert.deepEqual(paragraphDiags(text, RULE), [], text);
+  }
+});
