@@ -18,6 +18,7 @@ import { docNumber } from './rules/doc-number.js';
 import { ellipsis } from './rules/ellipsis.js';
 import { fullwidthAlnum } from './rules/fullwidth-alnum.js';
 import { glyphCoverage } from './rules/glyph-coverage.js';
+import { interpunct } from './rules/interpunct.js';
 import { issueSequence } from './rules/issue-sequence.js';
 import { leadingMark } from './rules/leading-mark.js';
 import { listMarker } from './rules/list-marker.js';
@@ -45,6 +46,7 @@ export const RULES: readonly Rule[] = [
   dateStyle,
   docNumber,
   ellipsis,
+  interpunct,
   dash,
   punctHalfwidth,
   quoteStyle,
