@@ -49,7 +49,7 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
   const mode: BreakMode = options.align === 'justify' ? 'justify' : options.balance ? 'balance' : 'ragged';
   const run = (fine: 0 | 1 | 2) => {
     const seg = segment(text, spanStarts.slice(1), level, fine, indent > 0, scratch);
-    const u = measureUnits(text, seg, spans, spanStarts, { size, cjkEm }, scratch);
+    const u = measureUnits(text, seg, spans, spanStarts, { size, cjkEm, phraseSpaces: options.phraseSpaces }, scratch);
     const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent }, scratch);
     const params = {
       mode, measure, indent, size, brk: seg.brk,

@@ -104,7 +104,7 @@ export function placeLine(
       if (rStretch > 0) g += rStretch * u.glueStretch[j];
       if (extra > 0 && (allJoints || seg.just[j])) g += extra;
       pen += g;
-      if (seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo) lineText.push(' ');
+      if (seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo || (seg.gap[j] === Gap.Phrase && u.glue[j] > 0)) lineText.push(' ');
     }
   }
   for (const r of runs) r.seal();

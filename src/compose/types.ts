@@ -45,6 +45,12 @@ export interface ComposeOptions {
    */
   wordBreaks?: boolean;
   /**
+   * A space typed next to a closing or opening mark (打好监督“组合拳” 跑出…) is a pause between
+   * phrases, set as one em of blank with the mark's blank half: for titles and their 目录
+   * entries, where such a space is meant. Elsewhere it vanishes (and `check` reports it). Default false.
+   */
+  phraseSpaces?: boolean;
+  /**
    * Justified text: the largest even inter-character spacing a line may take, in em of `size`
    * (theme `body.maxSpacing`). Default 0.5. A line that would need more is priced above breaking a
    * URL or long token after / . - (but below breaking a kinsoku rule or a word), so such a break

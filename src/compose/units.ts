@@ -50,6 +50,8 @@ export interface MeasureOptions {
   size: number;
   /** Width of a full-width CJK cell: the size, or measure/grid on a character grid. */
   cjkEm: number;
+  /** Set Gap.Phrase joints (ComposeOptions.phraseSpaces); otherwise they have no blank. */
+  phraseSpaces?: boolean;
 }
 
 function isAlnumCount(cp: number): boolean {
@@ -59,6 +61,8 @@ function isAlnumCount(cp: number): boolean {
 export function measureUnits(text: string, seg: Segmentation, spans: readonly Span[], spanStarts: readonly number[], opt: MeasureOptions, al: Alloc): Units {
   const n = seg.count;
   const { size, cjkEm } = opt;
+  // Outside titles a space beside a mark is no pause at all: the joint is as if it were not typed.
+  if (!opt.phraseSpaces) for (let j = 1; j < n; j++) if (seg.gap[j] === Gap.Phrase) seg.gap[j] = Gap.None;
   const u: Units = {
     n,
     cell: al.f64(n), trimL: al.f64(n), trimR: al.f64(n),
@@ -218,6 +222,10 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
       u.glue[j] = w; u.glueShrink[j] = w * 0.25; u.glueStretch[j] = Math.max(0, 0.5 * size - w);
     } else if (g === Gap.Ideo) {
       u.glue[j] = cjkEm; // one full cell, fixed (segment.ts says why)
+    } else if (g === Gap.Phrase && opt.phraseSpaces) {
+      // Up to one cell of blank with the marks' own blank halves at the joint.
+      const blank = u.blankR[j - 1] - u.trimR[j - 1] + u.blankL[j] - u.trimL[j];
+      u.glue[j] = Math.max(0, cjkEm - blank);
     }
   }
   return u;

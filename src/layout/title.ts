@@ -15,7 +15,7 @@ export function setTitle(ctx: LayoutContext, block: TitleBlock): ComposedLine[] 
   const s = t.theme.title;
   const style = t.text(s, ['title']);
   const inset = t.len(s.inset, style.size, ['title', 'inset']);
-  const options = { measure: t.typeWidth - 2 * inset, align: 'center' as const, trimOpeningAtLineStart: false, balance: true };
+  const options = { measure: t.typeWidth - 2 * inset, align: 'center' as const, trimOpeningAtLineStart: false, balance: true, phraseSpaces: true };
   const lines = block.lines.length > 1
     ? block.lines.flatMap((text, i) => setText(ctx, text, style, options, [...block.source, i]))
     : setText(ctx, block.lines[0] ?? '', style, options, block.source);

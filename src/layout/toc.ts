@@ -66,7 +66,7 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
   block.rows.forEach((row, ri) => {
     // Each entry's lines, with its link and page number, measured from its first baseline.
     const pieces = row.items.map((item) => {
-      const lines = setSpans(ctx, [{ text: item.text, fonts: entry.fonts }], { measure, size: entry.size, align: 'justify', wordBreaks: true, indent: 0, trimOpeningAtLineStart: true }, item.source, item.verbatim ? [0] : undefined);
+      const lines = setSpans(ctx, [{ text: item.text, fonts: entry.fonts }], { measure, size: entry.size, align: 'justify', wordBreaks: true, phraseSpaces: true, indent: 0, trimOpeningAtLineStart: true }, item.source, item.verbatim ? [0] : undefined);
       const texts: RowText<ComposedLine>[] = lines.map((line, k) => ({ kind: 'text', x: column, dy: k * lineHeight, line, color: entry.color }));
       const last = Math.max(0, lines.length - 1) * lineHeight;
       const link: RowLink = { x: column, dy: -entry.size * b, width: measure + numberWidth, height: last + entry.size, target: item.target };

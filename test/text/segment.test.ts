@@ -76,7 +76,7 @@ describe('segment', () => {
     assert.equal(s.gap[jointAfter(t, s, '正')], Gap.Ideo);
     assert.equal(s.gap[jointAfter(t, s, '蔡')], Gap.Ideo, 'a no-break space pads a name the same way');
     assert.equal(s.brk[jointAfter(t, s, '蔡')], Brk.Force, '…and does not break');
-    assert.equal(s.gap[jointAfter(t, s, '）')], Gap.None, 'next to a full-width mark a space vanishes');
+    assert.equal(s.gap[jointAfter(t, s, '）')], Gap.Phrase, 'next to a full-width mark a space is a pause between phrases (set in titles only)');
     assert.equal(s.gap[jointAfter(t, s, '题')], Gap.CjkLatin, 'between Han and Latin it is the ¼-em gap');
     const folded = seg('监督\n维护');
     assert.equal(folded.gap[2], Gap.None, 'a folded line break is still no space');
