@@ -40,6 +40,9 @@ const options = fc.record({
   grid: fc.option(fc.integer({ min: 8, max: 32 }), { nil: undefined }),
   kinsoku: fc.constantFrom('gb', 'strict') as fc.Arbitrary<'gb' | 'strict'>,
   trimOpeningAtLineStart: fc.boolean(),
+  // Titles set a space beside a mark as a pause between phrases; running text lets it vanish.
+  phraseSpaces: fc.boolean(),
+  balance: fc.boolean(),
 });
 
 test('random paragraphs keep every character and break no rule', () => {
