@@ -136,6 +136,8 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
           }
           push(row, spacing, { first: k === 0, keepWithNext: true, anchors: [block.id] });
         });
+        // Its first two lines of text stay under it (briefs follow a 栏目 header directly).
+        keep = 2;
         break;
       }
       case 'title': {

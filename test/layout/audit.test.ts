@@ -18,7 +18,7 @@ import { layoutIssue, type LayoutResult } from '../../src/layout/layout.js';
 import { buildModel } from '../../src/layout/model.js';
 import type { ResolvedTheme } from '../../src/layout/theme-resolve.js';
 import type { PageFrame } from '../../src/layout/types.js';
-import { ONE_LINE_BRIEF, auditFrames, auditLayout, auditPages, type AuditGeometry } from './audit.js';
+import { auditFrames, auditLayout, auditPages, type AuditGeometry } from './audit.js';
 
 // ---- random issues ----
 
@@ -136,9 +136,7 @@ test('random issues pass the page-layout audit', () => {
   fc.assert(
     fc.property(issue, (data) => {
       const { result, theme } = build(data);
-      // Known layout bug (see the todo test below): a 栏目 header over briefs keeps only its
-      // first line with it, so a one-line first brief leaves header + one line at a page foot.
-      const findings = auditLayout(result, theme).filter((m) => !m.endsWith(ONE_LINE_BRIEF));
+      const findings = auditLayout(result, theme);
       if (findings.length) assert.fail(`${findings.join('\n')}\nissue: ${compact(data)}`);
     }),
     { numRuns: Number(process.env.AUDIT_RUNS ?? 80), includeErrorInReport: true },
@@ -146,13 +144,11 @@ test('random issues pass the page-layout audit', () => {
 });
 
 /**
- * Known layout bug, found by the property: the galley keeps a 栏目 header with the next row only
- * (src/layout/galley.ts sets `keep = 2` after a title and a sub-heading, not after a 栏目
- * header), so when the first brief of a briefs section is one line, page 1 can end with
- * 【信息摘登】 and that single line while the next brief starts page 2. The property skips this
- * one finding (ONE_LINE_BRIEF); this test passes once the layout keeps two lines under the header.
+ * Found by the property: the galley kept a 栏目 header with the next row only, so when the first
+ * brief of a briefs section was one line, page 1 could end with 【信息摘登】 and that single line
+ * while the next brief started page 2. A 栏目 header now keeps two lines under it, as a title does.
  */
-test('a 栏目 header over one-line briefs keeps two lines under it at a page foot', { todo: 'layout bug: 栏目 header keeps only one line of briefs' }, () => {
+test('a 栏目 header over one-line briefs keeps two lines under it at a page foot', () => {
   const data: Issue = {
     bulletin: '测试信息', number: 1, publisher: '研究室编', date: '2024-05-06',
     sections: [

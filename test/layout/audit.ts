@@ -22,9 +22,6 @@ export interface AuditGeometry {
 /** Tolerance in points: rounding in the layout is far below this, a real fault far above. */
 const EPS = 0.5;
 
-/** Marks the finding of a 栏目 header whose first line is a whole one-line paragraph (a brief). */
-export const ONE_LINE_BRIEF = '; its line 1 is a one-line paragraph';
-
 const short = (s: string) => (s.length > 12 ? `${s.slice(0, 12)}…` : s);
 
 /** The ink box of a text line, estimated from its largest size (CJK faces: 0.88 em up, 0.12 em down). */
@@ -103,19 +100,14 @@ export function auditPages(rows: readonly GalleyRow<ComposedLine>[], pages: read
     // on two lines, a 栏目 header above a title), as far as its article goes — an article of
     // one line ends at the next title, 栏目 header or the 版记.
     let n = 0;
-    let first = -1;
     for (let i = k + 1; i < rows.length && n < 2; i++) {
       const kind = rows[i].kind;
       if ((kind === 'title' || kind === 'section') && n === 0) continue;
       if (kind === 'title' || kind === 'section' || kind === 'footer') break;
       if (pageOf[i] !== pageOf[k]) {
-        // Named apart so a test can tell it from the rest: a 栏目 header straight over a
-        // paragraph of one line (a one-line brief) whose second line is the next paragraph.
-        const oneLineBrief = row.kind === 'section' && n === 1 && rows[first].kind === 'body' && rows[first].block !== rows[i].block;
-        out.push(`p${pageOf[k] + 1}: ${row.kind} “${short(row.label ?? '')}” separated from its line ${n + 1} (on p${pageOf[i] + 1})${oneLineBrief ? ONE_LINE_BRIEF : ''}`);
+        out.push(`p${pageOf[k] + 1}: ${row.kind} “${short(row.label ?? '')}” separated from its line ${n + 1} (on p${pageOf[i] + 1})`);
         break;
       }
-      if (n === 0) first = i;
       n++;
     }
   });
