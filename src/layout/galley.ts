@@ -142,10 +142,8 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
       }
       case 'title': {
         const s = th.title;
-        const style = t.text(s, ['title']);
-        const inset = t.len(s.inset, style.size, ['title', 'inset']);
+        const { lines, style, inset } = setTitle(ctx, block);
         const lineHeight = t.len(s.lineHeight, style.size, ['title', 'lineHeight']);
-        const lines = setTitle(ctx, block);
         const spacing = { before: t.space(s.spaceBefore, style.size, ['title', 'spaceBefore']), after: t.space(s.spaceAfter, style.size, ['title', 'spaceAfter']) };
         lines.forEach((line, k) => {
           const row = lineRow(ctx, 'title', line, style, { natural: lineHeight - style.size, stretch: 0, shrink: 0 }, k === 0 ? 0 : Infinity, inset) as GalleyRow<ComposedLine>;

@@ -5,12 +5,14 @@
  * problem. Shared by the galley and by `bulletin check`, which must refuse what build refuses.
  */
 import type { ComposedLine } from '../compose/types.js';
+import type { ResolvedText } from './theme-resolve.js';
 import type { Block } from './model.js';
 import { type LayoutContext, setText } from './setting.js';
 
 export type TitleBlock = Extract<Block, { kind: 'title' }>;
 
-export function setTitle(ctx: LayoutContext, block: TitleBlock): ComposedLine[] {
+/** The title's lines, with the style and inset they were set in (the galley places them). */
+export function setTitle(ctx: LayoutContext, block: TitleBlock): { lines: ComposedLine[]; style: ResolvedText; inset: number } {
   const t = ctx.theme;
   const s = t.theme.title;
   const style = t.text(s, ['title']);
@@ -22,5 +24,5 @@ export function setTitle(ctx: LayoutContext, block: TitleBlock): ComposedLine[] 
   if (lines.length > s.maxLines) {
     ctx.problems.push({ code: 'title-too-long', severity: 'error', source: block.source, message: `the title takes ${lines.length} lines (at most ${s.maxLines}): shorten it, or set it as a list of lines` });
   }
-  return lines;
+  return { lines, style, inset };
 }
