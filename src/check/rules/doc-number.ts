@@ -20,9 +20,8 @@ export const docNumber: ScalarRule = {
   check({ scalar }) {
     const { plain, protectedMask } = scalar.view;
     const out: Finding[] = [];
-    DOC_NUMBER.lastIndex = 0;
-    for (let m = DOC_NUMBER.exec(plain); m; m = DOC_NUMBER.exec(plain)) {
-      const at = m.index;
+    for (const m of plain.matchAll(DOC_NUMBER)) {
+      const at = m.index!;
       if (touchesProtected(protectedMask, at, at + m[0].length)) continue;
       const [typed, open, year, close, seq] = m;
       if (open !== '〔' || close !== '〕') {

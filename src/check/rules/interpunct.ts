@@ -21,12 +21,13 @@ export const interpunct: ScalarRule = {
   check({ scalar }) {
     const { plain, protectedMask } = scalar.view;
     const out: Finding[] = [];
+    if (!hasChinese(plain, 0, plain.length)) return out;
     for (const m of plain.matchAll(LOOK_ALIKES)) {
       const at = m.index!;
       if (touchesProtected(protectedMask, at, at + 1)) continue;
       const p = cpBefore(plain, at);
       const n = cpAt(plain, at + 1);
-      if (!word(p) || !word(n) || !hasChinese(plain, 0, plain.length)) continue;
+      if (!word(p) || !word(n)) continue;
       if (m[0] === '．') {
         // １．５ is fullwidth-alnum's decimal point.
         if (isDigit(p) || isDigit(n) || !isChinese(p) || !isChinese(n)) continue;
