@@ -2,7 +2,7 @@
  * Chooses the line breaks of a paragraph as a whole (total-fit, in the manner of Knuth–Plass
  * and Typst's optimized breaker): dynamic programming over the break opportunities, each
  * candidate line priced by how much it must shrink (punctuation compressed — 挤进) or stretch
- * (gaps, then even spacing — 推出 when a character had to move down), plus penalties for bad
+ * (the even spacing it takes — 推出 when a character had to move down), plus penalties for bad
  * break kinds and a 孤字 last line. A justified line spaced looser than the allowed maximum is
  * priced above breaking a URL, so a URL is broken after / or . rather than leave a gappy line.
  * Lookback is bounded by the line width, so the work is linear in the paragraph length.
@@ -38,11 +38,6 @@ export const COST = {
    */
   SHRINK_PER_EM: 4,
   SHRINK_RATIO: 6,
-  /**
-   * × (share of the gap stretch used)²: widening CJK–Latin gaps and word spaces. Gaps at ½ em
-   * cost more than a push-in, so they stay near ¼ em unless the line has no mark to compress.
-   */
-  GLUE_STRETCH: 12,
   /** A line that ends early although its next unit would have fitted (推出, e.g. to obey kinsoku). */
   PUSH_OUT: 20,
   /** Justified lines shorter than the measure by more than max(LOOSE_EM em, LOOSE_SHARE × measure) are only priced when nothing better exists. */
@@ -175,26 +170,31 @@ function lineCost(lm: LineMetrics, p: BreakParams, a: number, b: number, over: n
     return COST.LINE + (isLast ? 0 : COST.RAGGED * (-over / p.measure));
   } else {
     const d = -over;
+    // Joints inside Latin tokens, which take nothing unless the line has no other joint.
+    const others = b - 1 - a - lm.capped;
     if (isLast || d <= EPS) bad = 0;
-    else if (d <= lm.stretchGlue + EPS) {
-      const r = d / lm.stretchGlue;
-      bad = COST.GLUE_STRETCH * r * r;
-    } else if (lm.justifiable > 0) {
-      // The same even spacing placeLine will add at each justifiable joint.
-      const spacing = (d - lm.stretchGlue) / lm.justifiable;
+    else if ((lm.spread(d, maxSpacing), lm.leftover <= EPS)) {
+      // The spacing placeLine will set: even extra at each joint, CJK–Latin gaps up to ⅓ em.
+      const spacing = lm.justifiable > 0 ? lm.even : lm.gapExtra;
       const e = spacing / em / COST.SPACING_REF_EM;
       bad = COST.SPACING * e * e * e;
-      loose = spacing > maxSpacing + EPS;
+      loose = lm.even > maxSpacing + EPS;
       // A push-out: the next unit would have fitted at its natural width, yet the line ends here.
       const avail = p.measure - (a === 0 ? p.indent : 0);
       lm.measure(a, b + 1);
       if (lm.natural <= avail + EPS) bad += COST.PUSH_OUT;
-    } else if (b - a > 1 && (d - lm.stretchGlue) / (b - 1 - a) <= maxSpacing * COST.TOKEN_SPREAD_SHARE + EPS) {
+    } else if (others > 0 && lm.leftover / others <= maxSpacing * COST.TOKEN_SPREAD_SHARE + EPS) {
       // No joint takes even spacing, e.g. a URL cut at its break points: placeLine spreads the
       // slack over all its joints. A hair there is invisible, and better than a loose line of Han
       // before the URL; more reads as spaces inside a word and is priced as below.
-      const e = (d - lm.stretchGlue) / (b - 1 - a) / em / COST.SPACING_REF_EM;
+      const e = lm.leftover / others / em / COST.SPACING_REF_EM;
       bad = COST.SPACING * e * e * e * COST.TOKEN_SPREAD;
+    } else if (others === 0 && lm.capped > 0) {
+      // Only CJK–Latin gaps (在5G和AI的): they open past ⅓ em, and the line counts as loose;
+      // a hole beside a number is worse than the same spacing between Han.
+      const e = (maxSpacing + lm.leftover / lm.capped) / em / COST.SPACING_REF_EM;
+      bad = COST.SPACING * e * e * e * COST.TOKEN_SPREAD;
+      loose = true;
     } else {
       // Nothing to stretch evenly: the line is letter-spaced or stays short. Worse than any line
       // that can be justified, a loose one included (else a lone character would beat it).

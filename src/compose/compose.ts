@@ -47,13 +47,13 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
   const trimStart = options.trimOpeningAtLineStart ?? true;
   const trimAfterIndent = options.trimOpeningAfterIndent ?? trimStart;
   const mode: BreakMode = options.align === 'justify' ? 'justify' : options.balance ? 'balance' : 'ragged';
+  const maxSpacing = (options.maxSpacing ?? DEFAULT_MAX_SPACING_EM) * size;
   const run = (fine: 0 | 1 | 2) => {
     const seg = segment(text, spanStarts.slice(1), level, fine, indent > 0, scratch);
     const u = measureUnits(text, seg, spans, spanStarts, { size, cjkEm, phraseSpaces: options.phraseSpaces }, scratch);
     const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent }, scratch);
     const params = {
-      mode, measure, indent, size, brk: seg.brk,
-      maxSpacing: (options.maxSpacing ?? DEFAULT_MAX_SPACING_EM) * size,
+      mode, measure, indent, size, brk: seg.brk, maxSpacing,
       quality: (mode === 'balance' || (mode === 'justify' && options.wordBreaks)) && !fitsOnOneLine(lm, seg.count, measure - indent) ? balanceQuality(text, seg) : undefined,
     };
     let result = chooseBreaks(lm, params, Brk.Emergency, scratch);
@@ -73,7 +73,7 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     if (finer.result.cost < r.result.cost) r = finer;
   }
   const { seg, u, lm, result } = r;
-  const place = { measure, size, indent, align: options.align, trimStart, trimAfterIndent };
+  const place = { measure, size, indent, align: options.align, trimStart, trimAfterIndent, maxSpacing };
   const lines = [];
   let a = 0;
   for (let i = 0; i < result.ends.length; i++) {

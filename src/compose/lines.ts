@@ -21,10 +21,14 @@ export class LineMetrics {
   readonly sMarks: Float64Array;
   readonly sFinal: Float64Array;
   readonly chars: Float64Array;
-  /** Prefix sums over joints 1..j: blank, its shrink and stretch, justifiable joints. */
+  /**
+   * Prefix sums over joints 1..j: blank, its shrink, the stretch of capped gaps, capped gaps,
+   * and the other justifiable joints (which take the even spacing, without a cap).
+   */
   readonly cg: Float64Array;
   readonly cgs: Float64Array;
   readonly cgt: Float64Array;
+  readonly cc: Float64Array;
   readonly cj: Float64Array;
   /** Width change and shrink lost when a unit starts a line (s), starts the first line (f), ends a line (e). */
   readonly sAdj: Float64Array;
@@ -39,8 +43,19 @@ export class LineMetrics {
   shrinkMarks = 0;
   shrinkGlue = 0;
   shrinkFinal = 0;
+  /** Total stretch of the capped gaps (CJK–Latin) and how many there are. */
   stretchGlue = 0;
+  capped = 0;
+  /** Justifiable joints without a cap (Han–Han, word spaces…). */
   justifiable = 0;
+
+  // Results of the last `spread` call.
+  /** Extra at every uncapped justifiable joint, pt. */
+  even = 0;
+  /** Extra at every capped gap, pt. */
+  gapExtra = 0;
+  /** Slack no joint could take, when the line has no uncapped joint, pt. */
+  leftover = 0;
 
   constructor(readonly u: Units, just: ArrayLike<number>, opt: LineOptions, al: Alloc) {
     const n = u.n;
@@ -58,12 +73,15 @@ export class LineMetrics {
     this.cg = al.f64(n + 1);
     this.cgs = al.f64(n + 1);
     this.cgt = al.f64(n + 1);
+    this.cc = al.f64(n + 1);
     this.cj = al.f64(n + 1);
     for (let j = 1; j <= n; j++) {
+      const capped = j < n && u.glueStretch[j] > 0;
       this.cg[j] = this.cg[j - 1] + u.glue[j];
       this.cgs[j] = this.cgs[j - 1] + u.glueShrink[j];
       this.cgt[j] = this.cgt[j - 1] + u.glueStretch[j];
-      this.cj[j] = this.cj[j - 1] + (j < n ? just[j] : 0);
+      this.cc[j] = this.cc[j - 1] + (capped ? 1 : 0);
+      this.cj[j] = this.cj[j - 1] + (j < n && !capped ? just[j] : 0);
     }
     this.sAdj = al.f64(n);
     this.sLoss = al.f64(n);
@@ -108,7 +126,38 @@ export class LineMetrics {
     this.shrinkFinal = sf > 0 ? sf : 0;
     this.shrinkGlue = this.cgs[inner] - this.cgs[a];
     this.stretchGlue = this.cgt[inner] - this.cgt[a];
+    this.capped = this.cc[inner] - this.cc[a];
     this.justifiable = this.cj[inner] - this.cj[a];
+  }
+
+  /**
+   * How the line last measured spreads a slack of `d` pt (> 0) to reach the measure, given the
+   * spacing allowed (`max`, pt): the same extra at every justifiable joint, Han–Han and
+   * CJK–Latin alike, until the CJK–Latin gaps reach their ceiling (⅓ em); then the other joints
+   * take the rest, up to `max`; a line looser than that (reported) spreads its excess over all
+   * its joints again, so one hole does not take it all. Fills `even`, `gapExtra` and `leftover`
+   * (what is left for a line with no uncapped joint, once its gaps are at their ceiling). The
+   * breaker and the placement both use it, so a line is priced as it will be set.
+   */
+  spread(d: number, max: number): void {
+    const j = this.justifiable, c = this.capped;
+    this.even = 0; this.gapExtra = 0; this.leftover = 0;
+    if (j + c === 0) { this.leftover = d; return; }
+    // Every capped gap has the same stretch (CJK_LATIN_GAP), so one ceiling serves them all.
+    const cap = c > 0 ? this.stretchGlue / c : 0;
+    const e = d / (j + c);
+    if (c === 0 || e <= cap) {
+      this.even = j > 0 ? e : 0;
+      this.gapExtra = c > 0 ? e : 0;
+      return;
+    }
+    this.gapExtra = cap;
+    if (j === 0) { this.leftover = d - this.stretchGlue; return; }
+    const rest = (d - this.stretchGlue) / j;
+    if (rest <= max) { this.even = rest; return; }
+    const excess = (d - this.stretchGlue - j * max) / (j + c);
+    this.even = max + excess;
+    this.gapExtra = cap + excess;
   }
 
   /** Content characters on the line a … b-1. */

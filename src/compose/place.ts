@@ -1,7 +1,9 @@
 /**
- * Sets one chosen line: trims its edge marks, shrinks or stretches it to the measure in clreq's
- * order (typography.md §1.6: punctuation, then CJK–Latin gaps and word spaces, then even
- * inter-character spacing), aligns it, and places every glyph at an absolute pen x.
+ * Sets one chosen line: trims its edge marks, shrinks it to the measure in clreq's order
+ * (typography.md §1.6: punctuation, then CJK–Latin gaps and word spaces, then sentence-final
+ * marks) or stretches it by the same extra at every justifiable joint — CJK–Latin gaps no wider
+ * than ⅓ em, so no hole opens beside a number (LineMetrics.spread) — aligns it, and places every
+ * glyph at an absolute pen x.
  */
 import type { Segmentation } from '../text/segment.js';
 import { Gap } from '../text/segment.js';
@@ -14,6 +16,8 @@ export interface PlaceParams extends LineOptions {
   measure: number;
   size: number;
   indent: number;
+  /** The spacing a justified line may take before it counts as loose, pt. */
+  maxSpacing: number;
   align: 'justify' | 'left' | 'center' | 'right';
 }
 
@@ -30,8 +34,8 @@ export function placeLine(
   if (!justify && d > 0) d = 0;
   // Shrink: marks first, then gaps and spaces, then sentence-final marks.
   let rMarks = 0, rGlue = 0, rFinal = 0;
-  // Stretch: gaps and spaces up to ½ em, then the same extra at every justifiable joint.
-  let rStretch = 0, extra = 0, letterSpace = 0;
+  // Stretch: the same extra at every justifiable joint, CJK–Latin gaps only up to ⅓ em.
+  let gapExtra = 0, extra = 0, letterSpace = 0, pastCap = 0;
   let allJoints = false;
   if (d < 0) {
     let need = -d;
@@ -45,16 +49,20 @@ export function placeLine(
     rGlue = take(lm.shrinkGlue);
     rFinal = take(lm.shrinkFinal);
   } else if (d > 0) {
-    if (lm.stretchGlue > 0) {
-      rStretch = Math.min(1, d / lm.stretchGlue);
-      d -= rStretch * lm.stretchGlue;
-    }
-    if (d > 1e-9) {
-      if (lm.justifiable > 0) extra = d / lm.justifiable;
-      else if (b - 1 > a) { allJoints = true; extra = d / (b - 1 - a); }
-      else {
+    lm.spread(d, p.maxSpacing);
+    gapExtra = lm.gapExtra;
+    extra = lm.even;
+    const left = lm.leftover;
+    // No uncapped joint (a line of URL pieces): the rest goes between the pieces; on a line of
+    // nothing but CJK–Latin gaps, into the gaps past their ceiling (a loose line, reported as
+    // such); between the glyphs of a lone unit.
+    const others = b - 1 - a - lm.capped;
+    if (left > 1e-9) {
+      if (others > 0) { allJoints = true; extra = left / others; }
+      else if (lm.capped > 0) { gapExtra += left / lm.capped; pastCap = p.maxSpacing + left / lm.capped; }
+      else if (b - 1 === a) {
         const glyphs = u.gFirst[b] - u.gFirst[a];
-        if (glyphs > 1) letterSpace = d / (glyphs - 1);
+        if (glyphs > 1) letterSpace = left / (glyphs - 1);
       }
     }
   }
@@ -101,14 +109,14 @@ export function placeLine(
       const j = k + 1;
       let g = u.glue[j];
       if (rGlue > 0) g -= rGlue * u.glueShrink[j];
-      if (rStretch > 0) g += rStretch * u.glueStretch[j];
-      if (extra > 0 && (allJoints || seg.just[j])) g += extra;
+      if (u.glueStretch[j] > 0) g += gapExtra;
+      if (extra > 0 && u.glueStretch[j] === 0 && (allJoints || seg.just[j])) g += extra;
       pen += g;
       if (seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo || (seg.gap[j] === Gap.Phrase && u.glue[j] > 0)) lineText.push(' ');
     }
   }
   for (const r of runs) r.seal();
   const line: ComposedLine = { runs, left, right: pen, natural, last: isLast, text: lineText.join(''), start: seg.start[a] };
-  if (extra > 0 || letterSpace > 0) line.spacing = extra || letterSpace;
+  if (extra > 0 || letterSpace > 0 || pastCap > 0) line.spacing = extra || letterSpace || pastCap;
   return line;
 }

@@ -14,6 +14,13 @@ import { GlyphBuffer } from './glyphbuf.js';
 import { glyphAdvance, glyphId, glyphOf, shape } from './metrics.js';
 import type { Span } from './types.js';
 
+/**
+ * The gap between Han and a Latin letter or digit, em (typography.md §1.7): ¼ em, shrinking to
+ * ⅛ em and stretching to no more than ⅓ em — a wider gap reads as a hole beside the number
+ * while the Han around it stay close, so a line's remaining slack goes to its other joints.
+ */
+export const CJK_LATIN_GAP = { natural: 0.25, min: 0.125, max: 1 / 3 } as const;
+
 /** Shrink pools, in the order clreq uses them (#procedures_for_inter-character_spacing_reduction). */
 export const Pool = { None: 0, Marks: 1, Final: 2 } as const;
 
@@ -39,7 +46,10 @@ export interface Units {
   g: GlyphBuffer;
   /** Span of each unit (style tag). */
   span: Int32Array;
-  /** Per joint: natural blank, how much it may shrink and stretch, pt. */
+  /**
+   * Per joint: natural blank and how much it may shrink, pt; and, for a gap that has a ceiling
+   * (CJK–Latin), how much it may stretch (0 elsewhere: those joints take the line's even spacing).
+   */
   glue: Float64Array;
   glueShrink: Float64Array;
   glueStretch: Float64Array;
@@ -213,13 +223,16 @@ export function measureUnits(text: string, seg: Segmentation, spans: readonly Sp
   for (let j = 1; j < n; j++) {
     const g = seg.gap[j];
     if (g === Gap.CjkLatin) {
-      u.glue[j] = 0.25 * size; u.glueShrink[j] = 0.125 * size; u.glueStretch[j] = 0.25 * size;
+      u.glue[j] = CJK_LATIN_GAP.natural * size;
+      u.glueShrink[j] = (CJK_LATIN_GAP.natural - CJK_LATIN_GAP.min) * size;
+      u.glueStretch[j] = (CJK_LATIN_GAP.max - CJK_LATIN_GAP.natural) * size;
     } else if (g === Gap.Word) {
+      // A word space stretches as any joint does, by the line's even spacing.
       const gi = u.gFirst[j] - 1;
       const f = gi >= 0 ? gb.fonts[gb.font[gi]] : spans[u.span[j]].fonts[0];
       const sg = glyphOf(f, 0x20);
       const w = sg >= 0 ? (glyphAdvance(sg) * size) / f.unitsPerEm : 0.25 * size;
-      u.glue[j] = w; u.glueShrink[j] = w * 0.25; u.glueStretch[j] = Math.max(0, 0.5 * size - w);
+      u.glue[j] = w; u.glueShrink[j] = w * 0.25;
     } else if (g === Gap.Ideo) {
       u.glue[j] = cjkEm; // one full cell, fixed (segment.ts says why)
     } else if (g === Gap.Phrase && opt.phraseSpaces) {

@@ -71,7 +71,9 @@ export function violations(spans: Span[], opt: ComposeOptions, p: ComposedParagr
     if (i > 0 && opt.kinsoku === 'strict' && (firstC === '—' || firstC === '…') && !onlyForbidden) out.push({ rule: 'strict-start', line: i, detail: l.text });
     // Widths: ink inside the measure, justified lines flush.
     if (l.left < -tol || l.right > opt.measure + tol) out.push({ rule: 'overfull', line: i, detail: `[${l.left}, ${l.right}] ${l.text}` });
-    if (opt.align === 'justify' && !l.last && Math.abs(l.right - opt.measure) > 0.01) out.push({ rule: 'ragged', line: i, detail: `right=${l.right} ${l.text}` });
+    // (A line of one glyph has nothing to spread: a narrow measure can force one.)
+    const glyphCount = l.runs.reduce((n, r) => n + r.glyphs.length, 0);
+    if (opt.align === 'justify' && !l.last && glyphCount > 1 && Math.abs(l.right - opt.measure) > 0.01) out.push({ rule: 'ragged', line: i, detail: `right=${l.right} ${l.text}` });
     if (i === 0 && (opt.align === 'justify' || opt.align === 'left') && Math.abs(l.left - indent) > 0.01) out.push({ rule: 'indent', line: i, detail: `left=${l.left}` });
     if (i > 0 && (opt.align === 'justify' || opt.align === 'left') && Math.abs(l.left) > 0.01) out.push({ rule: 'flush-left', line: i, detail: `left=${l.left}` });
     for (const r of l.runs) for (const g of r.glyphs) {
@@ -93,6 +95,38 @@ export function violations(spans: Span[], opt: ComposeOptions, p: ComposedParagr
     if (!spaced && /[.,]/.test(a.ch) && /[0-9]/.test(b.ch) && a.at > 0 && /[0-9]/.test(text[a.at - 1])) out.push({ rule: 'split-number', line: i, detail: `${a.ch}|${b.ch}` });
     if (!spaced && /[A-Za-z]/.test(a.ch) && /[A-Za-z]/.test(b.ch)) out.push({ rule: 'split-word', line: i, detail: `${a.ch}|${b.ch}` });
   }
+  // Spacing: no CJK–Latin gap above ⅓ em (clreq's usual cap: a wider one is a hole beside the
+  // number) — unless the line is looser than allowed, which it reports, and then by no more
+  // than its excess — and no pair of Han spaced wider than the line reports.
+  const cell = cjkEm;
+  let at = 0;
+  p.lines.forEach((l, i) => {
+    const gs = l.runs.flatMap((r) => r.glyphs.map((g) => ({ ...g, size: r.size })));
+    const src: number[] = [];
+    for (const g of gs) {
+      src.push(chars[at]?.at ?? -1);
+      at += [...g.text.replace(/\s/g, '')].length;
+    }
+    const allowed = (opt.maxSpacing ?? 0.5) * size;
+    const gapCeiling = size / 3 + Math.max(0, (l.spacing ?? 0) - allowed);
+    for (let k = 1; k < gs.length; k++) {
+      const a = gs[k - 1], b = gs[k];
+      if (a.text.length === 0 || b.text.length === 0) continue;
+      const la = [...a.text].at(-1)!, fb = [...b.text][0];
+      // Measured from the Han character's cell (on a grid the glyph is centred in a cell of its own width).
+      const pad = (g: { advance: number }, ch: string) => (isHan(ch) ? (cell - g.advance) / 2 : 0);
+      const gap = b.x - pad(b, fb) - (a.x + a.advance + pad(a, la));
+      const latin = (c: string) => /[A-Za-z0-9]/.test(c);
+      if (((isHan(la) && latin(fb)) || (latin(la) && isHan(fb))) && gap > gapCeiling + 0.01) {
+        out.push({ rule: 'latin-gap', line: i, detail: `${la}|${fb} ${(gap / size).toFixed(3)} em: ${l.text}` });
+      }
+      const typedSpace = src[k - 1] >= 0 && src[k] >= 0 && /\s/.test(text.slice(src[k - 1] + a.text.length, src[k]));
+      if (isHan(la) && isHan(fb) && [...a.text].length === 1 && !typedSpace) {
+        const extra = b.x - a.x - cell;
+        if (extra > (l.spacing ?? 0) + 0.01) out.push({ rule: 'unreported-spacing', line: i, detail: `${la}|${fb} +${extra.toFixed(2)} pt, reported ${l.spacing ?? 0}: ${l.text}` });
+      }
+    }
+  });
   if (co.orphans && p.lines.length > 1) {
     const last = spansOf[spansOf.length - 1].text;
     const content = [...last].filter((c) => isHan(c) || /[A-Za-z0-9]/.test(c)).length;

@@ -2,7 +2,9 @@
  * Property tests: random mixtures of Han, every punctuation class, digits, Latin words and
  * spaces, at random measures, grids and options. Whatever the input, no character is lost,
  * duplicated or reordered; no line starts or ends with a forbidden mark unless it holds
- * nothing else; nothing passes the measure; every non-final justified line is flush.
+ * nothing else; nothing passes the measure; every non-final justified line is flush; no
+ * CJK–Latin gap is wider than ⅓ em on a line within its spacing allowance, and no line is
+ * spaced looser than the spacing it reports (what a loose-line warning is raised from).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -43,6 +45,8 @@ const options = fc.record({
   // Titles set a space beside a mark as a pause between phrases; running text lets it vanish.
   phraseSpaces: fc.boolean(),
   balance: fc.boolean(),
+  // The spacing a justified line may take before it counts as loose (a theme's body.maxSpacing).
+  maxSpacing: fc.option(fc.constantFrom(0.12, 0.25, 0.5), { nil: undefined }),
 });
 
 test('random paragraphs keep every character and break no rule', () => {
@@ -85,3 +89,4 @@ test('random styled spans keep every character in order with their tags', () => 
     { numRuns: 100 },
   );
 });
+
