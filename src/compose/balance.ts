@@ -1,10 +1,11 @@
 /**
  * Where a title or heading breaks well (typography.md §1.8; GB/T 9704 §7.3.1: multi-line titles
- * keep words whole): at a typed space or after a mark costs nothing, between two words (ICU's
- * dictionary word segmentation for Chinese, which also separates a number from the Han around
- * it) a little, inside a word a lot, and between a number and its unit or measure word
- * (2024|年, 12.5|万, 第|3) more than a whole extra line: "关于开展2024 / 年度…" splits what
- * a reader takes in as one word, whereas the segmenter sees two.
+ * keep words whole): at a typed space costs nothing, after a mark or before an opening quote
+ * next to nothing, between two words (ICU's dictionary word segmentation for Chinese, which also
+ * separates a number from the Han around it) a little; inside a word, a known term, a quotation
+ * or book title (“…” 《…》), or between a number and its unit or measure word (2024|年, 12.5|万,
+ * 第|3) more than a whole extra line: "关于开展2024 / 年度…" splits what a reader takes in as
+ * one word, whereas the segmenter sees two.
  *
  * The dictionary does not know most place names, organs and personal names: it leaves them as
  * single characters (拱|墅|区, 邵|逸夫, 专|项) or joins a name's last character to its suffix
@@ -20,19 +21,33 @@ import { Cls, isDigit, isHanLike } from '../text/classes.js';
 import { Gap, type Segmentation } from '../text/segment.js';
 
 /**
- * WORD: between two words. TERM: between the words of a known term (人大|代表). SINGLES: beside a
- * character the dictionary left on its own, which may belong to either side. INSIDE_NAME: inside
- * what is by its shape one name or term the dictionary does not know (拱墅|区, 鹿|城区, 专|项).
- * INSIDE_WORD: inside a word the dictionary knows (检|查).
+ * Acceptable breaks — SPACE: at a space typed between phrases (临安区：强化司法监督|维护…, or
+ * where the lines of a title given line by line are joined in its 目录 entry). MARK: after a
+ * mark (临安区：|), before an opening quote (助推|“…”). WORD: between two words or phrases. SINGLES: beside a character the
+ * dictionary left on its own, which may belong to either side. INSIDE_NAME: inside what is by
+ * its shape one name the dictionary does not know (拱墅|区, 鹿|城区, 专|项): doubtful, as the
+ * shape is a guess, but not forbidden.
+ *
+ * Breaks a title never takes while another layout exists, each costing more than an extra line
+ * (COST.LINE, 1e6): TERM, between the words of a known term (人大|代表); INSIDE_WORD, inside a
+ * word the dictionary knows (检|查); INSIDE_QUOTE, inside “…” or 《…》; NUMBER_UNIT, between a
+ * number and its unit or measure word (3|个, 220|千伏, 第|3).
  */
-export const BALANCE_COST = { SPACE_OR_MARK: 0, WORD: 1500, TERM: 3000, SINGLES: 5000, INSIDE_NAME: 7000, INSIDE_WORD: 8000, NUMBER_UNIT: 1e7 } as const;
+export const BALANCE_COST = { SPACE: 0, MARK: 300, WORD: 1500, SINGLES: 5000, INSIDE_NAME: 7000, TERM: 2e6, INSIDE_WORD: 3e6, INSIDE_QUOTE: 5e6, NUMBER_UNIT: 1e7 } as const;
+
+/**
+ * A list of names (a 版记's recipients: 市委办公室、市政府办公室，区委…): a line breaks after
+ * 、，；：。 or at a space, between two names; a break inside a name costs more than an extra
+ * line, so it happens only to a name longer than the line.
+ */
+export const LIST_COST = { BETWEEN_NAMES: 0, INSIDE_NAME: 2e6 } as const;
 
 /**
  * Units, measure words and other characters that complete a number in Chinese (dates, counts,
  * money, ordinals, quantities). A number directly before one of these is not split from it.
  */
 const BOUND_AFTER_NUMBER = new Set(
-  [...'年月日号时点分秒天周岁届期次回轮批个项条件家户名位人只头匹张台辆架艘座栋间套所处块片本册部篇份类种组支队道起宗笔例元角万亿千百十余多亩吨米斤克升倍度成股级层轮场枚颗株棵'].map((c) => c.codePointAt(0)!),
+  [...'年月日号时点分秒天周岁届期次回轮批个项条件家户名位人只头匹张台辆架艘座栋幢间套所处块片本册部篇份类种组支队道起宗笔例元角万亿千百十余多亩吨米斤克升倍度成股级层轮场枚颗株棵公平立毫厘季版章节集首大小'].map((c) => c.codePointAt(0)!),
 );
 /** Characters that lead a number: 第3 is read as one, like 3年. */
 const BOUND_BEFORE_NUMBER = new Set([...'第'].map((c) => c.codePointAt(0)!));
@@ -173,14 +188,70 @@ function wordBoundaries(text: string): Map<number, number> {
 export function balanceQuality(text: string, seg: Segmentation): Float64Array {
   const q = new Float64Array(seg.count + 1);
   const bounds = wordBoundaries(text);
+  const quoted = insideQuotes(seg);
   for (let j = 1; j < seg.count; j++) {
     const pc = seg.cls[j - 1], nc = seg.cls[j];
-    const pl = seg.last[j - 1], nf = seg.first[j];
-    const numberUnit = (isNumeral(pl) && BOUND_AFTER_NUMBER.has(nf)) || (BOUND_BEFORE_NUMBER.has(pl) && isNumeral(nf));
-    if (numberUnit) q[j] = BALANCE_COST.NUMBER_UNIT;
-    else if (seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo || pc === Cls.Pause || pc === Cls.Stop || pc === Cls.QE || pc === Cls.Close || nc === Cls.Open || pc === Cls.Long || pc === Cls.IdeoSpace || nc === Cls.IdeoSpace) q[j] = BALANCE_COST.SPACE_OR_MARK;
+    if (isNumberUnit(seg, j)) q[j] = BALANCE_COST.NUMBER_UNIT;
+    else if (seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo || seg.gap[j] === Gap.Phrase || pc === Cls.IdeoSpace || nc === Cls.IdeoSpace) q[j] = BALANCE_COST.SPACE;
+    else if (pc === Cls.Pause || pc === Cls.Stop || pc === Cls.QE || pc === Cls.Close || nc === Cls.Open || pc === Cls.Long) q[j] = BALANCE_COST.MARK;
     else if (seg.gap[j] === Gap.CjkLatin) q[j] = BALANCE_COST.WORD;
     else q[j] = bounds.get(seg.start[j]) ?? BALANCE_COST.INSIDE_WORD;
+    // Inside a quotation or a book title the reader takes the whole as one name.
+    if (quoted[j] && q[j] < BALANCE_COST.INSIDE_QUOTE) q[j] = BALANCE_COST.INSIDE_QUOTE;
+  }
+  return q;
+}
+
+/** Opening quotes and book-title marks with the mark that closes each. */
+const QUOTE_PAIRS = new Map([...'“”‘’《》〈〉「」『』'.match(/../gu)!].map((p) => [p.codePointAt(0)!, p.codePointAt(1)!]));
+
+/**
+ * Per joint, 1 when it lies inside a quotation or book title (“…”, 《…》, nested ‘…’ 〈…〉), after
+ * its opening mark and before its closing one. A mark that is never closed quotes nothing.
+ */
+function insideQuotes(seg: Segmentation): Uint8Array {
+  const inside = new Uint8Array(seg.count + 1);
+  const stack: { close: number; at: number }[] = [];
+  for (let k = 0; k < seg.count; k++) {
+    const cp = seg.first[k];
+    if (seg.cls[k] === Cls.Close) {
+      const open = stack.findLastIndex((s) => s.close === cp);
+      if (open >= 0) {
+        for (let j = stack[open].at + 1; j <= k; j++) inside[j] = 1;
+        stack.length = open;
+      }
+    } else if (seg.cls[k] === Cls.Open && QUOTE_PAIRS.has(cp)) stack.push({ close: QUOTE_PAIRS.get(cp)!, at: k });
+  }
+  return inside;
+}
+
+/** Between a number and its unit or measure word (3|个, 12.5|万), or 第 and its number. */
+function isNumberUnit(seg: Segmentation, j: number): boolean {
+  const pl = seg.last[j - 1], nf = seg.first[j];
+  return (isNumeral(pl) && BOUND_AFTER_NUMBER.has(nf)) || (BOUND_BEFORE_NUMBER.has(pl) && isNumeral(nf));
+}
+
+/**
+ * Running text (方正's 数字与单位不分离): `cost` at every joint between a number and its unit
+ * or measure word, nothing elsewhere; undefined when the paragraph has no such joint.
+ */
+export function numberUnitPenalties(seg: Segmentation, cost: number): Float64Array | undefined {
+  let q: Float64Array | undefined;
+  for (let j = 1; j < seg.count; j++) {
+    if (!isNumberUnit(seg, j)) continue;
+    q ??= new Float64Array(seg.count + 1);
+    q[j] = cost;
+  }
+  return q;
+}
+
+/** A list of names (LIST_COST): breaks after 、，；：。 or at a space cost nothing, others a lot. */
+export function listQuality(seg: Segmentation): Float64Array {
+  const q = new Float64Array(seg.count + 1);
+  for (let j = 1; j < seg.count; j++) {
+    const pc = seg.cls[j - 1];
+    const between = pc === Cls.Pause || pc === Cls.Stop || seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo;
+    q[j] = between ? LIST_COST.BETWEEN_NAMES : LIST_COST.INSIDE_NAME;
   }
   return q;
 }

@@ -21,7 +21,7 @@ export interface BreakParams {
   size: number;
   /** Per joint: Brk level. */
   brk: ArrayLike<number>;
-  /** Per joint, balance mode only: extra cost of breaking there (0 at natural places). */
+  /** Per joint: extra cost of breaking there (0 at natural places), for breaks by sense. */
   quality?: Float64Array;
   /**
    * Justify mode: the largest even spacing per joint, pt, before a line counts as loose
@@ -57,6 +57,12 @@ export const COST = {
   MAX_BADNESS: 1e6,
   /** A 2-em mark (破折号/省略号) at a line start: allowed in GB style, avoided. */
   DISCOURAGED: 2e5,
+  /**
+   * Running text: a break between a number and its unit or measure word (14|个, 220|千伏), as
+   * 方正's 数字与单位不分离 — worth a push-out and a little spacing (up to about 0.08 em on
+   * the line) to avoid, not a loose line.
+   */
+  NUMBER_UNIT: 300,
   /** A last line holding one character (孤字, clreq #adjustments_of_orphans_and_widows). */
   ORPHAN: 1e7,
   /** Breaking a URL or long token after / . - */
@@ -79,7 +85,10 @@ export const COST = {
   LINE: 1e6,
   /** Balance mode: × (slack / measure)². */
   BALANCE: 1e4,
-  /** Ragged mode: × slack / measure on all lines but the last (fill lines first). */
+  /**
+   * Ragged mode: × slack / measure on all lines but the last (fill lines first); lines broken by
+   * sense pay BALANCE × (slack / measure)² instead.
+   */
   RAGGED: 100,
 } as const;
 
@@ -167,7 +176,11 @@ function lineCost(lm: LineMetrics, p: BreakParams, a: number, b: number, over: n
     const s = -over / p.measure;
     return COST.LINE + COST.BALANCE * s * s;
   } else if (p.mode === 'ragged') {
-    return COST.LINE + (isLast ? 0 : COST.RAGGED * (-over / p.measure));
+    if (isLast) return COST.LINE;
+    const s = -over / p.measure;
+    // Broken by sense (a 目录 entry, a list of names): a line much shorter than the measure
+    // costs as much as a weaker break that fills it, as a title's balance does.
+    return COST.LINE + (p.quality ? COST.BALANCE * s * s : COST.RAGGED * s);
   } else {
     const d = -over;
     // Joints inside Latin tokens, which take nothing unless the line has no other joint.

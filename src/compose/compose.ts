@@ -10,7 +10,7 @@ import { segment, Brk } from '../text/segment.js';
 import { chooseBreaks, COST, DEFAULT_MAX_SPACING_EM, type BreakMode } from './breaks.js';
 import { LineMetrics } from './lines.js';
 import { placeLine } from './place.js';
-import { balanceQuality } from './balance.js';
+import { balanceQuality, listQuality, numberUnitPenalties } from './balance.js';
 import type { ComposedParagraph, ComposeOptions, Span } from './types.js';
 import { measureUnits } from './units.js';
 
@@ -52,9 +52,14 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     const seg = segment(text, spanStarts.slice(1), level, fine, indent > 0, scratch);
     const u = measureUnits(text, seg, spans, spanStarts, { size, cjkEm, phraseSpaces: options.phraseSpaces }, scratch);
     const lm = new LineMetrics(u, seg.just, { trimStart, trimAfterIndent }, scratch);
+    // Where a line may break, by sense: titles and 目录 entries between words, lists of names
+    // between names, running text anywhere but with a number kept with its unit where it costs little.
+    let quality: Float64Array | undefined;
+    if (options.listBreaks) quality = listQuality(seg);
+    else if (mode === 'balance' || options.wordBreaks) quality = fitsOnOneLine(lm, seg.count, measure - indent) ? undefined : balanceQuality(text, seg);
+    else if (mode === 'justify') quality = numberUnitPenalties(seg, COST.NUMBER_UNIT);
     const params = {
-      mode, measure, indent, size, brk: seg.brk, maxSpacing,
-      quality: (mode === 'balance' || (mode === 'justify' && options.wordBreaks)) && !fitsOnOneLine(lm, seg.count, measure - indent) ? balanceQuality(text, seg) : undefined,
+      mode, measure, indent, size, brk: seg.brk, quality, maxSpacing,
     };
     let result = chooseBreaks(lm, params, Brk.Emergency, scratch);
     if (result.cost >= COST.OVERFULL) {

@@ -40,10 +40,16 @@ export interface ComposeOptions {
   /** Break into lines of similar length at natural places (titles). */
   balance?: boolean;
   /**
-   * Justified text that is a title (a 目录 entry): prefer breaking between words, priced as a
-   * balanced title prices its breaks, over a line spaced a little looser. Default false.
+   * Text that is a title (a 目录 entry) set flush left or justified: lines break where a balanced
+   * title would — after ：, before an opening quote, between words, never inside “…”/《…》, a known
+   * word or between a number and its unit while another layout exists (BALANCE_COST). Default false.
    */
   wordBreaks?: boolean;
+  /**
+   * A list of names separated by 、，；(a 版记's recipients): lines break between names, inside
+   * a name only when one is longer than the line (LIST_COST). Default false.
+   */
+  listBreaks?: boolean;
   /**
    * A space typed next to a closing or opening mark (打好监督“组合拳” 跑出…) is a pause between
    * phrases, set as one em of blank with the mark's blank half: for titles and their 目录

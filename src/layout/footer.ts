@@ -56,8 +56,9 @@ export function buildFooter(ctx: LayoutContext, block: FooterBlock): GalleyRow |
       const cells = [...labelText].filter((ch) => /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch)).length;
       const labelWidth = label ? Math.max(label.right, cells * style.size) : 0;
       if (label) texts.push({ kind: 'text', x: inset, dy: y + (lineHeight - style.size) / 2 + style.size * b, line: label, color: style.color });
+      // Recipients break between names (after 、，；), set flush left: never letter-spaced.
       d.to.forEach((to, ti) => {
-        lines(setText(ctx, to, style, { measure: measure - labelWidth, align: 'justify', indent: 0 }, [...source, 'to', ti]), inset + labelWidth);
+        lines(setText(ctx, to, style, { measure: measure - labelWidth, align: 'left', listBreaks: true, indent: 0 }, [...source, 'to', ti]), inset + labelWidth);
       });
     }));
   }

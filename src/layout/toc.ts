@@ -54,7 +54,7 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
   // The label column is as wide as the widest 栏目 name, but never more than 40% of the
   // width: a longer name wraps inside it.
   const maxLabel = width * 0.4;
-  const labels = block.rows.map((row, ri) => setText(ctx, `${c.label.open}${row.label}${c.label.close}`, label, { measure: maxLabel, align: 'left' }, ['sections', ri, 'name']));
+  const labels = block.rows.map((row, ri) => setText(ctx, `${c.label.open}${row.label}${c.label.close}`, label, { measure: maxLabel, align: 'left', wordBreaks: true }, ['sections', ri, 'name']));
   const labelWidth = Math.min(maxLabel, Math.max(0, ...labels.flat().map((l) => l.right)));
   const column = labelWidth + gap;
   // Room for up to three digits and a space, so numbers never change the 目录's shape.
@@ -66,7 +66,8 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
   block.rows.forEach((row, ri) => {
     // Each entry's lines, with its link and page number, measured from its first baseline.
     const pieces = row.items.map((item) => {
-      const lines = setSpans(ctx, [{ text: item.text, fonts: entry.fonts }], { measure, size: entry.size, align: 'justify', wordBreaks: true, phraseSpaces: true, indent: 0, trimOpeningAtLineStart: true }, item.source, item.verbatim ? [0] : undefined);
+      // A wrapped entry breaks by sense, as its title does, and so is set flush left, not spaced out.
+      const lines = setSpans(ctx, [{ text: item.text, fonts: entry.fonts }], { measure, size: entry.size, align: 'left', wordBreaks: true, phraseSpaces: true, indent: 0, trimOpeningAtLineStart: true }, item.source, item.verbatim ? [0] : undefined);
       const texts: RowText<ComposedLine>[] = lines.map((line, k) => ({ kind: 'text', x: column, dy: k * lineHeight, line, color: entry.color }));
       const last = Math.max(0, lines.length - 1) * lineHeight;
       const link: RowLink = { x: column, dy: -entry.size * b, width: measure + numberWidth, height: last + entry.size, target: item.target };

@@ -90,3 +90,47 @@ test('random styled spans keep every character in order with their tags', () => 
   );
 });
 
+/**
+ * Titles and 目录 entries break by sense: never inside “…” or 《…》, nor between a number and its
+ * unit or measure word, while a layout without such a break exists — here always, since every
+ * protected piece is at most half a line and an extra line costs less than such a break.
+ */
+const titleWord = fc.constantFrom('人大', '常委会', '代表', '监督', '调研', '开展', '推进', '民生实事', '营商环境', '工作', '会议', '关于', '建设', '基层', '治理', '的', '和', '县', '街道', '乡村振兴', '数字化');
+const protectedPiece = fc.oneof(
+  fc.tuple(fc.constantFrom('“', '《'), fc.array(titleWord, { minLength: 1, maxLength: 2 })).map(([o, ws]) => `${o}${ws.join('')}${o === '“' ? '”' : '》'}`),
+  fc.tuple(fc.constantFrom('3', '12', '220', '10', '38.6', '2024'), fc.constantFrom('个', '项', '千伏', '万次', '亿元', '年', '家', '条')).map(([n, u]) => n + u),
+  fc.tuple(fc.constant('第'), fc.constantFrom('3', '12', '5')).map(([a, b]) => a + b),
+);
+const titleText = fc.array(fc.oneof({ weight: 3, arbitrary: titleWord }, { weight: 1, arbitrary: protectedPiece }, { weight: 1, arbitrary: fc.constantFrom('：', '，', ' ') }), { minLength: 3, maxLength: 16 })
+  .map((xs) => xs.join('').replace(/^[：，\s]+|[：，\s]+$/g, '').replace(/([：，\s])[：，\s]+/g, '$1'))
+  .filter((s) => [...s].length >= 4 && /^[^：，]/.test(s));
+
+/** Offsets (in the text without spaces) strictly inside a protected piece, where no line may end. */
+function forbiddenEnds(text: string): Set<number> {
+  const flat = text.replace(/\s/g, '');
+  const out = new Set<number>();
+  for (const m of flat.matchAll(/“[^”]*”|《[^》]*》/g)) for (let k = m.index + 1; k < m.index + m[0].length; k++) out.add(k);
+  for (const m of flat.matchAll(/\d+(?:\.\d+)?(?=[个项千万亿年家条])|第(?=\d)/g)) out.add(m.index + m[0].length);
+  return out;
+}
+
+test('random titles and 目录 entries never break inside quotes or book titles, or between a number and its unit', () => {
+  const fonts = [song()];
+  fc.assert(
+    fc.property(titleText, fc.integer({ min: 12, max: 24 }), fc.constantFrom('title', 'toc') as fc.Arbitrary<'title' | 'toc'>, (text, ems, kind) => {
+      const size = kind === 'title' ? 22 : 14;
+      const opt: ComposeOptions = kind === 'title'
+        ? { measure: ems * size, size, align: 'center', balance: true, phraseSpaces: true }
+        : { measure: ems * size, size, align: 'left', wordBreaks: true, phraseSpaces: true };
+      const p = composeParagraph([{ text, fonts }], opt);
+      assert.deepEqual(violations([{ text, fonts }], opt, p), []);
+      const bad = forbiddenEnds(text);
+      let at = 0;
+      for (const l of p.lines.slice(0, -1)) {
+        at += [...l.text.replace(/\s/g, '')].length;
+        assert.ok(!bad.has(at), `${kind} at ${ems} em breaks inside a protected piece: ${p.lines.map((x) => x.text).join(' / ')}`);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});

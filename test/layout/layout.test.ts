@@ -258,8 +258,8 @@ test('a problem in a 目录 entry points at the article title or its toc, not at
     const out = fakeCompose(spans, options);
     const text = spans.map((s) => s.text).join('');
     const i = text.indexOf('𠀀');
-    // A justified line with the character is also set loose, as a 目录 line with a long word can be.
-    const lines = out.lines.map((l) => (options.align === 'justify' && l.text.includes('𠀀') ? { ...l, spacing: options.size, start: l.start ?? 0 } : l));
+    // A 目录 line with the character is also set loose, as a line with a long word can be.
+    const lines = out.lines.map((l) => (options.wordBreaks && l.text.includes('𠀀') ? { ...l, spacing: options.size, start: l.start ?? 0 } : l));
     return i >= 0 ? { lines, missing: [{ char: '𠀀', codePoint: 0x20000, index: i }] } : out;
   });
   const base = ['sections', 0, 'articles'];
