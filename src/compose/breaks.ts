@@ -93,7 +93,7 @@ export const COST = {
 } as const;
 
 const EPS = 1e-6;
-/** Default of BreakParams.maxSpacing, em (the theme's body.maxSpacing default). */
+/** Default of BreakParams.maxSpacing, em, for a caller without a theme (a theme sets body.maxSpacing). */
 export const DEFAULT_MAX_SPACING_EM = 0.5;
 
 export interface BreakResult {

@@ -211,7 +211,7 @@ export const DEFAULT_THEME: Theme = {
     kai: { file: 'LXGWWenKai-Regular.ttf', fallback: ['song'] },
   },
   colors: { text: [0, 0, 0, 100], red: [0, 100, 100, 0] },
-  body: { font: 'song', size: '三号', color: 'text', bold: 'hei', indent: 2, snapToGrid: true, maxSpacing: '0.5em' },
+  body: { font: 'song', size: '三号', color: 'text', bold: 'hei', indent: 2, snapToGrid: true, maxSpacing: '0.12em' },
   masthead: {
     name: { font: 'masthead', size: 56, color: 'red', letterSpacing: '0.3em', maxWidth: '100%' },
     edition: { font: 'song', size: '三号', color: 'text', letterSpacing: '1em', open: '（', close: '）' },
