@@ -58,7 +58,8 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
     const spacing = t.len(m.edition.letterSpacing, style.size, [...PATH, 'edition', 'letterSpacing']);
     // Letter-space the label itself, not the space between it and its brackets.
     const text = `${m.edition.open}${block.edition}${m.edition.close}`;
-    const [line] = setText(ctx, text, style, centred, ['edition']);
+    // Both brackets set half width, so the ink, not the （'s blank half, is centred on the axis.
+    const [line] = setText(ctx, text, style, { ...centred, trimOpeningAtLineStart: true }, ['edition']);
     const from = [...m.edition.open].length;
     const to = from + [...block.edition].length - 1;
     // A long label (学习贯彻…精神专刊) is spaced only as far as the type area allows.

@@ -10,6 +10,12 @@ import type { LayoutContext } from '../../src/layout/setting.js';
 import type { RowText } from '../../src/layout/paginate.js';
 import type { ComposedLine } from '../../src/compose/types.js';
 import { fakeCompose, fakeTheme } from './helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { resolveIssueTheme } from '../../src/app/theme-file.js';
+import { composeParagraph } from '../../src/compose/compose.js';
+import { PACKAGE_ROOT } from '../../src/font/vendored.js';
+import { loadIssueSource } from '../../src/issue/load.js';
 
 function masthead(publisher: string, date = '2025年12月1日') {
   const ctx: LayoutContext = { theme: fakeTheme(), compose: fakeCompose, problems: [] };
@@ -80,4 +86,26 @@ test('at an imprint size that leaves too little room beside the date, the date t
   assert.equal(pub.map((p) => p.line.text).join(''), publisher, 'nothing of the publisher is lost');
   for (const p of pub) assert.ok(p.dy < dateItem.dy, `“${p.line.text}” is above the date`);
   for (const r of row.items.filter((i) => i.kind === 'rule')) assert.ok(r.dy > dateItem.dy, 'rules under the date');
+});
+
+test('the edition line （普　刊） is centred on its ink: both brackets half width, the ink’s centre on the axis', () => {
+  // The real composer and fonts: the （ glyph's ink sits in the right half of its em, the ）'s
+  // in the left half, so only with both blank halves trimmed is the ink symmetric.
+  const source = readFileSync(join(PACKAGE_ROOT, 'test/fixtures/issues/minimal.yaml'), 'utf8').replace('number: 1', 'edition: 普刊\nnumber: 1');
+  const loaded = loadIssueSource(source, join(PACKAGE_ROOT, 'edition.yaml'));
+  const theme = resolveIssueTheme(loaded).resolved!;
+  const ctx: LayoutContext = { theme, compose: composeParagraph, problems: [] };
+  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '测试简报', edition: '普刊', numberLine: '第1期', publisher: '测试单位编', date: '2024年1月5日', source: [] };
+  const row = buildMasthead(ctx, block);
+  const item = (row.items as (RowText<ComposedLine> | { kind: 'rule' })[]).find((i): i is RowText<ComposedLine> => i.kind === 'text' && i.line.text.includes('普'))!;
+  const glyphs = item.line.runs.flatMap((r) => r.glyphs.map((g) => ({ ...g, run: r })));
+  const ink = (k: number) => {
+    const { run, id, x } = glyphs[k];
+    const box = run.font.font.getGlyph(id).bbox;
+    const scale = run.size / run.font.unitsPerEm;
+    return { from: item.x + x + box.minX * scale, to: item.x + x + box.maxX * scale };
+  };
+  const left = ink(0).from, right = ink(glyphs.length - 1).to;
+  const axis = theme.typeWidth / 2;
+  assert.ok(Math.abs((left + right) / 2 - axis) < 0.5, `ink ${left.toFixed(2)}–${right.toFixed(2)}, centre ${((left + right) / 2).toFixed(2)}, axis ${axis.toFixed(2)}`);
 });
