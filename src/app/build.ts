@@ -17,7 +17,7 @@ import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { layoutIssue, type LayoutResult } from '../layout/layout.js';
 import { buildModel } from '../layout/model.js';
-import { UnitError, lengthToPt } from '../layout/units.js';
+import { UnitError, lengthToPt } from '../style/units.js';
 import { renderPdf } from '../render/pdf.js';
 import { layoutDiagnostic } from './layout-diagnostics.js';
 import { readThemeFile, resolveIssueTheme, themeProblem, ThemeFileError, ThemeSystemError, type IssueTheme, type ThemeFile, type ThemeSource } from './theme-file.js';

@@ -19,8 +19,8 @@ import type { LoadedIssue } from '../issue/loaded.js';
 import { locate, nodeRange, pathToString } from '../issue/locate.js';
 import { diagnosticAt } from '../issue/source-context.js';
 import type { Issue } from '../issue/types.js';
-import { DEFAULT_THEME, type Theme } from '../layout/theme.js';
-import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
+import { DEFAULT_THEME, type Theme } from '../style/theme.js';
+import { mergeTheme, type ThemeLayer } from '../style/merge.js';
 import { ResolvedTheme, ThemeError } from '../layout/theme-resolve.js';
 import { checkMergedTheme, checkThemeData, readThemeFile, ThemeFileError, type ThemeSource } from './theme-file.js';
 

@@ -16,8 +16,8 @@ import type { LoadedIssue } from '../issue/loaded.js';
 import { schemaFile, schemaValidator } from '../issue/standalone.js';
 import { nearestKey } from '../issue/suggest.js';
 import { ResolvedTheme, ThemeError } from '../layout/theme-resolve.js';
-import { DEFAULT_THEME, type Theme } from '../layout/theme.js';
-import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
+import { DEFAULT_THEME, type Theme } from '../style/theme.js';
+import { mergeTheme, type ThemeLayer } from '../style/merge.js';
 
 export const THEME_SCHEMA_FILE = schemaFile('theme');
 

@@ -9,8 +9,8 @@ import { openFont } from '../font/load.js';
 import type { FontHandle } from '../font/types.js';
 import { FONT_DIR, type FontRole } from '../font/vendored.js';
 import type { LoadedIssue } from '../issue/loaded.js';
-import { DEFAULT_THEME, type Theme } from '../layout/theme.js';
-import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
+import { DEFAULT_THEME, type Theme } from '../style/theme.js';
+import { mergeTheme, type ThemeLayer } from '../style/merge.js';
 import { ResolvedTheme } from '../layout/theme-resolve.js';
 import type { FontResolver, GlyphRole } from './types.js';
 

@@ -10,7 +10,7 @@ import { fill } from './model.js';
 import type { Block } from './model.js';
 import type { GalleyRow, RowRule, RowText } from './paginate.js';
 import { type LayoutContext, setText } from './setting.js';
-import type { RuleStyle } from './theme.js';
+import type { RuleStyle } from '../style/theme.js';
 
 type FooterBlock = Extract<Block, { kind: 'footer' }>;
 

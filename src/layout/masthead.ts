@@ -9,7 +9,7 @@ import type { Block } from './model.js';
 import type { GalleyRow, RowRule, RowText } from './paginate.js';
 import { type LayoutContext, NO_GLUE, letterSpace, setText } from './setting.js';
 import type { ResolvedText } from './theme-resolve.js';
-import type { RuleStyle } from './theme.js';
+import type { RuleStyle } from '../style/theme.js';
 
 type Masthead = Extract<Block, { kind: 'masthead' }>;
 

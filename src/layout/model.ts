@@ -7,7 +7,7 @@
 import type { Footer, Issue } from '../issue/types.js';
 import { isSubHeading, titleLines } from '../issue/types.js';
 import { type InlinePiece, parseInline } from '../text/inline.js';
-import type { Theme } from './theme.js';
+import type { Theme } from '../style/theme.js';
 
 export type SourcePath = (string | number)[];
 

@@ -5,8 +5,8 @@
  * so an issue that never needs a face never pays for parsing it.
  */
 import type { FontHandle } from '../font/types.js';
-import type { ColorRef, Space, TextStyle, Theme } from './theme.js';
-import { type Cmyk, type Length, isCmyk, lengthToPt, sizeToPt } from './units.js';
+import type { ColorRef, Space, TextStyle, Theme } from '../style/theme.js';
+import { type Cmyk, type Length, isCmyk, lengthToPt, sizeToPt } from '../style/units.js';
 
 export type FontOpener = (file: string, face?: string) => FontHandle;
 

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 import { deferModules } from '../defer-modules.js';
 import type { FontHandle } from '../font/types.js';
-import type { Cmyk } from '../layout/units.js';
+import type { Cmyk } from '../style/units.js';
 import type { LaidOutDocument, PageFrame, RuleItem, TextItem } from '../layout/types.js';
 import { type PdfFont, addRegistrationColor, embedFont, setOutlineDestination, setPageBoxes } from './pdfkit-private.js';
 

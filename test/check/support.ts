@@ -15,8 +15,8 @@ import { openFont } from '../../src/font/load.js';
 import { FONT_DIR, VENDORED_FONTS } from '../../src/font/vendored.js';
 import type { LoadedIssue } from '../../src/issue/loaded.js';
 import type { Issue } from '../../src/issue/types.js';
-import { DEFAULT_THEME } from '../../src/layout/theme.js';
-import { mergeTheme } from '../../src/layout/theme-merge.js';
+import { DEFAULT_THEME } from '../../src/style/theme.js';
+import { mergeTheme } from '../../src/style/merge.js';
 import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
 
 export function loadedFrom(source: string, file = 'test.yaml', issue?: Issue): LoadedIssue {

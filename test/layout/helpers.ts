@@ -7,8 +7,8 @@
 import type { ComposeOptions, ComposedLine, ComposedParagraph, PlacedGlyph, Span } from '../../src/compose/types.js';
 import type { FontHandle } from '../../src/font/types.js';
 import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
-import { DEFAULT_THEME, type Theme } from '../../src/layout/theme.js';
-import { deepMerge } from '../../src/layout/theme-merge.js';
+import { DEFAULT_THEME, type Theme } from '../../src/style/theme.js';
+import { deepMerge } from '../../src/style/merge.js';
 import type { Issue } from '../../src/issue/types.js';
 import { GlyphRun } from '../../src/compose/glyph-run.js';
 

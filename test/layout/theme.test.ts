@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { LineCounter, parseDocument } from 'yaml';
 import { checkThemeData } from '../../src/app/theme-file.js';
 import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
-import { absolutizeFontFiles, deepMerge, mergeTheme } from '../../src/layout/theme-merge.js';
-import { DEFAULT_THEME, type Theme } from '../../src/layout/theme.js';
-import { MM, lengthToPt, sizeToPt, zihao } from '../../src/layout/units.js';
+import { absolutizeFontFiles, deepMerge, mergeTheme } from '../../src/style/merge.js';
+import { DEFAULT_THEME, type Theme } from '../../src/style/theme.js';
+import { MM, lengthToPt, sizeToPt, zihao } from '../../src/style/units.js';
 import { fakeFont, fakeTheme } from './helpers.js';
 
 test('字号 names in both spellings, per the Word / GB/T 40070 column', () => {

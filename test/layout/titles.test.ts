@@ -13,8 +13,8 @@ import type { Issue } from '../../src/issue/types.js';
 import { layoutIssue } from '../../src/layout/layout.js';
 import { buildModel } from '../../src/layout/model.js';
 import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
-import { mergeTheme } from '../../src/layout/theme-merge.js';
-import { DEFAULT_THEME } from '../../src/layout/theme.js';
+import { mergeTheme } from '../../src/style/merge.js';
+import { DEFAULT_THEME } from '../../src/style/theme.js';
 
 const BODY = '某区人大常委会围绕中心工作，组织代表开展专题调研，形成调研报告并提出意见建议。';
 

@@ -14,8 +14,8 @@ import type { Issue } from '../../src/issue/types.js';
 import { layoutIssue, type LayoutResult } from '../../src/layout/layout.js';
 import { buildModel } from '../../src/layout/model.js';
 import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
-import { mergeTheme } from '../../src/layout/theme-merge.js';
-import { DEFAULT_THEME } from '../../src/layout/theme.js';
+import { mergeTheme } from '../../src/style/merge.js';
+import { DEFAULT_THEME } from '../../src/style/theme.js';
 
 export const SMALL_ISSUE: Issue = {
   bulletin: '测试人大信息',
