@@ -90,7 +90,7 @@ const HARNESS = `
     const theme = styled ? prepared.styles : prepared.resolved;
     if (!theme) { console.log(JSON.stringify({ file, problems: prepared.diagnostics.map((d) => d.message) })); continue; }
     const doc = styled ? model.styleIssue(loaded.issue, theme) : model.buildModel(loaded.issue, theme.theme);
-    const result = layoutIssue(doc, theme, composeParagraph, {});
+    const result = styled ? layoutIssue(doc, composeParagraph, {}) : layoutIssue(doc, theme, composeParagraph, {});
     const pdf = await renderPdf(result.document, { creator: 'bulletin same-bytes' });
     console.log(JSON.stringify({ file, problems: result.problems.map((p) => p.code + ' ' + p.source.join('.') + ' ' + p.message), size: pdf.length, hash: createHash('sha256').update(pdf).digest('hex') }));
   }`;

@@ -15,8 +15,8 @@ import { composeParagraph } from '../../src/compose/compose.js';
 import type { Issue } from '../../src/issue/types.js';
 import { loadIssueSource } from '../../src/issue/load.js';
 import { layoutIssue, type LayoutResult } from '../../src/layout/layout.js';
-import { buildModel } from '../../src/layout/model.js';
-import type { ResolvedTheme } from '../../src/layout/theme-resolve.js';
+import { styleIssue } from '../../src/style/model.js';
+import type { Styles } from '../../src/style/styles.js';
 import type { PageFrame } from '../../src/layout/types.js';
 import { auditFrames, auditLayout, auditPages, type AuditGeometry } from './audit.js';
 import { issue } from './audit-issues.js';
@@ -24,14 +24,14 @@ import { issue } from './audit-issues.js';
 // ---- the build path ----
 
 /** Lay out an issue the way `bulletin build` does, from its YAML text. */
-function build(data: Issue): { result: LayoutResult; theme: ResolvedTheme } {
+function build(data: Issue): { result: LayoutResult; theme: Styles } {
   const loaded = loadIssueSource(stringify(data), '/virtual/audit-issue.yaml');
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   assert.ok(loaded.issue && errors.length === 0, `generated issue rejected: ${errors.map((d) => d.message).join('; ')}`);
   const prepared = resolveIssueTheme(loaded);
-  assert.ok(prepared.resolved, `generated style rejected: ${prepared.diagnostics.map((d) => d.message).join('; ')}`);
-  const theme = prepared.resolved;
-  return { result: layoutIssue(buildModel(loaded.issue, theme.theme), theme, composeParagraph, {}), theme };
+  assert.ok(prepared.styles, `generated style rejected: ${prepared.diagnostics.map((d) => d.message).join('; ')}`);
+  const theme = prepared.styles;
+  return { result: layoutIssue(styleIssue(loaded.issue, theme), composeParagraph, {}), theme };
 }
 
 /** The issue on one line, for a failure message. */
@@ -80,7 +80,7 @@ const GOOD: Issue = {
   ],
   footer: { distribution: [{ label: '送', to: ['市委、市人大、市政府领导'] }], editor: '陈 静', phone: '12345678' },
 };
-let good: { result: LayoutResult; theme: ResolvedTheme } | undefined;
+let good: { result: LayoutResult; theme: Styles } | undefined;
 const goodLayout = () => (good ??= build(GOOD));
 
 /** A copy of a frame list with page `pi`'s items replaced. */
@@ -125,13 +125,13 @@ test('audit: a line shifted sideways leaves the type area', () => {
   assert.ok(auditFrames(frames, theme).some((m) => m.includes('outside the type area')));
   // The type area is taken per page (mirrored margins): unchanged frames checked against a
   // geometry whose even pages sit 20pt further right fail on page 2.
-  const mirrored: AuditGeometry = { top: theme.top, typeWidth: theme.typeWidth, typeHeight: theme.typeHeight, theme: theme.theme, typeLeft: (n) => (n % 2 ? theme.typeLeft(n) : theme.typeLeft(n) + 20) };
+  const mirrored: AuditGeometry = { ...theme, page: { ...theme.page, typeLeft: (n) => (n % 2 ? theme.page.typeLeft(n) : theme.page.typeLeft(n) + 20) } };
   assert.ok(auditFrames(result.document.pages, mirrored).some((m) => m.startsWith('p2:') && m.includes('outside the type area')));
 });
 
 test('audit: a page holding only its folio is reported', () => {
   const { result, theme } = goodLayout();
-  const bottom = theme.top + theme.typeHeight;
+  const bottom = theme.page.typeBottom;
   const frames = withItems(result.document.pages, 1, (f) => f.items.filter((i) => i.kind === 'text' && i.y > bottom));
   assert.equal(frames[1].items.length, 1, 'the folio is left');
   assert.deepEqual(auditFrames(frames, theme), ['p2: nothing on the page but the folio']);
@@ -141,7 +141,7 @@ test('audit: a page cut after a title, a 栏目 header, a sub-heading, the 目�
   const { result, theme } = goodLayout();
   const rows = result.galley;
   for (const kind of ['title', 'section', 'masthead', 'toc'] as const) {
-    const k = rows.findIndex((r) => r.kind === kind && (kind !== 'toc' || r.label === theme.theme.toc.heading));
+    const k = rows.findIndex((r) => r.kind === kind && (kind !== 'toc' || r.label === theme.toc.heading));
     assert.ok(k >= 0, `no ${kind} row`);
     // Cut page 1 right after row k; the rest goes on a page of its own.
     const first = result.pages[0];
@@ -192,6 +192,6 @@ test('audit: a 版记 lifted off the type-area bottom, or not on the last page, 
 test('audit: a row pushed below the type area is an overfull page', () => {
   const { result, theme } = goodLayout();
   const p0 = result.pages[0];
-  const pages = [{ ...p0, baselines: p0.baselines.map((b, i) => (i === p0.baselines.length - 1 ? theme.typeHeight + 10 : b)) }, ...result.pages.slice(1)];
+  const pages = [{ ...p0, baselines: p0.baselines.map((b, i) => (i === p0.baselines.length - 1 ? theme.page.typeHeight + 10 : b)) }, ...result.pages.slice(1)];
   assert.ok(auditPages(result.galley, pages, theme).some((m) => m.startsWith('p1:') && m.includes('below the type area')));
 });

@@ -6,7 +6,8 @@
  */
 import type { ComposeOptions, ComposedLine, ComposedParagraph, PlacedGlyph, Span } from '../../src/compose/types.js';
 import type { FontHandle } from '../../src/font/types.js';
-import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
+import { resolveStyles } from '../../src/style/resolve.js';
+import type { Styles } from '../../src/style/styles.js';
 import { DEFAULT_THEME, type Theme } from '../../src/style/theme.js';
 import { deepMerge } from '../../src/style/merge.js';
 import type { Issue } from '../../src/issue/types.js';
@@ -66,14 +67,16 @@ export function fakeCompose(spans: Span[], options: ComposeOptions): ComposedPar
 }
 
 /** The default theme resolved with fake fonts, with overrides. */
-export function fakeTheme(override: Record<string, unknown> = {}): ResolvedTheme {
+export function fakeTheme(override: Record<string, unknown> = {}): Styles {
   const theme = deepMerge(structuredClone(DEFAULT_THEME), override) as Theme;
   const fonts = new Map<string, FontHandle>();
-  return new ResolvedTheme(theme, (file) => {
+  const { styles, problems } = resolveStyles(theme, (file) => {
     let f = fonts.get(file);
     if (!f) fonts.set(file, (f = fakeFont(file)));
     return f;
   });
+  if (!styles) throw new Error(`test theme does not resolve: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`);
+  return styles;
 }
 
 /** A paragraph that sets in exactly `lines` body lines with the fake composer (28 per line, indent 2). */
