@@ -82,12 +82,7 @@ function isInvisible(cp: number): boolean {
 
 /** A licence in a few words: the name table's licence (ID 13) and URL (ID 14), else fonts/README.md. */
 export function licenceOf(handle: FontHandle): string {
-  const name = (id: string): string | undefined => {
-    const records = (handle.font as unknown as { name?: { records?: Record<string, Record<string, string>> } }).name?.records;
-    const r = records?.[id];
-    if (!r) return undefined;
-    return r.en ?? Object.values(r)[0];
-  };
+  const name = (id: string): string | undefined => handle.name(id) || undefined;
   const text = name('license');
   const url = name('licenseURL');
   let short: string | undefined;
@@ -153,8 +148,24 @@ const PROBE = ['中', '文', '。', 'A', '1'];
  */
 function probeFace(h: FontHandle): void {
   const text = PROBE.filter((c) => h.hasGlyph(c.codePointAt(0)!)).join('');
-  if (text) for (const g of h.font.layout(text).glyphs) void g.bbox;
-  if (h.font.numGlyphs > 0) void h.font.getGlyph(h.font.numGlyphs - 1).bbox;
+  if (text) for (const id of h.shape(text, []).ids) h.inkBox(id);
+  if (h.numGlyphs > 0) h.inkBox(h.numGlyphs - 1);
+}
+
+/** A face that could not be opened, standing in its chain: it has no glyphs. */
+function brokenFace(key: string, file: string, postscriptName: string): FontHandle {
+  return {
+    key, file, postscriptName, unitsPerEm: 1000, numGlyphs: 0,
+    hasGlyph: () => false,
+    glyphId: () => 0,
+    advance: () => 0,
+    inkBox: () => undefined,
+    features: () => [],
+    shape: () => ({ ids: [], adv: [], w: [], dx: [], cps: [] }),
+    codePoints: () => [],
+    name: () => undefined,
+    subset: () => { throw new Error(`${file} cannot be embedded: it could not be opened`); },
+  };
 }
 
 /** An opener that never throws: a face that cannot be opened stands in the chain with its error. */
@@ -165,7 +176,7 @@ function recordingOpener(errors: Map<FontHandle, string>): (file: string, face?:
     const key = `${resolve(file)}#${face ?? ''}`;
     let h = broken.get(key);
     if (!h) {
-      h = { key, file: resolve(file), postscriptName: name, font: undefined as never, unitsPerEm: 1000, hasGlyph: () => false };
+      h = brokenFace(key, resolve(file), name);
       broken.set(key, h);
       errors.set(h, message);
     }
@@ -264,7 +275,7 @@ export function fontsReport(options: FontsOptions = {}): FontsResult {
       const face: Face = { face: h.postscriptName, file: h.file, from: roleOfFace(theme, order, h) ?? role };
       if (error) face.error = error;
       else {
-        face.glyphs = h.font.numGlyphs;
+        face.glyphs = h.numGlyphs;
         face.licence = licenceOf(h);
       }
       return face;

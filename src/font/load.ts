@@ -9,6 +9,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { deferModules, deferUnicodeTries } from '../defer-modules.js';
 import { SHORTCUTS, attachGlyphSource, glyfOffsetOf, installFastTables, rawMetrics } from './fontkit-private.js';
+import { fontkitHandle } from './handle.js';
 import { readFontFile, readFontFileAsync, type FontFileData } from './sparse.js';
 import type { FontHandle } from './types.js';
 
@@ -125,13 +126,5 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
   installFastTables(f);
   if (source) attachGlyphSource(f, source);
   else if (glyf !== undefined && !data.whole) throw new FontLoadError(path, `not a usable font file: ${path} (its glyph table is not where its directory says)`);
-  const raw = rawMetrics(f);
-  return {
-    key: face ?? basename(path, extname(path)),
-    file: path,
-    postscriptName: f.postscriptName,
-    font: f,
-    unitsPerEm: f.unitsPerEm,
-    hasGlyph: raw ? (cp: number) => raw.glyphId(cp) > 0 : (cp: number) => f.hasGlyphForCodePoint(cp),
-  };
+  return fontkitHandle(face ?? basename(path, extname(path)), path, f, rawMetrics(f));
 }

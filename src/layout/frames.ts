@@ -90,8 +90,8 @@ export function folioItem(ctx: LayoutContext, number: number): TextItem | undefi
   let middle = style.size * 0.35;
   if (run && run.length > 0) {
     const font = run.font;
-    const bbox = font.font.getGlyph(run.idAt(0)).bbox;
-    if (Number.isFinite(bbox.minY) && bbox.maxY > bbox.minY) middle = ((bbox.minY + bbox.maxY) / 2) * (style.size / font.unitsPerEm);
+    const ink = font.inkBox(run.idAt(0));
+    if (ink && ink.maxY > ink.minY) middle = ((ink.minY + ink.maxY) / 2) * (style.size / font.unitsPerEm);
   }
   const x = page.typeLeft(number);
   return { kind: 'text', x, y: page.typeBottom + style.offset + middle, line, color: style.color };

@@ -138,7 +138,10 @@ export function numberLine(fonts: readonly FontHandle[], size: number, leader: s
   const font = fonts.find((f) => [...digits].every((ch) => f.hasGlyph(ch.codePointAt(0)!)));
   if (!font) return undefined;
   const scale = size / font.unitsPerEm;
-  const glyphOf = (ch: string) => font.font.glyphForCodePoint(ch.codePointAt(0)!);
+  const glyphOf = (ch: string) => {
+    const id = font.glyphId(ch.codePointAt(0)!);
+    return { id, advanceWidth: font.advance(id) };
+  };
   const numberGlyphs = [...digits].map((ch) => ({ ch, glyph: glyphOf(ch) }));
   const numberWidth = numberGlyphs.reduce((w, g) => w + g.glyph.advanceWidth * scale, 0);
   const glyphs: PlacedGlyph[] = [];
@@ -151,7 +154,8 @@ export function numberLine(fonts: readonly FontHandle[], size: number, leader: s
   const leaderFont = leader && fonts.find((f) => f.hasGlyph(leader.codePointAt(0)!));
   const runs: GlyphRun[] = [];
   if (leaderFont) {
-    const lg = leaderFont.font.glyphForCodePoint(leader.codePointAt(0)!);
+    const id = leaderFont.glyphId(leader.codePointAt(0)!);
+    const lg = { id, advanceWidth: leaderFont.advance(id) };
     const step = size / 2;
     const dots: PlacedGlyph[] = [];
     // Dots on a fixed step from the column's end, so leaders of all entries line up.

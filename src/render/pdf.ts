@@ -80,7 +80,7 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
   const fontFor = (handle: FontHandle): PdfFont => {
     let f = fonts.get(handle);
     if (!f) {
-      f = embedFont(doc, `bf${fonts.size + 1}`, handle.font);
+      f = embedFont(doc, `bf${fonts.size + 1}`, handle);
       fonts.set(handle, f);
     }
     return f;

@@ -14,17 +14,25 @@ import type { Issue } from '../../src/issue/types.js';
 import { GlyphRun } from '../../src/compose/glyph-run.js';
 
 export function fakeFont(key: string, missing: string = ''): FontHandle {
-  const glyph = { id: 1, advanceWidth: 1000, bbox: { minX: 0, minY: 300, maxX: 1000, maxY: 400 }, codePoints: [] };
+  const has = (cp: number) => !missing.includes(String.fromCodePoint(cp));
   return {
     key,
     file: `/fake/${key}.ttf`,
     postscriptName: key,
     unitsPerEm: 1000,
-    hasGlyph: (cp: number) => !missing.includes(String.fromCodePoint(cp)),
-    font: {
-      glyphForCodePoint: () => glyph,
-      getGlyph: () => glyph,
-    } as unknown as FontHandle['font'],
+    numGlyphs: 2,
+    hasGlyph: has,
+    glyphId: (cp) => (has(cp) ? 1 : 0),
+    advance: () => 1000,
+    inkBox: () => ({ minX: 0, minY: 300, maxX: 1000, maxY: 400 }),
+    features: () => [],
+    shape: (text) => {
+      const cps = [...text];
+      return { ids: cps.map(() => 1), adv: cps.map(() => 1000), w: cps.map(() => 1000), dx: cps.map(() => 0), cps: cps.map(() => 1) };
+    },
+    codePoints: () => [],
+    name: () => undefined,
+    subset: () => { throw new Error('a fake font is not embedded'); },
   };
 }
 
