@@ -15,6 +15,7 @@
  */
 import { createRequire } from 'node:module';
 import Module from 'node:module';
+import { fast } from './fast-paths.js';
 
 type Loader = () => object;
 
@@ -48,6 +49,7 @@ function standIn(load: Loader): object {
  * loaded, or one that cannot be resolved, is left alone.
  */
 export function deferModules(parent: string, ids: readonly string[]): void {
+  if (!fast('defer-modules')) return;
   const require = createRequire(parent);
   const cache = require.cache;
   for (const id of ids) {
@@ -79,6 +81,7 @@ interface Trie {
  * unicode-properties and linebreak use (and `data`, `highStart`, `errorValue`, read through).
  */
 export function deferUnicodeTries(parent: string): void {
+  if (!fast('defer-modules')) return;
   const require = createRequire(parent);
   let file: string;
   try {
