@@ -9,7 +9,8 @@ import type { Font } from 'fontkit';
 import { type RawMetrics, speedUpSubset } from './fontkit-private.js';
 import type { FontHandle, FontSubset, InkBox, Shaped } from './types.js';
 
-const fonts = new WeakMap<FontHandle, Font>();
+/** Where a handle keeps its fontkit object (a symbol: a copy of a handle keeps it too). */
+const PARSED = Symbol('fontkit font');
 
 interface FontkitGlyph {
   id: number;
@@ -49,7 +50,8 @@ function shaped(run: FontkitRun): Shaped {
 /** A handle on `font`; `raw` (when the face allows it) answers cmap and hmtx lookups from the bytes. */
 export function fontkitHandle(key: string, file: string, font: Font, raw: RawMetrics | null): FontHandle {
   const f = font as unknown as FontkitInternals;
-  const handle: FontHandle = {
+  const handle: FontHandle & { [PARSED]: Font } = {
+    [PARSED]: font,
     key,
     file,
     postscriptName: font.postscriptName,
@@ -74,7 +76,6 @@ export function fontkitHandle(key: string, file: string, font: Font, raw: RawMet
       return { include: (id) => s.includeGlyph(id), encode: () => s.encode(), cff: s.cff != null };
     },
   };
-  fonts.set(handle, font);
   return handle;
 }
 
@@ -83,7 +84,7 @@ export function fontkitHandle(key: string, file: string, font: Font, raw: RawMet
  * for the font descriptor). The renderer passes it on and calls nothing on it.
  */
 export function pdfkitSource(handle: FontHandle): unknown {
-  const font = fonts.get(handle);
+  const font = (handle as { [PARSED]?: Font })[PARSED];
   if (!font) throw new Error(`${handle.key} is not a font opened by font/load`);
   return font;
 }
