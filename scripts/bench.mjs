@@ -8,7 +8,8 @@
  * Output: one table per section, columns right-aligned, each titled with what it measures.
  *
  *   build — cold `bulletin build issues/690.yaml -o TMP` as a user runs it: a fresh `node
- *     dist/cli.js` per run. Rows: bulletin, the Typst peer on the same bulletin (or the line
+ *     dist/cli.js` per run. Rows: bulletin, with BENCH_AGAINST=DIR the same build by another
+ *     checkout's dist/ (to compare a change with main), the Typst peer on the same bulletin (or the line
  *     "typst peer: not available") and bare `node -e 0` (Node's own start-up). Columns: runs;
  *     wall s (median), min s, max s; cpu s (user+sys, median); RSS MB (peak resident set,
  *     largest over the runs, from GNU time); PDF KB.
@@ -236,6 +237,9 @@ function typstPeer() {
 async function buildSection() {
   const pdf = join(SCRATCH, '690.pdf');
   const cases = [{ name: 'bulletin build issues/690.yaml', argv: [process.execPath, CLI, 'build', 'issues/690.yaml', '-q', '-o', pdf], pdf }];
+  // BENCH_AGAINST=DIR: the same build by another checkout's dist/ (a refactor against main), alternated.
+  const against = process.env.BENCH_AGAINST;
+  if (against) cases.push({ name: `the same by ${against}`, argv: [process.execPath, join(against, 'dist', 'cli.js'), 'build', 'issues/690.yaml', '-q', '-o', join(SCRATCH, 'against.pdf')], pdf: join(SCRATCH, 'against.pdf') });
   const peer = typstPeer();
   if (peer.argv) cases.push({ name: 'typst peer (same bulletin)', ...peer });
   cases.push({ name: 'node -e 0 (start-up)', argv: [process.execPath, '-e', '0'] });
@@ -247,7 +251,7 @@ async function buildSection() {
   figures.build = results[0];
   figures.node = results[results.length - 1];
   figures.pdfKB = statSync(pdf).size / 1024;
-  if (peer.argv) figures.typst = results[1];
+  if (peer.argv) figures.typst = results[against ? 2 : 1];
   table(`build — cold, a fresh process per run, cases alternated (${HAS_TIME ? 'cpu and RSS from GNU time' : 'GNU time missing: no cpu or RSS'})`, rows);
   if (!peer.argv) console.log(`typst peer: not available (${peer.reason})`);
 }

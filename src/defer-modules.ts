@@ -12,6 +12,8 @@
  * unicode-trie package a class that keeps a table's compressed bytes and decompresses them on
  * the table's first lookup. A code path that uses WOFF2, encryption, PNG or Arabic shaping
  * works as before.
+ *
+ * Measured (src/fast-paths.ts, `defer-modules`): without it a cold build of 690 takes 8 % more CPU.
  */
 import { createRequire } from 'node:module';
 import Module from 'node:module';

