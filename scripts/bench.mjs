@@ -8,7 +8,8 @@
  * Output: one table per section, columns right-aligned, each titled with what it measures.
  *
  *   build — cold `bulletin build issues/690.yaml -o TMP` as a user runs it: a fresh `node
- *     dist/cli.js` per run. Rows: bulletin, the Typst peer on the same bulletin (or the line
+ *     dist/cli.js` per run. Rows: bulletin, with BENCH_AGAINST=DIR the same build by another
+ *     checkout's dist/ (to compare a change with main), the Typst peer on the same bulletin (or the line
  *     "typst peer: not available") and bare `node -e 0` (Node's own start-up). Columns: runs;
  *     wall s (median), min s, max s; cpu s (user+sys, median); RSS MB (peak resident set,
  *     largest over the runs, from GNU time); PDF KB.
@@ -29,6 +30,11 @@
  *     1 000 characters, first pass (cold glyph caches) and steady state; font loading is timed
  *     apart in the title. Target: < 5 ms / 1 000 characters, the long text no slower per
  *     character than the short one.
+ *   shortcuts — what each fast path through a dependency's private internals (src/fast-paths.ts)
+ *     gains: cold builds of 690 and of the generated ~200-page issue with every path on, with
+ *     each one off alone (BULLETIN_SLOW=name), and with all off, cases alternated. Columns: wall
+ *     and cpu s (median), peak RSS MB, and each path's gain in % of the all-on build's wall and
+ *     cpu time (what turning it off costs); "same PDF" says the bytes match the all-on build's.
  *   targets — each target of the benchmark issue with the figure measured above and ok / MISSED
  *     (memory beyond the fonts: the growth of peak RSS per 100 pages from the 50- to the 200-page
  *     issue, which share the fonts and most characters), then how much memory the 200-page issue
@@ -195,7 +201,7 @@ function summarize(name, rs) {
   return {
     name, runs: rs.length,
     wall: median(walls), min: Math.min(...walls), max: Math.max(...walls),
-    cpu: median(rs.map((r) => r.cpu)), rss: Math.max(...rs.map((r) => r.rss)),
+    cpu: median(rs.map((r) => r.cpu)), cpuMin: Math.min(...rs.map((r) => r.cpu)), rss: Math.max(...rs.map((r) => r.rss)),
     last: rs[rs.length - 1],
   };
 }
@@ -231,6 +237,9 @@ function typstPeer() {
 async function buildSection() {
   const pdf = join(SCRATCH, '690.pdf');
   const cases = [{ name: 'bulletin build issues/690.yaml', argv: [process.execPath, CLI, 'build', 'issues/690.yaml', '-q', '-o', pdf], pdf }];
+  // BENCH_AGAINST=DIR: the same build by another checkout's dist/ (a refactor against main), alternated.
+  const against = process.env.BENCH_AGAINST;
+  if (against) cases.push({ name: `the same by ${against}`, argv: [process.execPath, join(against, 'dist', 'cli.js'), 'build', 'issues/690.yaml', '-q', '-o', join(SCRATCH, 'against.pdf')], pdf: join(SCRATCH, 'against.pdf') });
   const peer = typstPeer();
   if (peer.argv) cases.push({ name: 'typst peer (same bulletin)', ...peer });
   cases.push({ name: 'node -e 0 (start-up)', argv: [process.execPath, '-e', '0'] });
@@ -242,7 +251,7 @@ async function buildSection() {
   figures.build = results[0];
   figures.node = results[results.length - 1];
   figures.pdfKB = statSync(pdf).size / 1024;
-  if (peer.argv) figures.typst = results[1];
+  if (peer.argv) figures.typst = results[against ? 2 : 1];
   table(`build — cold, a fresh process per run, cases alternated (${HAS_TIME ? 'cpu and RSS from GNU time' : 'GNU time missing: no cpu or RSS'})`, rows);
   if (!peer.argv) console.log(`typst peer: not available (${peer.reason})`);
 }
@@ -362,17 +371,46 @@ function targetsSection() {
   if (figures.node) console.log(`machine load: \`node -e 0\` took ${s2(figures.node.wall)} s (median) in this run`);
 }
 
+async function shortcutsSection() {
+  const { createHash } = await import('node:crypto');
+  const paths = ['cmap-hmtx', 'sparse-read', 'table-decoders', 'subset-writer', 'defer-modules'];
+  const { yaml } = await largeIssue(16, 216);
+  const large = join(SCRATCH, 'shortcuts-large.yaml');
+  writeFileSync(large, yaml);
+  const rows = [];
+  for (const [label, file, runs] of [['690', 'issues/690.yaml', RUNS], ['~200 pages', large, Math.min(RUNS, 5)]]) {
+    const variants = [['all on', ''], ...paths.map((p) => [`${p} off`, p]), ['all off', 'all']];
+    const cases = variants.map(([name, slow], i) => {
+      const pdf = join(SCRATCH, `shortcuts-${i}.pdf`);
+      return { name, pdf, argv: ['/usr/bin/env', `BULLETIN_SLOW=${slow}`, process.execPath, CLI, 'build', file, '-q', '-o', pdf] };
+    });
+    const results = alternate(cases, runs);
+    const hash = (f) => createHash('sha256').update(readFileSync(f)).digest('hex');
+    const base = results[0];
+    const baseHash = hash(cases[0].pdf);
+    results.forEach((r, i) => rows.push({
+      issue: label, case: r.name, runs: r.runs, 'wall s': r.wall.toFixed(3), 'cpu s': s2(r.cpu), 'min cpu s': s2(r.cpuMin), 'RSS MB': mb(r.rss),
+      'gain wall %': i === 0 ? '' : ((r.wall / base.wall - 1) * 100).toFixed(1),
+      'gain cpu %': i === 0 || !Number.isFinite(r.cpu) ? '' : ((r.cpu / base.cpu - 1) * 100).toFixed(1),
+      'gain min cpu %': i === 0 || !Number.isFinite(r.cpu) ? '' : ((r.cpuMin / base.cpuMin - 1) * 100).toFixed(1),
+      'same PDF': hash(cases[i].pdf) === baseHash ? 'yes' : 'NO',
+    }));
+  }
+  table('shortcuts — each fast path off alone, cases alternated; gain = how much slower the build is without it', rows);
+}
+
 const SECTIONS = [
   { name: 'build', run: buildSection },
   { name: 'phases', run: phasesSection },
   { name: 'large', run: largeSection },
   { name: 'check', run: checkSection },
   { name: 'composer', run: composerSection },
+  { name: 'shortcuts', run: shortcutsSection, optIn: true },
   { name: 'targets', run: targetsSection },
 ];
 
 const only = process.argv.slice(2);
 for (const s of SECTIONS) {
-  if (only.length && !only.includes(s.name)) continue;
+  if (only.length ? !only.includes(s.name) : s.optIn) continue;
   await s.run();
 }

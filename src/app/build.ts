@@ -7,7 +7,7 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { themeFontResolver } from '../check/fonts.js';
+import { stylesFontResolver } from '../check/fonts.js';
 import { lintIssues } from '../check/index.js';
 import { composeParagraph } from '../compose/compose.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
@@ -16,11 +16,11 @@ import { PACKAGE_ROOT } from '../font/vendored.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { layoutIssue, type LayoutResult } from '../layout/layout.js';
-import { buildModel } from '../layout/model.js';
-import { UnitError, lengthToPt } from '../layout/units.js';
 import { renderPdf } from '../render/pdf.js';
+import { styleIssue } from '../style/model.js';
+import { UnitError, lengthToPt } from '../style/units.js';
 import { layoutDiagnostic } from './layout-diagnostics.js';
-import { readThemeFile, resolveIssueTheme, themeProblem, ThemeFileError, ThemeSystemError, type IssueTheme, type ThemeFile, type ThemeSource } from './theme-file.js';
+import { readThemeFile, resolveIssueTheme, ThemeFileError, ThemeSystemError, type IssueTheme, type ThemeFile } from './theme-file.js';
 
 export interface BuildOptions {
   /** Output PDF; default beside the input with the extension .pdf. */
@@ -128,28 +128,17 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     if (err instanceof ThemeSystemError) throw new BuildError(err.message, err.diagnostics);
     throw err;
   }
-  if (!prepared.resolved) return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...prepared.diagnostics]), loaded: [loaded] };
-  const resolved = prepared.resolved;
-  const theme = resolved.theme;
-  const { styleSource, sources } = prepared;
+  if (!prepared.styles) return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...prepared.diagnostics]), loaded: [loaded] };
+  const styles = prepared.styles;
   const themeMs = lap();
 
   // The same checks as `bulletin check`, with glyph coverage against this build's own theme.
-  let diagnostics: Diagnostic[];
-  try {
-    diagnostics = sortDiagnostics([...loaderDiagnostics, ...lintIssues([loaded], { fonts: themeFontResolver(resolved) }).diagnostics]);
-  } catch (err) {
-    return stopped(themeOrFontError(err, styleSource, sources, loaded), err, loaderDiagnostics, loaded);
-  }
+  const diagnostics = sortDiagnostics([...loaderDiagnostics, ...lintIssues([loaded], { fonts: stylesFontResolver(styles) }).diagnostics]);
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, loaded: [loaded] };
   const checkMs = lap();
 
-  let layout: LayoutResult;
-  try {
-    layout = layoutIssue(buildModel(issue, theme), resolved, composeParagraph, { date: options.date ?? epochDate() });
-  } catch (err) {
-    return stopped(themeOrFontError(err, styleSource, sources, loaded), err, diagnostics, loaded);
-  }
+  // Every theme value is resolved and checked by now: layout has nothing of the theme to refuse.
+  const layout = layoutIssue(styleIssue(issue, styles), composeParagraph, { date: options.date ?? epochDate() });
   const layoutDiagnostics = layout.problems.map((p) => layoutDiagnostic(loaded, p));
   const all = sortDiagnostics([...diagnostics, ...layoutDiagnostics]);
   if (all.some((d) => d.severity === 'error')) return { ok: false, diagnostics: all, loaded: [loaded] };
@@ -169,19 +158,6 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     layout,
     phases: { load: loadMs, theme: themeMs, check: checkMs, layout: layoutMs, render: renderMs, write: lap() },
   };
-}
-
-/** The build stops on `err`: a system error is thrown, a located one returned with what was found so far. */
-function stopped(known: BuildError | Diagnostic | undefined, err: unknown, found: Diagnostic[], loaded: LoadedIssue): BuildResult {
-  if (known instanceof BuildError) throw known;
-  if (known) return { ok: false, diagnostics: sortDiagnostics([...found, known]), loaded: [loaded] };
-  throw err;
-}
-
-/** A theme or font problem met after the theme was resolved, as build reports it. */
-function themeOrFontError(err: unknown, style: ThemeSource, others: ThemeSource[], loaded: LoadedIssue): BuildError | Diagnostic | undefined {
-  const problem = themeProblem(err, style, others, loaded);
-  return problem instanceof ThemeSystemError ? new BuildError(problem.message, problem.diagnostics) : problem;
 }
 
 /** Write `data` to `file` through a temporary file in the same directory and a rename. */

@@ -4,19 +4,15 @@
  */
 import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { lintIssues, themeFontResolver, type FontResolver, type LintOptions, type LintResult } from '../check/index.js';
+import { lintIssues, stylesFontResolver, type FontResolver, type LintOptions, type LintResult } from '../check/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
-import { openFont } from '../font/load.js';
-import { FONT_DIR } from '../font/vendored.js';
-import { ResolvedTheme } from '../layout/theme-resolve.js';
-import { DEFAULT_THEME } from '../layout/theme.js';
-import { mergeTheme } from '../layout/theme-merge.js';
 import { composeParagraph } from '../compose/compose.js';
-import { buildModel } from '../layout/model.js';
 import type { LayoutContext } from '../layout/setting.js';
 import { setTitle } from '../layout/title.js';
+import { styleIssue } from '../style/model.js';
+import type { Styles } from '../style/styles.js';
 import { layoutDiagnostic } from './layout-diagnostics.js';
 import { resolveIssueTheme, ThemeSystemError } from './theme-file.js';
 
@@ -95,8 +91,8 @@ interface Themes {
   diagnostics: Diagnostic[];
   systemErrors: string[];
   fontsFor: (loaded: LoadedIssue) => FontResolver;
-  /** Each issue's own theme, where it resolved. */
-  resolved: Map<LoadedIssue, ResolvedTheme>;
+  /** Each issue's own styles, where its theme resolved. */
+  resolved: Map<LoadedIssue, Styles>;
 }
 
 /**
@@ -108,15 +104,15 @@ function issueThemes(loaded: readonly LoadedIssue[]): Themes {
   const diagnostics: Diagnostic[] = [];
   const systemErrors: string[] = [];
   const resolvers = new Map<LoadedIssue, FontResolver>();
-  const resolved = new Map<LoadedIssue, ResolvedTheme>();
+  const resolved = new Map<LoadedIssue, Styles>();
   for (const l of loaded) {
     if (!l.issue || l.diagnostics.some((d) => d.severity === 'error')) continue;
     try {
       const theme = resolveIssueTheme(l);
       diagnostics.push(...theme.diagnostics);
-      if (theme.resolved) {
-        resolvers.set(l, themeFontResolver(theme.resolved));
-        resolved.set(l, theme.resolved);
+      if (theme.styles) {
+        resolvers.set(l, stylesFontResolver(theme.styles));
+        resolved.set(l, theme.styles);
       }
     } catch (error) {
       if (!(error instanceof ThemeSystemError)) throw error;
@@ -124,9 +120,9 @@ function issueThemes(loaded: readonly LoadedIssue[]): Themes {
       diagnostics.push(...error.diagnostics);
     }
   }
-  let plain: FontResolver | undefined;
-  const fontsFor = (l: LoadedIssue): FontResolver =>
-    resolvers.get(l) ?? (plain ??= themeFontResolver(new ResolvedTheme(mergeTheme(DEFAULT_THEME, FONT_DIR, []), openFont)));
+  // Issues whose theme did not resolve: the default theme's fonts (its problems are reported).
+  let fallback: FontResolver | undefined;
+  const fontsFor = (l: LoadedIssue): FontResolver => resolvers.get(l) ?? (fallback ??= stylesFontResolver(resolveIssueTheme(undefined).styles!));
   return { diagnostics, systemErrors, fontsFor, resolved };
 }
 
@@ -134,10 +130,10 @@ function issueThemes(loaded: readonly LoadedIssue[]): Themes {
  * What build would refuse that no lint rule sees: a title that takes more lines than the theme
  * allows. Its titles are set exactly as build sets them (the rest of the layout is not needed).
  */
-function titleProblems(loaded: LoadedIssue, theme: ResolvedTheme): Diagnostic[] {
+function titleProblems(loaded: LoadedIssue, styles: Styles): Diagnostic[] {
   if (!loaded.issue) return [];
-  const ctx: LayoutContext = { theme, compose: composeParagraph, problems: [] };
-  for (const block of buildModel(loaded.issue, theme.theme).blocks) if (block.kind === 'title') setTitle(ctx, block);
+  const ctx: LayoutContext = { styles, compose: composeParagraph, problems: [] };
+  for (const block of styleIssue(loaded.issue, styles).blocks) if (block.kind === 'title') setTitle(ctx, block);
   return ctx.problems.filter((p) => p.code === 'title-too-long').map((p) => layoutDiagnostic(loaded, p));
 }
 

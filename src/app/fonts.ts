@@ -7,22 +7,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { GLYPH_ROLE_NAMES, themeFontRole } from '../check/fonts.js';
-import { textScalars } from '../check/scalars.js';
-import type { GlyphRole } from '../check/types.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { FontLoadError, openFont } from '../font/load.js';
 import type { FontHandle } from '../font/types.js';
-import { FONT_DIR } from '../font/vendored.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
-import { locate, nodeRange, pathToString } from '../issue/locate.js';
-import { diagnosticAt } from '../issue/source-context.js';
-import type { Issue } from '../issue/types.js';
-import { DEFAULT_THEME, type Theme } from '../layout/theme.js';
-import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
-import { ResolvedTheme, ThemeError } from '../layout/theme-resolve.js';
-import { checkMergedTheme, checkThemeData, readThemeFile, ThemeFileError, type ThemeSource } from './theme-file.js';
+import { FontChains } from '../style/fonts.js';
+import { type StyledDocument, printedTexts, styleIssue } from '../style/model.js';
+import { type Element, ELEMENT_NAMES, elementStyle } from '../style/printed.js';
+import type { Styles } from '../style/styles.js';
+import type { Theme } from '../style/theme.js';
+import { readThemeFile, resolveIssueTheme, ThemeFileError, ThemeSystemError, type IssueTheme, type ThemeFile } from './theme-file.js';
 
 /** Not the content's fault (missing file, bad theme file): exit 2. */
 export class FontsError extends Error {
@@ -87,12 +82,7 @@ function isInvisible(cp: number): boolean {
 
 /** A licence in a few words: the name table's licence (ID 13) and URL (ID 14), else fonts/README.md. */
 export function licenceOf(handle: FontHandle): string {
-  const name = (id: string): string | undefined => {
-    const records = (handle.font as unknown as { name?: { records?: Record<string, Record<string, string>> } }).name?.records;
-    const r = records?.[id];
-    if (!r) return undefined;
-    return r.en ?? Object.values(r)[0];
-  };
+  const name = (id: string): string | undefined => handle.name(id) || undefined;
   const text = name('license');
   const url = name('licenseURL');
   let short: string | undefined;
@@ -126,111 +116,27 @@ function readmeLicence(file: string): string | undefined {
   return at >= 0 ? cells(row)[at] : undefined;
 }
 
-/** What each theme role prints: the glyph roles of the check, plus text the theme itself adds. */
-function usesOfRoles(theme: Theme): Map<string, string[]> {
+/** What each theme role prints: the elements set in it, in plain words. */
+function usesOfRoles(styles: Styles): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const add = (role: string, what: string) => {
+  for (const [element, name] of Object.entries(ELEMENT_NAMES) as [Element, string][]) {
+    const role = elementStyle(styles, element).role;
     const list = out.get(role) ?? [];
-    if (!list.includes(what)) list.push(what);
+    if (!list.includes(name)) list.push(name);
     out.set(role, list);
-  };
-  for (const g of Object.keys(GLYPH_ROLE_NAMES) as GlyphRole[]) add(themeFontRole(theme, g), GLYPH_ROLE_NAMES[g]);
-  add(theme.masthead.number.font, 'the issue number line');
-  add(theme.toc.headingStyle.font, 'the table of contents heading');
-  add(theme.folio.font, 'page numbers');
-  return out;
-}
-
-function fill(template: string, values: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] !== undefined ? String(values[key]) : whole));
-}
-
-/** Text the theme prints around the issue's own: brackets, labels, the number line, the date, folios. */
-function themeTexts(theme: Theme, issue: Issue): { role: string; text: string }[] {
-  const [year, month, day] = issue.date.split('-').map(Number);
-  const briefs = issue.sections.map((s) => s.briefs?.length ?? 0).filter((n) => n > 0);
-  const out = [
-    { role: theme.masthead.number.font, text: fill(issue.total !== undefined ? theme.masthead.number.format : theme.masthead.number.numberOnly, { number: issue.number, total: issue.total }) },
-    { role: theme.masthead.imprint.font, text: fill(theme.masthead.imprint.dateFormat, { year, month, day }) },
-    { role: theme.toc.headingStyle.font, text: theme.toc.heading },
-    { role: theme.toc.label.font, text: theme.toc.label.open + theme.toc.label.close },
-    { role: theme.toc.entry.font, text: briefs.map((n) => fill(theme.toc.briefs, { n })).join('') + theme.toc.titleJoiner.trim() + (theme.toc.pageNumbers ? theme.toc.leader + '0123456789' : '') },
-    { role: theme.section.font, text: theme.section.open + theme.section.close },
-    { role: theme.byline.font, text: theme.byline.open + theme.byline.close },
-    { role: theme.folio.font, text: fill(theme.folio.format, { n: '0123456789' }).replace(/\s/g, '') },
-  ];
-  if (issue.edition) out.push({ role: theme.masthead.edition.font, text: theme.masthead.edition.open + theme.masthead.edition.close });
-  if (issue.footer) {
-    const f = issue.footer;
-    const labels = (f.distribution?.length ? theme.footer.labelSeparator : '') + (f.editor ? theme.footer.editorLabel : '') + (f.phone ? theme.footer.phoneLabel : '') + (f.copies !== undefined ? fill(theme.footer.copies, { n: f.copies }) : '');
-    out.push({ role: theme.footer.font, text: labels });
   }
   return out;
 }
 
 /** Every printed character of the issue, counted per theme role. */
-function charsByRole(loaded: LoadedIssue, theme: Theme): Map<string, Map<string, number>> {
+function charsByRole(doc: StyledDocument): Map<string, Map<string, number>> {
   const byRole = new Map<string, Map<string, number>>();
-  const count = (role: string, ch: string) => {
-    let m = byRole.get(role);
-    if (!m) byRole.set(role, (m = new Map()));
-    m.set(ch, (m.get(ch) ?? 0) + 1);
-  };
-  for (const scalar of textScalars(loaded.doc, loaded.source)) {
-    const { plain, bold } = scalar.view;
-    for (let i = 0; i < plain.length; ) {
-      const cp = plain.codePointAt(i)!;
-      const ch = String.fromCodePoint(cp);
-      if (!isInvisible(cp)) {
-        for (const g of scalar.glyphRoles) count(themeFontRole(theme, bold[i] && g === 'body' ? 'bold' : g), ch);
-      }
-      i += ch.length;
-    }
-  }
-  if (loaded.issue) {
-    for (const { role, text } of themeTexts(theme, loaded.issue)) {
-      for (const ch of text) if (!isInvisible(ch.codePointAt(0)!)) count(role, ch);
-    }
+  for (const { style, text } of printedTexts(doc)) {
+    let m = byRole.get(style.role);
+    if (!m) byRole.set(style.role, (m = new Map()));
+    for (const ch of text) if (!isInvisible(ch.codePointAt(0)!)) m.set(ch, (m.get(ch) ?? 0) + 1);
   }
   return byRole;
-}
-
-interface Theming {
-  theme: Theme;
-  /** Problems of the issue's style: block (content errors). */
-  styleProblems: Diagnostic[];
-}
-
-/** The theme a build of this issue would use; a bad theme file is a FontsError. */
-function themeFor(loaded: LoadedIssue | undefined, themeFile: string | undefined): Theming {
-  const layers: { layer: ThemeLayer; baseDir: string }[] = [];
-  const sources: ThemeSource[] = [];
-  if (themeFile) {
-    let read;
-    try {
-      read = readThemeFile(themeFile);
-    } catch (err) {
-      if (err instanceof ThemeFileError) throw new FontsError(err.message);
-      throw err;
-    }
-    if (read.diagnostics.length) throw new FontsError(`theme file ${themeFile} has errors`, read.diagnostics);
-    layers.push({ layer: read.data, baseDir: dirname(resolve(themeFile)) });
-    sources.push(read.source);
-  }
-  const styleProblems: Diagnostic[] = [];
-  let styleSource: ThemeSource | undefined;
-  if (loaded?.issue?.style) {
-    styleSource = { file: loaded.file, source: loaded.source, lineCounter: loaded.lineCounter, doc: loaded.doc, base: ['style'] };
-    const problems = checkThemeData(loaded.issue.style, styleSource);
-    if (problems.length) styleProblems.push(...problems);
-    else layers.push({ layer: loaded.issue.style, baseDir: dirname(resolve(loaded.file)) });
-  }
-  const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, layers);
-  const merged = checkMergedTheme(theme, [...(styleSource ? [styleSource] : []), ...sources]);
-  const fromFile = merged.filter((d) => d.file !== loaded?.file);
-  if (fromFile.length) throw new FontsError(`theme file ${themeFile} has errors`, fromFile);
-  styleProblems.push(...merged.filter((d) => d.file === loaded?.file));
-  return { theme, styleProblems };
 }
 
 /** Characters most faces a bulletin uses have, to try a face's outlines and metrics with. */
@@ -242,8 +148,24 @@ const PROBE = ['中', '文', '。', 'A', '1'];
  */
 function probeFace(h: FontHandle): void {
   const text = PROBE.filter((c) => h.hasGlyph(c.codePointAt(0)!)).join('');
-  if (text) for (const g of h.font.layout(text).glyphs) void g.bbox;
-  if (h.font.numGlyphs > 0) void h.font.getGlyph(h.font.numGlyphs - 1).bbox;
+  if (text) for (const id of h.shape(text, []).ids) h.inkBox(id);
+  if (h.numGlyphs > 0) h.inkBox(h.numGlyphs - 1);
+}
+
+/** A face that could not be opened, standing in its chain: it has no glyphs. */
+function brokenFace(key: string, file: string, postscriptName: string): FontHandle {
+  return {
+    key, file, postscriptName, unitsPerEm: 1000, numGlyphs: 0,
+    hasGlyph: () => false,
+    glyphId: () => 0,
+    advance: () => 0,
+    inkBox: () => undefined,
+    features: () => [],
+    shape: () => ({ ids: [], adv: [], w: [], dx: [], cps: [] }),
+    codePoints: () => [],
+    name: () => undefined,
+    subset: () => { throw new Error(`${file} cannot be embedded: it could not be opened`); },
+  };
 }
 
 /** An opener that never throws: a face that cannot be opened stands in the chain with its error. */
@@ -254,7 +176,7 @@ function recordingOpener(errors: Map<FontHandle, string>): (file: string, face?:
     const key = `${resolve(file)}#${face ?? ''}`;
     let h = broken.get(key);
     if (!h) {
-      h = { key, file: resolve(file), postscriptName: name, font: undefined as never, unitsPerEm: 1000, hasGlyph: () => false };
+      h = brokenFace(key, resolve(file), name);
       broken.set(key, h);
       errors.set(h, message);
     }
@@ -312,45 +234,48 @@ export function fontsReport(options: FontsOptions = {}): FontsResult {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) return { ok: false, diagnostics: errors, loaded };
   }
-  const { theme, styleProblems } = themeFor(loaded, options.theme);
-  if (styleProblems.length && loaded) return { ok: false, diagnostics: styleProblems, loaded };
-
-  const errors = new Map<FontHandle, string>();
-  let resolved: ResolvedTheme;
-  try {
-    resolved = new ResolvedTheme(theme, recordingOpener(errors));
-  } catch (err) {
-    // Page geometry no schema can judge (a type area wider than the page): where the issue's
-    // style: sets that part of the theme, a content error there; otherwise the theme file's.
-    if (!(err instanceof ThemeError)) throw err;
-    const at = loaded?.issue?.style ? locate(loaded.doc, ['style', ...err.path.slice(0, 1)]) : undefined;
-    if (loaded && at?.complete) {
-      const range = nodeRange(at.key ?? at.node);
-      const path = pathToString(['style', ...err.path]);
-      return { ok: false, loaded, diagnostics: [diagnosticAt(loaded, 'theme', `\`${path}\`: ${err.message}`, range?.[0] ?? 0, range?.[1], { path })] };
+  let themeFile: ThemeFile | undefined;
+  if (options.theme !== undefined) {
+    try {
+      themeFile = readThemeFile(options.theme);
+    } catch (err) {
+      if (err instanceof ThemeFileError) throw new FontsError(err.message);
+      throw err;
     }
-    throw new FontsError(`theme: \`${pathToString(err.path)}\`: ${err.message}`);
   }
-  const uses = usesOfRoles(theme);
-  const chars = loaded ? charsByRole(loaded, theme) : undefined;
+  // The theme a build of this issue would use, its faces opened by an opener that records a
+  // face that cannot be opened instead of stopping: the report lists it in its chain.
+  const errors = new Map<FontHandle, string>();
+  const open = recordingOpener(errors);
+  let prepared: IssueTheme;
+  try {
+    prepared = resolveIssueTheme(loaded, themeFile, open);
+  } catch (err) {
+    if (err instanceof ThemeSystemError) throw new FontsError(err.message, err.diagnostics);
+    throw err;
+  }
+  if (!prepared.styles || !prepared.theme) {
+    if (loaded) return { ok: false, diagnostics: prepared.diagnostics, loaded };
+    throw new FontsError('the theme has errors', prepared.diagnostics);
+  }
+  const theme = prepared.theme;
+  const chains = new FontChains(theme, open);
+  const uses = usesOfRoles(prepared.styles);
+  const chars = loaded?.issue ? charsByRole(styleIssue(loaded.issue, prepared.styles)) : undefined;
   const roles: RoleReport[] = [];
   let missingTotal = 0;
   for (const role of Object.keys(theme.fonts)) {
     const report: RoleReport = { role, usedFor: uses.get(role) ?? [], chain: [] };
-    let chain: FontHandle[] = [];
-    try {
-      chain = resolved.fonts(role);
-    } catch (err) {
-      if (!(err instanceof ThemeError)) throw err;
-      report.error = err.message;
-    }
+    const found = chains.chain(role);
+    const chain = 'fonts' in found ? found.fonts : [];
+    if ('problem' in found) report.error = found.problem.message;
     const order = searchOrder(theme, role);
     report.chain = chain.map((h) => {
       const error = errors.get(h);
       const face: Face = { face: h.postscriptName, file: h.file, from: roleOfFace(theme, order, h) ?? role };
       if (error) face.error = error;
       else {
-        face.glyphs = h.font.numGlyphs;
+        face.glyphs = h.numGlyphs;
         face.licence = licenceOf(h);
       }
       return face;

@@ -1,7 +1,8 @@
 /**
  * Theme overrides from the two places a user writes them, a `--theme` file (YAML or JSON) and
- * an issue's `style:` block, checked against schema/theme.schema.json and reported at the key
- * or value to change, in the same diagnostic shape as the issue loader uses.
+ * an issue's `style:` block, checked against schema/theme.schema.json, merged onto the default
+ * and resolved (src/style); every problem is reported at the key or value to change, in the
+ * same diagnostic shape as the issue loader uses.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,9 +16,11 @@ import { FONT_DIR } from '../font/vendored.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { schemaFile, schemaValidator } from '../issue/standalone.js';
 import { nearestKey } from '../issue/suggest.js';
-import { ResolvedTheme, ThemeError } from '../layout/theme-resolve.js';
-import { DEFAULT_THEME, type Theme } from '../layout/theme.js';
-import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
+import { mergeTheme, type ThemeLayer } from '../style/merge.js';
+import type { ThemePath, ThemeProblem } from '../style/problem.js';
+import { type FontOpener, resolveStyles } from '../style/resolve.js';
+import type { Styles } from '../style/styles.js';
+import { DEFAULT_THEME, type Theme } from '../style/theme.js';
 
 export const THEME_SCHEMA_FILE = schemaFile('theme');
 
@@ -85,6 +88,28 @@ function englishOf(description: unknown): string {
   return parts[parts.length - 1].trim();
 }
 
+/** What an untitled part of the schema wants, in plain words (Ajv's own text is for developers). */
+function plainExpectation(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'type': {
+      const names: Record<string, string> = { string: 'a text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a set of keys' };
+      return String(p.type).split(',').map((t) => names[t] ?? t).join(' or ');
+    }
+    case 'minimum': return `a number of at least ${p.limit}`;
+    case 'maximum': return `a number of at most ${p.limit}`;
+    case 'exclusiveMinimum': return `a number above ${p.limit}`;
+    case 'exclusiveMaximum': return `a number below ${p.limit}`;
+    case 'minItems': return `a list of at least ${p.limit}`;
+    case 'maxItems': return `a list of at most ${p.limit}`;
+    case 'minLength': return p.limit === 1 ? 'a text that is not empty' : `a text of at least ${p.limit} characters`;
+    case 'maxLength': return `a text of at most ${p.limit} characters`;
+    case 'enum': return `one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'const': return JSON.stringify(p.allowedValue);
+    default: return 'a different value';
+  }
+}
+
 function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeSource): Diagnostic[] {
   // ajv reports a failed oneOf branch by branch; keep one message per place, the deepest first.
   const byPath = new Map<string, ErrorObject[]>();
@@ -113,7 +138,7 @@ function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeS
       continue;
     }
     const schema = (e.parentSchema ?? {}) as { title?: string; description?: string };
-    const expected = schema.title ? `${schema.title}: ${englishOf(schema.description)}` : e.message ?? 'a different value';
+    const expected = schema.title ? `${schema.title}: ${englishOf(schema.description)}` : plainExpectation(e);
     const at = locate(source.doc, [...source.base, ...path]);
     const range = nodeRange(at.node);
     const message = e.keyword === 'required'
@@ -122,23 +147,6 @@ function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeS
     out.push(diagnosticAt(source, 'theme-schema', message, range?.[0] ?? 0, range?.[1], { path: pathToString([...source.base, ...path]) }));
   }
   return out;
-}
-
-/**
- * Problems of the merged theme a schema cannot see (a font role or colour named but not defined),
- * each reported in the layer that wrote it: the issue's `style:` block first, then the theme file.
- */
-export function checkMergedTheme(theme: Theme, layers: readonly ThemeSource[]): Diagnostic[] {
-  return ResolvedTheme.check(theme).map((err) => {
-    for (const layer of layers) {
-      const at = locate(layer.doc, [...layer.base, ...err.path]);
-      if (at.complete) {
-        const range = nodeRange(at.node);
-        return diagnosticAt(layer, 'theme', err.message, range?.[0] ?? 0, range?.[1], { path: pathToString([...layer.base, ...err.path]) });
-      }
-    }
-    return { code: 'theme', severity: 'error' as const, message: `theme \`${pathToString(err.path)}\`: ${err.message}`, file: layers[0]?.file ?? '', line: 1, col: 1 };
-  });
 }
 
 /**
@@ -158,22 +166,25 @@ export function styleSourceOf(loaded: LoadedIssue): ThemeSource {
 }
 
 export interface IssueTheme {
-  /** The issue's theme, absent when `diagnostics` has errors. */
-  resolved?: ResolvedTheme;
+  /** The issue's theme resolved, absent when `diagnostics` has errors. */
+  styles?: Styles;
+  /** The merged theme the styles were resolved from (absent when a layer failed its schema). */
+  theme?: Theme;
   /** Content errors in the issue's `style:` block. */
   diagnostics: Diagnostic[];
-  styleSource: ThemeSource;
+  styleSource?: ThemeSource;
   sources: ThemeSource[];
 }
 
 /**
  * The theme an issue is built with — the default, then a `--theme` file, then the issue's
- * `style:` — checked the one way `build` and `check` share: schema, merged values, page
- * geometry, and every face the theme uses opened. Problems in `style:` are located content
- * errors; a bad font or a bad theme file is thrown as a ThemeSystemError.
+ * `style:` — checked the one way `build`, `check` and `fonts` share: schema, merged values,
+ * page geometry, and every face the theme uses opened (through `open`). Problems in `style:`
+ * are located content errors; a bad font or a bad theme file is thrown as a ThemeSystemError.
+ * Without an issue, the default and the theme file alone.
  */
-export function resolveIssueTheme(loaded: LoadedIssue, themeFile?: ThemeFile): IssueTheme {
-  const styleSource = styleSourceOf(loaded);
+export function resolveIssueTheme(loaded: LoadedIssue | undefined, themeFile?: ThemeFile, open: FontOpener = openFont): IssueTheme {
+  const styleSource = loaded && styleSourceOf(loaded);
   const layers: { layer: ThemeLayer; baseDir: string }[] = [];
   const sources: ThemeSource[] = [];
   if (themeFile) {
@@ -181,39 +192,34 @@ export function resolveIssueTheme(loaded: LoadedIssue, themeFile?: ThemeFile): I
     layers.push({ layer: themeFile.data, baseDir: dirname(resolve(themeFile.source.file)) });
     sources.push(themeFile.source);
   }
-  const style = loaded.issue?.style;
-  if (style) {
+  const style = loaded?.issue?.style;
+  if (loaded && styleSource && style) {
     const problems = checkThemeData(style, styleSource);
     if (problems.length) return { diagnostics: problems, styleSource, sources };
     layers.push({ layer: style as ThemeLayer, baseDir: dirname(resolve(loaded.file)) });
   }
   const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, layers);
-  const merged = checkMergedTheme(theme, [styleSource, ...sources]);
-  if (merged.length) {
-    const inIssue = merged.filter((d) => d.file === loaded.file);
-    if (inIssue.length === merged.length) return { diagnostics: inIssue, styleSource, sources };
-    throw new ThemeSystemError(`theme file ${themeFile?.source.file} has errors`, merged);
-  }
+  let resolution;
   try {
-    const resolved = new ResolvedTheme(theme, openFont);
-    // Open every face the theme uses now: a missing or corrupt font is a system error, found
-    // before anything else tries (and reports it as something else).
-    for (const role of resolved.usedRoles()) resolved.fonts(role);
-    return { resolved, diagnostics: [], styleSource, sources };
+    resolution = resolveStyles(theme, open);
   } catch (err) {
-    const problem = themeProblem(err, styleSource, sources, loaded);
-    if (problem instanceof ThemeSystemError) throw problem;
-    if (problem) return { diagnostics: [problem], styleSource, sources };
+    if (err instanceof FontLoadError) throw new ThemeSystemError(`bad font: ${err.message}`);
     throw err;
   }
+  if (resolution.styles) return { styles: resolution.styles, theme, diagnostics: [], styleSource, sources };
+  const { located, unplaced } = locateThemeProblems(resolution.problems, styleSource ? [styleSource, ...sources] : sources);
+  if (unplaced.length) throw new ThemeSystemError(`theme: \`${pathToString(unplaced[0].path)}\`: ${unplaced[0].message}`, located);
+  if (loaded && located.every((d) => d.file === loaded.file)) return { theme, diagnostics: located, styleSource, sources };
+  throw new ThemeSystemError(`theme file ${sources[0]?.file} has errors`, located);
 }
 
 /**
- * Where `path` was written: the layer that sets the deepest part of it (the issue's `style:`
- * first among equals) — the value itself, or the key of the nearest part the layer sets.
+ * Where a theme key was written: the layer that sets it (the issue's `style:` first), at the
+ * value itself; `complete` false when no layer sets it all and `at` is the nearest key of it a
+ * layer does set.
  */
-function writtenAt(layers: readonly ThemeSource[], path: readonly (string | number)[]): { layer: ThemeSource; range?: [number, number]; complete: boolean } | undefined {
-  for (let n = path.length; n >= 1; n--) {
+function writtenAt(layers: readonly ThemeSource[], path: ThemePath, partial: boolean): { layer: ThemeSource; range?: [number, number]; complete: boolean } | undefined {
+  for (let n = path.length; n >= (partial ? 1 : path.length); n--) {
     for (const layer of layers) {
       const at = locate(layer.doc, [...layer.base, ...path.slice(0, n)]);
       if (!at.complete) continue;
@@ -225,20 +231,30 @@ function writtenAt(layers: readonly ThemeSource[], path: readonly (string | numb
 }
 
 /**
- * A font that cannot be opened is a system error; a theme value that cannot be used is located
- * where it was written — the issue's `style:` block (a content error) before a `--theme` file
- * (a system error) — at the value itself or, when the theme only derives it (a type area too
- * wide for a page the user narrowed), at the nearest key of it the layer sets. Anything else
- * is not ours to explain (undefined).
+ * Each problem located where the user wrote it: the value itself, else a value it follows from
+ * (a type area too wide for a page the user narrowed: at the page width), else the nearest
+ * key of it a layer sets. A problem no layer wrote any part of is `unplaced`.
  */
-export function themeProblem(err: unknown, style: ThemeSource, others: readonly ThemeSource[], loaded: LoadedIssue): ThemeSystemError | Diagnostic | undefined {
-  if (err instanceof FontLoadError) return new ThemeSystemError(`bad font: ${err.message}`);
-  if (!(err instanceof ThemeError)) return undefined;
-  const at = writtenAt([style, ...others], err.path);
-  if (at) {
-    const path = pathToString([...at.layer.base, ...err.path]);
-    const d = diagnosticAt(at.layer, 'theme', at.complete ? err.message : `\`${path}\`: ${err.message}`, at.range?.[0] ?? 0, at.range?.[1], { path });
-    return at.layer.file === loaded.file ? d : new ThemeSystemError(`theme file ${at.layer.file} has errors`, [d]);
+export function locateThemeProblems(problems: readonly ThemeProblem[], layers: readonly ThemeSource[]): { located: Diagnostic[]; unplaced: ThemeProblem[] } {
+  const out: Diagnostic[] = [];
+  const unplaced: ThemeProblem[] = [];
+  for (const p of problems) {
+    const candidates = [p.path, ...(p.causes ?? [])];
+    let found: { layer: ThemeSource; range?: [number, number]; complete: boolean; path: ThemePath } | undefined;
+    for (const partial of [false, true]) {
+      for (const c of candidates) {
+        const at = writtenAt(layers, c, partial);
+        if (at) { found = { ...at, path: c }; break; }
+      }
+      if (found) break;
+    }
+    if (!found) {
+      unplaced.push(p);
+      continue;
+    }
+    const path = pathToString([...found.layer.base, ...p.path]);
+    const exact = found.complete && found.path === p.path;
+    out.push(diagnosticAt(found.layer, 'theme', exact ? p.message : `\`${path}\`: ${p.message}`, found.range?.[0] ?? 0, found.range?.[1], { path }));
   }
-  return new ThemeSystemError(`theme: \`${pathToString(err.path)}\`: ${err.message}`);
+  return { located: out, unplaced };
 }

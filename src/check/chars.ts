@@ -4,7 +4,6 @@
  */
 
 import { showChar, visibleText } from '../diag/visible.js';
-import { isIdeograph } from '../text/classes.js';
 
 /** Code point at UTF-16 index `i` (a whole surrogate pair when one starts there). */
 export function cpAt(s: string, i: number): number {
@@ -22,66 +21,12 @@ export function cpBefore(s: string, i: number): number {
   return low;
 }
 
-/** Han ideographs, including the extensions, compatibility ideographs and 〇 々 (one definition with the composer). */
-export const isHan = isIdeograph;
-
-/**
- * Full-width punctuation that only Chinese (CJK) text uses: 、。，；：？！（）《》【】 and friends.
- * Curly quotes, — and … are shared with Western typography and are deliberately not here.
- */
-export function isCjkPunct(cp: number): boolean {
-  return (
-    (cp >= 0x3001 && cp <= 0x3003) ||
-    (cp >= 0x3008 && cp <= 0x3011) ||
-    (cp >= 0x3014 && cp <= 0x301f) ||
-    (cp >= 0xff01 && cp <= 0xff0f) ||
-    (cp >= 0xff1a && cp <= 0xff20) ||
-    (cp >= 0xff3b && cp <= 0xff40) ||
-    (cp >= 0xff5b && cp <= 0xff65) ||
-    (cp >= 0xfe10 && cp <= 0xfe19) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f)
-  );
-}
-
-/** A character that makes its neighbourhood Chinese text. */
-export function isChinese(cp: number): boolean {
-  return isHan(cp) || isCjkPunct(cp);
-}
-
-/** Marks shared by Chinese and Western text: “ ” ‘ ’ — … ·. */
-export function isSharedMark(cp: number): boolean {
-  return cp === 0x201c || cp === 0x201d || cp === 0x2018 || cp === 0x2019 || cp === 0x2014 || cp === 0x2026 || cp === 0x00b7 || cp === 0x2e3a;
-}
-
-export function isAsciiLetter(cp: number): boolean {
-  return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
-}
-
-export function isDigit(cp: number): boolean {
-  return cp >= 0x30 && cp <= 0x39;
-}
-
-export function isAsciiAlnum(cp: number): boolean {
-  return isAsciiLetter(cp) || isDigit(cp);
-}
-
-/** Latin letters in any script variant we meet in bulletins (ASCII and Latin-1/Extended). */
-export function isLatinLetter(cp: number): boolean {
-  return isAsciiLetter(cp) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7);
-}
-
-/** Full-width digits and Latin letters (０–９, Ａ–Ｚ, ａ–ｚ). */
-export function isFullwidthAlnum(cp: number): boolean {
-  return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
-}
-
-/** Spacing characters authors type (or paste) inside text; line breaks are not among them. */
-export function isSpace(cp: number): boolean {
-  return (
-    cp === 0x20 || cp === 0x09 || cp === 0xa0 || cp === 0x3000 ||
-    (cp >= 0x2000 && cp <= 0x200b) || cp === 0x202f || cp === 0x205f || cp === 0xfeff
-  );
-}
+// What counts as Chinese text, punctuation, Latin, space: the one definition in text/classes.ts,
+// which the composer uses too.
+export {
+  isAsciiAlnum, isAsciiLetter, isChinese, isCjkPunct, isDigit, isFullwidthAlnum, isHan, isLatinLetter,
+  isLineBreak, isSharedMark, isSpace,
+} from '../text/classes.js';
 
 /**
  * A set of single UTF-16 units (no surrogates) that rules look for in every text: `has` tests
@@ -115,10 +60,6 @@ const range = (from: number, to: number): number[] => Array.from({ length: to - 
 export const SPACE_UNITS = new UnitSet([0x20, 0x09, 0xa0, 0x3000, ...range(0x2000, 0x200b), 0x202f, 0x205f, 0xfeff]);
 /** The units isFullwidthAlnum accepts. */
 export const FULLWIDTH_ALNUM_UNITS = new UnitSet([...range(0xff10, 0xff19), ...range(0xff21, 0xff3a), ...range(0xff41, 0xff5a)]);
-
-export function isLineBreak(cp: number): boolean {
-  return cp === 0x0a || cp === 0x0d;
-}
 
 /** Opening brackets and quotes of both widths. */
 export const OPENERS = new Set(['(', '[', '{', '（', '［', '｛', '《', '〈', '「', '『', '【', '〔', '〖', '“', '‘']);

@@ -31,7 +31,7 @@ import { tocDiffers } from './rules/toc-differs.js';
 import type { Finding, FontResolver, IssueFile, LintFile, Rule, ScalarContext, ScalarRule, TextScalar } from './types.js';
 
 export type { FontResolver, GlyphRole, Rule } from './types.js';
-export { defaultFontsFor, resolverFromFonts, themeFontResolver } from './fonts.js';
+export { defaultFontsFor, resolverFromFonts, stylesFontResolver } from './fonts.js';
 
 /**
  * The rules, in priority order: when two repairs overlap, the earlier rule's wins (the

@@ -6,30 +6,13 @@
  */
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
+import { headingLevel as printedLevel, printedIn } from '../style/printed.js';
 import { mapScalar, type ValueMap } from './source-map.js';
-import { headingLevel as printedLevel } from '../layout/model.js';
 import { buildTextView } from './text.js';
-import type { GlyphRole, TextRole, TextScalar } from './types.js';
+import type { TextRole, TextScalar } from './types.js';
 
 /** Roles whose text may carry inline `**bold**` markup. */
 const MARKUP_ROLES: ReadonlySet<TextRole> = new Set(['paragraph', 'brief']);
-
-const GLYPHS: Record<TextRole, GlyphRole[]> = {
-  masthead: ['masthead'],
-  edition: ['edition'],
-  publisher: ['imprint'],
-  section: ['section', 'tocLabel'],
-  title: ['title'],
-  toc: ['toc'],
-  paragraph: ['body'],
-  heading: ['heading1'],
-  brief: ['body'],
-  byline: ['byline'],
-  distribution: ['footer'],
-  editor: ['footer'],
-  phone: ['footer'],
-  note: ['footer'],
-};
 
 function get(map: YAMLMap, key: string): Node | undefined {
   for (const pair of map.items) {
@@ -39,15 +22,11 @@ function get(map: YAMLMap, key: string): Node | undefined {
   return undefined;
 }
 
-/** Heading level: the explicit `level`, else 2 for a （一） marker and 1 otherwise. */
 /** The level the page layout sets a sub-heading at (its own `level`, else its marker). */
 function headingLevel(map: YAMLMap, text: string): 1 | 2 | 3 {
   const level = get(map, 'level');
   return printedLevel(text, isScalar(level) && (level.value === 1 || level.value === 2) ? level.value : undefined);
 }
-
-/** 一、 in 黑体, （一） in 楷体, 1. and （1） in the body face (GB/T 9704 §7.3.3). */
-const HEADING_GLYPHS: Record<1 | 2 | 3, GlyphRole> = { 1: 'heading1', 2: 'heading2', 3: 'heading3' };
 
 class Walker {
   readonly out: TextScalar[] = [];
@@ -67,7 +46,7 @@ class Walker {
       get map(): ValueMap { return (mapped ??= mapScalar(scalarNode, source)); },
       // The map's value is always the node's own string value.
       view: buildTextView(node.value, MARKUP_ROLES.has(role)),
-      glyphRoles: [...GLYPHS[role]],
+      glyphRoles: printedIn(role),
       ...extra,
     };
     this.out.push(scalar);
@@ -82,8 +61,7 @@ class Walker {
   article(node: Node, path: string): void {
     if (!isMap(node)) return;
     const title = get(node, 'title');
-    const hasToc = get(node, 'toc') !== undefined;
-    const titleGlyphs: GlyphRole[] = hasToc ? ['title'] : ['title', 'toc'];
+    const titleGlyphs = printedIn('title', { ownToc: get(node, 'toc') !== undefined });
     if (isSeq(title)) {
       const group: TextScalar[] = [];
       title.items.forEach((item, k) => {
@@ -101,7 +79,7 @@ class Walker {
         if (isMap(item)) {
           const heading = get(item, 'heading');
           const level = isScalar(heading) ? headingLevel(item, String(heading.value)) : 1;
-          this.text(heading, `${itemPath}.heading`, 'heading', { owner: path, glyphRoles: [HEADING_GLYPHS[level]] });
+          this.text(heading, `${itemPath}.heading`, 'heading', { owner: path, glyphRoles: printedIn('heading', { level }) });
         } else {
           this.text(item as Node, itemPath, 'paragraph', { owner: path });
         }

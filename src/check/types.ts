@@ -7,21 +7,18 @@ import type { Node, Scalar } from 'yaml';
 import type { Severity } from '../diag/diagnostic.js';
 import type { FontHandle } from '../font/types.js';
 import type { LoadedIssue } from '../issue/loaded.js';
+import type { Element, Field } from '../style/printed.js';
 import type { TextView } from './text.js';
 import type { ValueMap } from './source-map.js';
 
-/** What a text scalar is in the printed bulletin. */
-export type TextRole =
-  | 'masthead' | 'edition' | 'publisher' | 'section' | 'title' | 'toc' | 'paragraph' | 'heading'
-  | 'brief' | 'byline' | 'distribution' | 'editor' | 'phone' | 'note';
+/** What a text scalar is in the printed bulletin: the issue field it is (src/style/printed.ts). */
+export type TextRole = Field;
 
 /**
- * The typeface roles a character may be printed in. A scalar can be printed in several
- * (a title also appears in the table of contents).
+ * The elements a character may be printed in, each with its own chain of faces. A scalar can be
+ * printed in several (a title also appears in the table of contents).
  */
-export type GlyphRole =
-  | 'body' | 'bold' | 'title' | 'masthead' | 'edition' | 'imprint' | 'section' | 'tocLabel' | 'toc'
-  | 'heading1' | 'heading2' | 'heading3' | 'byline' | 'footer';
+export type GlyphRole = Element;
 
 /** Fonts that may draw a character of the given role, in fallback order. */
 export type FontResolver = (role: GlyphRole) => readonly FontHandle[];

@@ -8,7 +8,8 @@ import { createRequire } from 'node:module';
 import { basename, extname, resolve } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
 import { deferModules, deferUnicodeTries } from '../defer-modules.js';
-import { SHORTCUTS, attachGlyphSource, glyfOffsetOf, installFastTables, rawMetrics } from './fontkit-private.js';
+import { SPARSE, attachGlyphSource, glyfOffsetOf, installFastTables, rawMetrics } from './fontkit-private.js';
+import { fontkitHandle } from './handle.js';
 import { readFontFile, readFontFileAsync, type FontFileData } from './sparse.js';
 import type { FontHandle } from './types.js';
 
@@ -47,7 +48,7 @@ export function prefetchFonts(files: readonly string[]): void {
   for (const file of files) {
     const path = resolve(file);
     if (reading.has(path) || cache.has(`${path}#`)) continue;
-    reading.set(path, readFontFileAsync(path, SHORTCUTS).then(
+    reading.set(path, readFontFileAsync(path, SPARSE).then(
       (data) => {
         // Taken already (read again synchronously) or never to be used: let it go.
         if (reading.has(path)) readAhead.set(path, data);
@@ -82,7 +83,7 @@ export function openFont(file: string, face?: string): FontHandle {
   if (hit) return hit;
   let data: FontFileData;
   try {
-    data = takeReadAhead(path) ?? readFontFile(path, SHORTCUTS);
+    data = takeReadAhead(path) ?? readFontFile(path, SPARSE);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new FontLoadError(path, code === 'ENOENT' ? `font file not found: ${path}` : `cannot read font file ${path}: ${code ?? String(err)}`);
@@ -125,13 +126,5 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
   installFastTables(f);
   if (source) attachGlyphSource(f, source);
   else if (glyf !== undefined && !data.whole) throw new FontLoadError(path, `not a usable font file: ${path} (its glyph table is not where its directory says)`);
-  const raw = rawMetrics(f);
-  return {
-    key: face ?? basename(path, extname(path)),
-    file: path,
-    postscriptName: f.postscriptName,
-    font: f,
-    unitsPerEm: f.unitsPerEm,
-    hasGlyph: raw ? (cp: number) => raw.glyphId(cp) > 0 : (cp: number) => f.hasGlyphForCodePoint(cp),
-  };
+  return fontkitHandle(face ?? basename(path, extname(path)), path, f, rawMetrics(f));
 }

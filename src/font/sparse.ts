@@ -10,6 +10,9 @@
  *
  * Anything that is not a plain sfnt or a collection of them (WOFF, WOFF2, dfont) is read whole.
  * So are CFF-flavoured faces: their outlines are one table fontkit parses up front.
+ *
+ * Measured (src/fast-paths.ts, `sparse-read`): without it a cold build of 690 takes 28 % more CPU
+ * and 141 MB instead of 81 MB at its peak.
  */
 import { type Stats, closeSync, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
 

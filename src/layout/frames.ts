@@ -5,8 +5,8 @@
  * spaces of its format become a fixed gap).
  */
 import type { ComposedLine } from '../compose/types.js';
+import { fill } from '../style/model.js';
 import type { GalleyRow, PlacedPage } from './paginate.js';
-import { fill } from './model.js';
 import { shiftLine } from './masthead.js';
 import { type LayoutContext, joinPieces, setText } from './setting.js';
 import { type PendingNumber, numberLine } from './toc.js';
@@ -18,14 +18,14 @@ export function buildFrames(
   pages: readonly PlacedPage[],
   pending: Map<GalleyRow, PendingNumber[]>,
 ): PageFrame[] {
-  const t = ctx.theme;
+  const page_ = ctx.styles.page;
   const frames: PageFrame[] = pages.map((page, pi) => {
     const number = pi + 1;
-    const left = t.typeLeft(number);
+    const left = page_.typeLeft(number);
     const frame: PageFrame = { number, items: [], links: [], anchors: [] };
     for (let k = page.start; k < page.end; k++) {
       const row = rows[k];
-      const baseline = t.top + page.baselines[k - page.start];
+      const baseline = page_.top + page.baselines[k - page.start];
       for (const item of row.items) {
         if (item.kind === 'text') frame.items.push({ kind: 'text', x: left + item.x, y: baseline + item.dy, line: item.line, color: item.color });
         else frame.items.push({ kind: 'rule', x: left + item.x, y: baseline + item.dy, width: item.width, weight: item.weight, color: item.color });
@@ -52,18 +52,18 @@ function addTocNumbers(
   ctx: LayoutContext, rows: readonly GalleyRow[], pages: readonly PlacedPage[], frames: PageFrame[],
   pending: Map<GalleyRow, PendingNumber[]>, pageOf: Map<string, number>,
 ): void {
-  const t = ctx.theme;
-  const entry = t.text(t.theme.toc.entry, ['toc', 'entry']);
+  const { page: geometry, toc } = ctx.styles;
+  const entry = toc.entry;
   pages.forEach((page, pi) => {
     for (let k = page.start; k < page.end; k++) {
       const numbers = pending.get(rows[k]);
       if (!numbers) continue;
-      const baseline = t.top + page.baselines[k - page.start];
+      const baseline = geometry.top + page.baselines[k - page.start];
       for (const pn of numbers) {
         const target = pageOf.get(pn.target);
         if (target === undefined) continue;
-        const line = numberLine(entry.fonts, entry.size, t.theme.toc.leader, target, pn);
-        if (line) frames[pi].items.push({ kind: 'text', x: t.typeLeft(pi + 1), y: baseline + pn.dy, line, color: entry.color });
+        const line = numberLine(entry.fonts, entry.size, toc.leader, target, pn);
+        if (line) frames[pi].items.push({ kind: 'text', x: geometry.typeLeft(pi + 1), y: baseline + pn.dy, line, color: entry.color });
       }
     }
   });
@@ -71,31 +71,30 @@ function addTocNumbers(
 
 /** The folio of page `number`: right on odd pages and left on even ones, one character in. */
 export function folioItem(ctx: LayoutContext, number: number): TextItem | undefined {
-  const t = ctx.theme;
-  const f = t.theme.folio;
-  const style = t.text(f, ['folio']);
-  const inset = t.len(f.inset, style.size, ['folio', 'inset']);
+  const page = ctx.styles.page;
+  const style = ctx.styles.folio;
+  const inset = style.inset;
   const odd = number % 2 === 1;
-  const align = !f.alternate ? 'center' : odd ? 'right' : 'left';
-  const gap = t.len(f.space, style.size, ['folio', 'space']);
-  const pieces = fill(f.format, { n: number }).split(/ +/).filter(Boolean)
-    .map((piece) => setText(ctx, piece, style, { measure: t.typeWidth, align: 'left', trimOpeningAtLineStart: false }, ['folio'])[0])
+  const align = !style.alternate ? 'center' : odd ? 'right' : 'left';
+  const gap = style.space;
+  const pieces = fill(style.format, { n: number }).split(/ +/).filter(Boolean)
+    .map((piece) => setText(ctx, piece, style, { measure: page.typeWidth, align: 'left', trimOpeningAtLineStart: false }, [])[0])
     .filter((l): l is NonNullable<typeof l> => l !== undefined);
   const joined = joinPieces(pieces, gap);
   if (!joined) return undefined;
   const width = joined.right;
-  const shift = align === 'left' ? inset : align === 'right' ? t.typeWidth - inset - width : (t.typeWidth - width) / 2;
+  const shift = align === 'left' ? inset : align === 'right' ? page.typeWidth - inset - width : (page.typeWidth - width) / 2;
   const line = shiftLine(joined, shift);
   // The offset is measured to the middle of the first glyph's ink (the dash of "— 3 —").
   const run = line.runs[0];
   let middle = style.size * 0.35;
   if (run && run.length > 0) {
     const font = run.font;
-    const bbox = font.font.getGlyph(run.idAt(0)).bbox;
-    if (Number.isFinite(bbox.minY) && bbox.maxY > bbox.minY) middle = ((bbox.minY + bbox.maxY) / 2) * (style.size / font.unitsPerEm);
+    const ink = font.inkBox(run.idAt(0));
+    if (ink && ink.maxY > ink.minY) middle = ((ink.minY + ink.maxY) / 2) * (style.size / font.unitsPerEm);
   }
-  const x = t.typeLeft(number);
-  return { kind: 'text', x, y: t.typeBottom + t.len(f.offset, style.size, ['folio', 'offset']) + middle, line, color: style.color };
+  const x = page.typeLeft(number);
+  return { kind: 'text', x, y: page.typeBottom + style.offset + middle, line, color: style.color };
 }
 
 export type { FrameItem };

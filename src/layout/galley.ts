@@ -12,10 +12,10 @@
 import type { ComposedLine, Span } from '../compose/types.js';
 import { buildFooter } from './footer.js';
 import { buildMasthead } from './masthead.js';
-import type { Block } from './model.js';
+import { type Block, NO_SPACE } from '../style/model.js';
+import type { Space, TextStyle } from '../style/styles.js';
 import type { GalleyRow, Glue } from './paginate.js';
 import { type LayoutContext, NO_GLUE, lineRow, setSpans, setText } from './setting.js';
-import type { ResolvedSpace } from './theme-resolve.js';
 import { setTitle } from './title.js';
 import { type PendingNumber, buildToc } from './toc.js';
 
@@ -26,13 +26,13 @@ export interface Galley {
 
 /** Spacing a block asks for before and after itself. */
 interface Spacing {
-  before: ResolvedSpace;
-  after: ResolvedSpace;
+  before: Space;
+  after: Space;
 }
 
-const NONE: ResolvedSpace = { natural: 0, stretch: 0, shrink: 0 };
+const NONE = NO_SPACE;
 
-function collapse(a: ResolvedSpace, b: ResolvedSpace, min: number): Glue {
+function collapse(a: Space, b: Space, min: number): Glue {
   return {
     natural: Math.max(a.natural, b.natural, min),
     stretch: Math.max(a.stretch, b.stretch),
@@ -41,15 +41,13 @@ function collapse(a: ResolvedSpace, b: ResolvedSpace, min: number): Glue {
 }
 
 export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galley {
-  const t = ctx.theme;
-  const th = t.theme;
-  const width = t.typeWidth;
-  const body = t.text(th.body, ['body']);
-  const bold = { ...body, fonts: t.fonts(th.body.bold, ['body', 'bold']) };
-  const leading = t.pitch - body.size;
+  const styles = ctx.styles;
+  const width = styles.page.typeWidth;
+  const body = styles.body;
+  const leading = styles.pitch - body.size;
   const rows: GalleyRow<ComposedLine>[] = [];
   const pending = new Map<GalleyRow, PendingNumber[]>();
-  let after: ResolvedSpace = NONE;
+  let after: Space = NONE;
   /** The last row placed was a body-flow row (its successor keeps the body pitch). */
   let prevGrid = false;
   /** Body lines still to keep with the heading before them. */
@@ -73,14 +71,14 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
     keepNext = !!opts.keepWithNext;
   };
 
-  const gridRow = (kind: GalleyRow['kind'], line: ComposedLine, style: typeof body, penalty: number): GalleyRow<ComposedLine> => {
+  const gridRow = (kind: GalleyRow['kind'], line: ComposedLine, style: TextStyle, penalty: number): GalleyRow<ComposedLine> => {
     const row = lineRow(ctx, kind, line, style, { natural: leading, stretch: 0, shrink: 0 }, penalty) as GalleyRow<ComposedLine>;
     row.grid = true;
     return row;
   };
 
   /** Lines of one paragraph-like block: widow and orphan control inside it. */
-  const flow = (kind: GalleyRow['kind'], lines: ComposedLine[], style: typeof body, spacing: Spacing, opts: { keepWithPrevious?: boolean; keepWithNext?: boolean; anchors?: string[] } = {}) => {
+  const flow = (kind: GalleyRow['kind'], lines: ComposedLine[], style: TextStyle, spacing: Spacing, opts: { keepWithPrevious?: boolean; keepWithNext?: boolean; anchors?: string[] } = {}) => {
     const n = lines.length;
     lines.forEach((line, k) => {
       const penalty = k === 0 ? (opts.keepWithPrevious ? Infinity : 0) : (k === 1 || k === n - 1 ? Infinity : 0);
@@ -93,14 +91,14 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
     addBlock(block);
     for (let k = first; k < rows.length; k++) rows[k].block = bi;
   });
-  snapToGrid(rows, t.pitch, body.size * th.baseline);
+  snapToGrid(rows, styles.pitch, body.size * styles.baseline);
   return { rows, pending };
 
   function addBlock(block: Block): void {
     switch (block.kind) {
       case 'masthead': {
         const row = buildMasthead(ctx, block) as GalleyRow<ComposedLine>;
-        push(row, { before: NONE, after: t.space(th.masthead.spaceAfter, undefined, ['masthead', 'spaceAfter']) }, { first: true });
+        push(row, { before: NONE, after: block.style.spaceAfter }, { first: true });
         // The 目录 follows the masthead on page 1.
         keepNext = true;
         break;
@@ -117,22 +115,20 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
           rows.push(row as GalleyRow<ComposedLine>);
         });
         keepNext = false;
-        after = t.space(th.toc.spaceAfter, undefined, ['toc', 'spaceAfter']);
+        after = block.style.spaceAfter;
         prevGrid = false;
         break;
       }
       case 'section': {
-        const s = th.section;
-        const style = t.text(s, ['section']);
-        const lines = setText(ctx, block.text, style, { measure: width, align: s.align }, block.source);
-        const spacing = { before: t.space(s.spaceBefore, style.size, ['section', 'spaceBefore']), after: t.space(s.spaceAfter, style.size, ['section', 'spaceAfter']) };
+        const style = block.style;
+        const lines = setText(ctx, block.text, style, { measure: width, align: style.align }, block.source);
+        const spacing = { before: style.spaceBefore, after: style.spaceAfter };
         lines.forEach((line, k) => {
           const row = lineRow(ctx, 'section', line, style, { natural: 0, stretch: 0, shrink: 0 }, k === 0 ? 0 : Infinity) as GalleyRow<ComposedLine>;
-          if (k === lines.length - 1 && s.rule) {
-            const weight = t.len(s.rule.weight, style.size, ['section', 'rule', 'weight']);
-            const gap = t.len(s.gapBeforeRule, style.size, ['section', 'gapBeforeRule']);
-            row.items.push({ kind: 'rule', x: 0, dy: row.descent + gap + weight / 2, width, weight, color: t.color(s.rule.color, ['section', 'rule', 'color']) });
-            row.descent += gap + weight;
+          const rule = style.rule;
+          if (k === lines.length - 1 && rule) {
+            row.items.push({ kind: 'rule', x: 0, dy: row.descent + rule.gapBefore + rule.weight / 2, width, weight: rule.weight, color: rule.color });
+            row.descent += rule.gapBefore + rule.weight;
           }
           push(row, spacing, { first: k === 0, keepWithNext: true, anchors: [block.id] });
         });
@@ -141,12 +137,10 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
         break;
       }
       case 'title': {
-        const s = th.title;
         const { lines, style, inset } = setTitle(ctx, block);
-        const lineHeight = t.len(s.lineHeight, style.size, ['title', 'lineHeight']);
-        const spacing = { before: t.space(s.spaceBefore, style.size, ['title', 'spaceBefore']), after: t.space(s.spaceAfter, style.size, ['title', 'spaceAfter']) };
+        const spacing = { before: style.spaceBefore, after: style.spaceAfter };
         lines.forEach((line, k) => {
-          const row = lineRow(ctx, 'title', line, style, { natural: lineHeight - style.size, stretch: 0, shrink: 0 }, k === 0 ? 0 : Infinity, inset) as GalleyRow<ComposedLine>;
+          const row = lineRow(ctx, 'title', line, style, { natural: style.lineHeight - style.size, stretch: 0, shrink: 0 }, k === 0 ? 0 : Infinity, inset) as GalleyRow<ComposedLine>;
           push(row, spacing, { first: k === 0, keepWithNext: true, anchors: [block.id] });
         });
         keep = 2;
@@ -154,31 +148,27 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
       }
       case 'heading': {
         // Levels 3 and 4 (1. and （1）) are in the body's face and indent, spaced like level 2.
-        const s = block.level === 1 ? th.heading1 : th.heading2;
-        const key = block.level === 1 ? 'heading1' : 'heading2';
-        const style = block.level === 3 ? body : t.text(s, [key]);
-        const indent = block.level === 3 ? th.body.indent : s.indent;
-        const lines = setText(ctx, block.text, style, { measure: width, align: 'justify', indent, grid: th.body.snapToGrid ? th.grid.chars : undefined }, block.source);
-        flow('heading', lines, style, { before: t.space(s.spaceBefore, style.size, [key, 'spaceBefore']), after: NONE }, { keepWithNext: true });
+        const style = block.style;
+        const lines = setText(ctx, block.text, style, { measure: width, align: 'justify', indent: style.indent, grid: style.grid }, block.source);
+        flow('heading', lines, style, { before: style.spaceBefore, after: NONE }, { keepWithNext: true });
         keep = 2;
         break;
       }
       case 'paragraph': {
-        const spans: Span[] = block.pieces.map((p) => ({ text: p.text, fonts: p.bold ? bold.fonts : body.fonts, tag: p.bold ? 'bold' : undefined }));
+        const style = block.style;
+        const spans: Span[] = block.pieces.map((p) => ({ text: p.text, fonts: p.bold ? style.bold.fonts : style.fonts, tag: p.bold ? 'bold' : undefined }));
         const lines = setSpans(ctx, spans, {
-          measure: width, size: body.size, indent: th.body.indent, align: 'justify',
-          grid: th.body.snapToGrid ? th.grid.chars : undefined,
+          measure: width, size: style.size, indent: style.indent, align: 'justify',
+          grid: style.grid,
         }, block.source, block.pieces.map((p) => p.offset));
-        const before = block.briefStart ? t.space(th.brief.spaceBetween, body.size, ['brief', 'spaceBetween']) : NONE;
-        flow('body', lines, body, { before, after: NONE }, { anchors: block.anchor ? [block.anchor] : undefined });
+        flow('body', lines, style, { before: block.spaceBefore, after: NONE }, { anchors: block.anchor ? [block.anchor] : undefined });
         break;
       }
       case 'byline': {
-        const s = th.byline;
-        const style = t.text(s, ['byline']);
-        const lines = setText(ctx, block.text, style, { measure: width, align: 'right' }, block.source, -s.open.length);
+        const style = block.style;
+        const lines = setText(ctx, block.text, style, { measure: width, align: 'right' }, block.source, -block.valueOffset);
         lines.forEach((line, k) => {
-          push(gridRow('byline', line, style, Infinity), { before: t.space(s.spaceBefore, style.size, ['byline', 'spaceBefore']), after: NONE }, { first: k === 0 });
+          push(gridRow('byline', line, style, Infinity), { before: style.spaceBefore, after: NONE }, { first: k === 0 });
         });
         break;
       }

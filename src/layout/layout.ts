@@ -1,15 +1,14 @@
 /**
- * Page layout entry point: document model + resolved theme + composer → page frames, outline
- * and metadata ready for the renderer, plus the problems found on the way (characters no font
- * has, titles too long). Pure: the composer and fonts come in as arguments.
+ * Page layout entry point: the styled model + composer → page frames, outline and metadata
+ * ready for the renderer, plus the problems found on the way (characters no font has, titles
+ * too long, loose lines). Pure: the composer comes in as an argument, the fonts in the styles.
  */
 import type { ComposedLine } from '../compose/types.js';
+import { type StyledDocument, dateParts } from '../style/model.js';
 import { buildFrames } from './frames.js';
 import { buildGalley } from './galley.js';
-import { type DocModel, dateParts, fill, issueValues } from './model.js';
 import { type GalleyRow, type PlacedPage, paginate } from './paginate.js';
 import type { Composer, LayoutContext, LayoutProblem } from './setting.js';
-import type { ResolvedTheme } from './theme-resolve.js';
 import type { LaidOutDocument } from './types.js';
 
 export interface LayoutOptions {
@@ -32,31 +31,22 @@ export function issueDate(iso: string): Date {
   return new Date(Date.UTC(year, month - 1, day) - 8 * 3600 * 1000);
 }
 
-export function layoutIssue(model: DocModel, theme: ResolvedTheme, compose: Composer, options: LayoutOptions = {}): LayoutResult {
-  const ctx: LayoutContext = { theme, compose, problems: [] };
+export function layoutIssue(model: StyledDocument, compose: Composer, options: LayoutOptions = {}): LayoutResult {
+  const styles = model.styles;
+  const ctx: LayoutContext = { styles, compose, problems: [] };
   const galley = buildGalley(ctx, model.blocks);
-  const pages = paginate(galley.rows, { height: theme.typeHeight, pitch: theme.pitch });
+  const pages = paginate(galley.rows, { height: styles.page.typeHeight, pitch: styles.pitch });
   const frames = buildFrames(ctx, galley.rows, pages, galley.pending);
-  const issue = model.issue;
-  const values = issueValues(issue);
-  const m = theme.theme.meta;
   const document: LaidOutDocument = {
-    width: theme.pageWidth,
-    height: theme.pageHeight,
+    width: styles.page.width,
+    height: styles.page.height,
     pages: frames,
     outline: model.outline.map((s) => ({
       title: s.title,
       target: s.target,
       children: s.children.map((c) => ({ title: c.title, target: c.target, children: [] })),
     })),
-    meta: {
-      title: fill(issue.total !== undefined ? m.title : m.titleNoTotal, values),
-      author: issue.publisher,
-      subject: fill(m.subject, values),
-      keywords: m.keywords.map((k) => fill(k, values)).join(', '),
-      lang: m.lang,
-      date: options.date ?? issueDate(issue.date),
-    },
+    meta: { ...model.meta, date: options.date ?? issueDate(model.issue.date) },
   };
   return { document, problems: dedupe(ctx.problems), galley: galley.rows, pages };
 }

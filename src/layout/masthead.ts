@@ -5,45 +5,39 @@
  * Built as one unbreakable galley row whose reference baseline is its bottom edge.
  */
 import type { ComposedLine } from '../compose/types.js';
-import type { Block } from './model.js';
+import type { Block } from '../style/model.js';
+import { type Rule, type TextStyle, scaled } from '../style/styles.js';
 import type { GalleyRow, RowRule, RowText } from './paginate.js';
 import { type LayoutContext, NO_GLUE, letterSpace, setText } from './setting.js';
-import type { ResolvedText } from './theme-resolve.js';
-import type { RuleStyle } from './theme.js';
 
 type Masthead = Extract<Block, { kind: 'masthead' }>;
 
-const PATH = ['masthead'];
-
 /** Stack of rules (thick then thin…) downward from y; returns the rule items and the new y. */
-export function stackRules(ctx: LayoutContext, rules: readonly RuleStyle[], y: number, width: number, path: (string | number)[]): { items: RowRule[]; y: number } {
-  const t = ctx.theme;
+export function stackRules(rules: readonly Rule[], y: number, width: number): { items: RowRule[]; y: number } {
   const items: RowRule[] = [];
   rules.forEach((rule, i) => {
-    const weight = t.len(rule.weight, undefined, [...path, i, 'weight']);
-    if (i > 0) y += t.len(rule.gap ?? 0, undefined, [...path, i, 'gap']);
-    items.push({ kind: 'rule', x: 0, dy: y + weight / 2, width, weight, color: t.color(rule.color, [...path, i, 'color']) });
-    y += weight;
+    if (i > 0) y += rule.gap;
+    items.push({ kind: 'rule', x: 0, dy: y + rule.weight / 2, width, weight: rule.weight, color: rule.color });
+    y += rule.weight;
   });
   return { items, y };
 }
 
 export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
-  const t = ctx.theme;
-  const m = t.theme.masthead;
-  const b = t.theme.baseline;
-  const width = t.typeWidth;
+  const m = block.style;
+  const b = ctx.styles.baseline;
+  const width = ctx.styles.page.typeWidth;
   const texts: RowText<ComposedLine>[] = [];
   let y = 0;
-  const put = (line: ComposedLine | undefined, style: ResolvedText) => {
+  const put = (line: ComposedLine | undefined, style: TextStyle) => {
     if (line) texts.push({ kind: 'text', x: 0, dy: y + style.size * b, line, color: style.color });
     y += style.size;
   };
   const centred = { measure: width, align: 'center' as const, trimOpeningAtLineStart: false };
 
   // The name: as large as the theme asks, smaller if its letter-spaced width would not fit.
-  const nameStyle = t.text(m.name, [...PATH, 'name']);
-  const maxWidth = t.len(m.name.maxWidth, nameStyle.size, [...PATH, 'name', 'maxWidth']);
+  const nameStyle = { ...m.name };
+  const maxWidth = nameStyle.maxWidth;
   let name = nameLine(ctx, block, nameStyle, width);
   const natural = name.line ? name.line.right - name.line.left : 0;
   if (natural > maxWidth) {
@@ -51,11 +45,11 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
     name = nameLine(ctx, block, nameStyle, width);
   }
   put(name.line, nameStyle);
-  y += t.len(m.gapAfterName, nameStyle.size, [...PATH, 'gapAfterName']);
+  y += scaled(nameStyle.gapAfter, nameStyle.size);
 
   if (block.edition) {
-    const style = t.text(m.edition, [...PATH, 'edition']);
-    const spacing = t.len(m.edition.letterSpacing, style.size, [...PATH, 'edition', 'letterSpacing']);
+    const style = m.edition;
+    const spacing = style.letterSpacing;
     // Letter-space the label itself, not the space between it and its brackets.
     const text = `${m.edition.open}${block.edition}${m.edition.close}`;
     // Both brackets set half width, so the ink, not the （'s blank half, is centred on the axis.
@@ -65,14 +59,14 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
     // A long label (学习贯彻…精神专刊) is spaced only as far as the type area allows.
     const fit = line && to > from ? Math.max(0, (width - (line.right - line.left)) / (to - from)) : spacing;
     if (line) texts.push({ kind: 'text', x: 0, dy: y + style.size * b, line: letterSpace(line, Math.min(spacing, fit), 'center', from, to), color: style.color });
-    y += style.size + t.len(m.gapAfterEdition, style.size, [...PATH, 'gapAfterEdition']);
+    y += style.size + style.gapAfter;
   }
 
-  const numberStyle = t.text(m.number, [...PATH, 'number']);
+  const numberStyle = m.number;
   put(setText(ctx, block.numberLine, numberStyle, centred, ['number'])[0], numberStyle);
-  y += t.len(m.gapAfterNumber, numberStyle.size, [...PATH, 'gapAfterNumber']);
+  y += numberStyle.gapAfter;
 
-  const imprint = t.text(m.imprint, [...PATH, 'imprint']);
+  const imprint = m.imprint;
   const oneLine = setText(ctx, block.publisher, imprint, { measure: width, align: 'left' }, ['publisher']);
   const date = setText(ctx, block.date, imprint, { measure: width, align: 'right' }, ['date'])[0];
   const { lines: publisher, dateBelow } = imprintLines(ctx, block.publisher, oneLine, imprint, width, date);
@@ -83,9 +77,9 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
     texts.push({ kind: 'text', x: 0, dy: y - up + imprint.size * b, line, color: imprint.color });
   });
   y += imprint.size;
-  y += t.len(m.gapAfterImprint, imprint.size, [...PATH, 'gapAfterImprint']);
+  y += imprint.gapAfter;
 
-  const rules = stackRules(ctx, m.rules, y, width, [...PATH, 'rules']);
+  const rules = stackRules(m.rules, y, width);
   y = rules.y;
   const total = y;
   return {
@@ -111,16 +105,15 @@ const MIN_IMPRINT_ROOM = 8;
  * (an office name such as 中共…街道工作委员会办公室编 is too long for one line beside a date);
  * when the date leaves too little room (large imprint sizes), the date goes on a line of its own.
  */
-function imprintLines(ctx: LayoutContext, text: string, oneLine: ComposedLine[], style: ResolvedText, width: number, date: ComposedLine | undefined): { lines: ComposedLine[]; dateBelow: boolean } {
+function imprintLines(ctx: LayoutContext, text: string, oneLine: ComposedLine[], style: TextStyle, width: number, date: ComposedLine | undefined): { lines: ComposedLine[]; dateBelow: boolean } {
   const room = date ? date.left - style.size : width;
   if (oneLine.length <= 1 && (oneLine[0]?.right ?? 0) <= room + 0.01) return { lines: oneLine, dateBelow: false };
   if (room < MIN_IMPRINT_ROOM * style.size) return { lines: oneLine, dateBelow: !!date };
   return { lines: setText(ctx, text, style, { measure: room, align: 'left', balance: true }, ['publisher']), dateBelow: false };
 }
 
-function nameLine(ctx: LayoutContext, block: Masthead, style: ResolvedText, width: number): { line?: ComposedLine } {
-  const t = ctx.theme;
-  const spacing = t.len(t.theme.masthead.name.letterSpacing, style.size, [...PATH, 'name', 'letterSpacing']);
+function nameLine(ctx: LayoutContext, block: Masthead, style: Masthead['style']['name'], width: number): { line?: ComposedLine } {
+  const spacing = scaled(style.letterSpacing, style.size);
   const lines = setText(ctx, block.name, style, { measure: width * 4, align: 'left', trimOpeningAtLineStart: false }, ['bulletin']);
   const line = lines[0];
   if (!line) return {};

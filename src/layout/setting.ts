@@ -4,9 +4,9 @@
  * line (masthead name, 目 录), and turning composed lines into galley rows.
  */
 import type { ComposeOptions, ComposedLine, ComposedParagraph, Span } from '../compose/types.js';
-import type { SourcePath } from './model.js';
+import type { SourcePath } from '../style/model.js';
+import { type Styles, type TextStyle, scaled } from '../style/styles.js';
 import type { GalleyRow, Glue, RowKind } from './paginate.js';
-import type { ResolvedText, ResolvedTheme } from './theme-resolve.js';
 
 export type Composer = (spans: Span[], options: ComposeOptions) => ComposedParagraph;
 
@@ -21,7 +21,7 @@ export interface LayoutProblem {
 }
 
 export interface LayoutContext {
-  theme: ResolvedTheme;
+  styles: Styles;
   compose: Composer;
   problems: LayoutProblem[];
 }
@@ -39,8 +39,8 @@ export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOpti
   const nonEmpty = kept.map((k) => k.span);
   if (nonEmpty.length === 0) return [];
   // The breaker avoids lines looser than the warning below allows, with the same threshold.
-  const limit = ctx.theme.theme.body.maxSpacing;
-  const withLimit = limit === undefined || options.maxSpacing !== undefined ? options : { ...options, maxSpacing: ctx.theme.len(limit, options.size, ['body', 'maxSpacing']) / options.size };
+  const limit = ctx.styles.body.maxSpacing;
+  const withLimit = limit === undefined || options.maxSpacing !== undefined ? options : { ...options, maxSpacing: scaled(limit, options.size) / options.size };
   const result = ctx.compose(nonEmpty, withLimit);
   reportLoose(ctx, result.lines, kept, options.size, source);
   for (const m of result.missing) {
@@ -56,7 +56,7 @@ export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOpti
 }
 
 /** `valueOffset`: where `text` starts in the source value (negative when the theme adds a prefix such as a byline's （). */
-export function setText(ctx: LayoutContext, text: string, style: ResolvedText, options: Omit<ComposeOptions, 'size'>, source: SourcePath, valueOffset = 0): ComposedLine[] {
+export function setText(ctx: LayoutContext, text: string, style: TextStyle, options: Omit<ComposeOptions, 'size'>, source: SourcePath, valueOffset = 0): ComposedLine[] {
   return setSpans(ctx, [{ text, fonts: style.fonts }], { ...options, size: style.size }, source, [valueOffset]);
 }
 
@@ -65,10 +65,9 @@ export function setText(ctx: LayoutContext, text: string, style: ResolvedText, o
  * exceeds `body.maxSpacing` reads as gappy; say where it is so the author can reword it.
  */
 function reportLoose(ctx: LayoutContext, lines: readonly ComposedLine[], kept: readonly { span: Span; offset?: number }[], size: number, source: SourcePath): void {
-  const t = ctx.theme;
-  const limit = t.theme.body.maxSpacing;
+  const limit = ctx.styles.body.maxSpacing;
   if (limit === undefined) return;
-  const ceiling = t.len(limit, size, ['body', 'maxSpacing']);
+  const ceiling = scaled(limit, size);
   lines.forEach((line, k) => {
     if (!(line.spacing !== undefined && line.spacing > ceiling + 1e-6)) return;
     const problem: LayoutProblem = {
@@ -143,10 +142,10 @@ export function fitScale(width: number, max: number): number {
 
 /** A row holding one composed line at the given style's size. */
 export function lineRow(
-  ctx: LayoutContext, kind: RowKind, line: ComposedLine, style: ResolvedText,
+  ctx: LayoutContext, kind: RowKind, line: ComposedLine, style: TextStyle,
   glue: Glue, breakPenalty: number, x = 0,
 ): GalleyRow {
-  const b = ctx.theme.theme.baseline;
+  const b = ctx.styles.baseline;
   return {
     kind,
     ascent: style.size * b,

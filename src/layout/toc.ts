@@ -8,14 +8,12 @@
 import { GlyphRun, type PlacedGlyph } from '../compose/glyph-run.js';
 import type { ComposedLine } from '../compose/types.js';
 import type { FontHandle } from '../font/types.js';
+import type { Block } from '../style/model.js';
 import { stackRules } from './masthead.js';
-import type { Block } from './model.js';
 import type { GalleyRow, RowLink, RowText } from './paginate.js';
 import { type LayoutContext, NO_GLUE, letterSpace, lineRow, setSpans, setText } from './setting.js';
 
 type Toc = Extract<Block, { kind: 'toc' }>;
-
-const PATH = ['toc'];
 
 /** A page number to print once pages are known: right-aligned at the column's end, on a line. */
 export interface PendingNumber {
@@ -33,35 +31,33 @@ export interface TocRows {
 }
 
 export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
-  const t = ctx.theme;
-  const c = t.theme.toc;
-  const b = t.theme.baseline;
-  const width = t.typeWidth;
+  const c = block.style;
+  const b = ctx.styles.baseline;
+  const width = ctx.styles.page.typeWidth;
   const rows: GalleyRow[] = [];
   const pending = new Map<GalleyRow, PendingNumber[]>();
 
   if (c.heading) {
-    const style = t.text(c.headingStyle, [...PATH, 'headingStyle']);
-    const spacing = t.len(c.headingStyle.letterSpacing, style.size, [...PATH, 'headingStyle', 'letterSpacing']);
+    const style = c.headingStyle;
     const [line] = setText(ctx, c.heading, style, { measure: width, align: 'center', trimOpeningAtLineStart: false }, []);
-    if (line) rows.push({ ...lineRow(ctx, 'toc', letterSpace(line, spacing, 'center'), style, NO_GLUE, Infinity), label: c.heading });
+    if (line) rows.push({ ...lineRow(ctx, 'toc', letterSpace(line, style.letterSpacing, 'center'), style, NO_GLUE, Infinity), label: c.heading });
   }
 
-  const label = t.text(c.label, [...PATH, 'label']);
-  const entry = t.text(c.entry, [...PATH, 'entry']);
-  const lineHeight = t.len(c.lineHeight, entry.size, [...PATH, 'lineHeight']);
-  const gap = t.len(c.columnGap, entry.size, [...PATH, 'columnGap']);
+  const label = c.label;
+  const entry = c.entry;
+  const lineHeight = c.lineHeight;
+  const gap = c.columnGap;
   // The label column is as wide as the widest 栏目 name, but never more than 40% of the
   // width: a longer name wraps inside it.
   const maxLabel = width * 0.4;
-  const labels = block.rows.map((row, ri) => setText(ctx, `${c.label.open}${row.label}${c.label.close}`, label, { measure: maxLabel, align: 'left', wordBreaks: true }, ['sections', ri, 'name']));
+  const labels = block.rows.map((row, ri) => setText(ctx, row.label, label, { measure: maxLabel, align: 'left', wordBreaks: true }, ['sections', ri, 'name']));
   const labelWidth = Math.min(maxLabel, Math.max(0, ...labels.flat().map((l) => l.right)));
   const column = labelWidth + gap;
   // Room for up to three digits and a space, so numbers never change the 目录's shape.
   const numberWidth = c.pageNumbers ? entry.size * 2.5 : 0;
   const measure = width - column - numberWidth;
-  const afterHeading = t.len(c.gapAfterHeading, entry.size, [...PATH, 'gapAfterHeading']);
-  const rowGap = t.len(c.rowGap, entry.size, [...PATH, 'rowGap']);
+  const afterHeading = c.gapAfterHeading;
+  const rowGap = c.rowGap;
 
   block.rows.forEach((row, ri) => {
     // Each entry's lines, with its link and page number, measured from its first baseline.
@@ -115,7 +111,7 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
         breakPenalty: gi === 0 ? (ri === 0 ? Infinity : 10000) : before >= 2 && after >= 2 ? 20000 : Infinity,
         items: texts,
         links,
-        label: row.label,
+        label: row.name,
       };
       before += group.length;
       if (numbers.length) pending.set(result, numbers);
@@ -124,8 +120,8 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
   });
 
   if (c.rules.length) {
-    const before = t.len(c.gapBeforeRule, entry.size, [...PATH, 'gapBeforeRule']);
-    const rules = stackRules(ctx, c.rules, 0, width, [...PATH, 'rules']);
+    const before = c.gapBeforeRule;
+    const rules = stackRules(c.rules, 0, width);
     rows.push({
       kind: 'toc', ascent: rules.y, descent: 0, glue: { natural: before, stretch: 0, shrink: 0 }, breakPenalty: Infinity,
       items: rules.items.map((r) => ({ ...r, dy: r.dy - rules.y })), label: 'toc-rule',
@@ -143,7 +139,10 @@ export function numberLine(fonts: readonly FontHandle[], size: number, leader: s
   const font = fonts.find((f) => [...digits].every((ch) => f.hasGlyph(ch.codePointAt(0)!)));
   if (!font) return undefined;
   const scale = size / font.unitsPerEm;
-  const glyphOf = (ch: string) => font.font.glyphForCodePoint(ch.codePointAt(0)!);
+  const glyphOf = (ch: string) => {
+    const id = font.glyphId(ch.codePointAt(0)!);
+    return { id, advanceWidth: font.advance(id) };
+  };
   const numberGlyphs = [...digits].map((ch) => ({ ch, glyph: glyphOf(ch) }));
   const numberWidth = numberGlyphs.reduce((w, g) => w + g.glyph.advanceWidth * scale, 0);
   const glyphs: PlacedGlyph[] = [];
@@ -156,7 +155,8 @@ export function numberLine(fonts: readonly FontHandle[], size: number, leader: s
   const leaderFont = leader && fonts.find((f) => f.hasGlyph(leader.codePointAt(0)!));
   const runs: GlyphRun[] = [];
   if (leaderFont) {
-    const lg = leaderFont.font.glyphForCodePoint(leader.codePointAt(0)!);
+    const id = leaderFont.glyphId(leader.codePointAt(0)!);
+    const lg = { id, advanceWidth: leaderFont.advance(id) };
     const step = size / 2;
     const dots: PlacedGlyph[] = [];
     // Dots on a fixed step from the column's end, so leaders of all entries line up.

@@ -4,7 +4,7 @@
  * the trimmed page (as pdfkit's own API does); the renderer adds bleed offsets and flips y.
  */
 import type { ComposedLine } from '../compose/types.js';
-import type { Cmyk } from './units.js';
+import type { Cmyk } from '../style/units.js';
 
 /** A composed line drawn with its measure's left edge at x and its baseline at y. */
 export interface TextItem {

@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
 import { deferModules } from '../defer-modules.js';
 import type { FontHandle } from '../font/types.js';
-import type { Cmyk } from '../layout/units.js';
+import type { Cmyk } from '../style/units.js';
 import type { LaidOutDocument, PageFrame, RuleItem, TextItem } from '../layout/types.js';
 import { type PdfFont, addRegistrationColor, embedFont, setOutlineDestination, setPageBoxes } from './pdfkit-private.js';
 
@@ -80,7 +80,7 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
   const fontFor = (handle: FontHandle): PdfFont => {
     let f = fonts.get(handle);
     if (!f) {
-      f = embedFont(doc, `bf${fonts.size + 1}`, handle.font);
+      f = embedFont(doc, `bf${fonts.size + 1}`, handle);
       fonts.set(handle, f);
     }
     return f;

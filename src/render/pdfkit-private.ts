@@ -1,24 +1,26 @@
 /**
  * Every use of pdfkit's undocumented internals, in one place. Written against pdfkit 0.20.2
- * (package.json pins ^0.20.2; test/render/pdfkit-private.test.ts checks the content stream this
- * produces, so an upgrade that changes these internals fails loudly there):
- * - `doc._font` is the EmbeddedFont that `doc.font(name)` selected; its `subset.includeGlyph`,
- *   `widths`, `unicode`, `id` and `ref()` are what `_fragment`/`encode` use to draw text;
+ * (pinned exactly; test/fast-paths.test.ts checks each internal named here, and
+ * test/render/pdfkit-private.test.ts the content stream this produces, so an upgrade that
+ * changes them fails loudly there). Not a fast path: pdfkit's own text() cannot place each
+ * glyph where the composer put it.
+ * - `doc._font` is the EmbeddedFont that `doc.font(name)` selected; its `widths`, `unicode`, `id`
+ *   and `ref()` are what `_fragment`/`encode` use to draw text, and its `subset` (whose
+ *   `encode()` and `cff` its `embed()` reads) is replaced by the face's own (FontHandle.subset);
  * - `doc.page.fonts`, `doc.page.resources.data` and `doc.page.dictionary.data` are the current
  *   page's resource and page dictionaries;
  * - an outline item's `outlineData` is its dictionary's data.
  * We draw text ourselves so each glyph lands exactly where the composer put it, in one text
  * object per line (TJ adjustments), with the ToUnicode entry taken from the composer's text.
  */
-import type { Font } from 'fontkit';
 import type { GlyphRun } from '../compose/glyph-run.js';
-import { rawMetrics, speedUpSubset } from '../font/fontkit-private.js';
+import { pdfkitSource } from '../font/handle.js';
+import type { FontHandle } from '../font/types.js';
 
 interface EmbeddedFontInternals {
   id: string;
-  font: Font;
   scale: number;
-  subset: { includeGlyph(glyphId: number): number };
+  subset: { includeGlyph(glyphId: number): number; encode(): Uint8Array; cff?: unknown };
   widths: (number | undefined)[];
   unicode: (number[] | undefined)[];
   ref(): unknown;
@@ -55,26 +57,27 @@ export interface PdfFont {
   useOnPage(): void;
 }
 
-/** Register a fontkit font object under `name` and return its embedding handle. */
-export function embedFont(doc: unknown, name: string, font: Font): PdfFont {
+/** Register a face under `name` and return its embedding handle. */
+export function embedFont(doc: unknown, name: string, handle: FontHandle): PdfFont {
   const d = doc as DocInternals;
-  d.registerFont(name, font);
+  d.registerFont(name, pdfkitSource(handle));
   d.font(name);
   const f = d._font;
   if (!f || typeof f.subset?.includeGlyph !== 'function' || !Array.isArray(f.widths) || !Array.isArray(f.unicode)) {
     throw new Error('pdfkit internals changed: EmbeddedFont has no subset/widths/unicode (written for pdfkit 0.20.2)');
   }
-  speedUpSubset(f.subset);
-  const raw = rawMetrics(f.font);
+  // The glyphs are taken into the face's own subset, which writes the font program embed() embeds.
+  const subset = handle.subset();
+  f.subset = { includeGlyph: (id) => subset.include(id), encode: () => subset.encode(), cff: subset.cff ? true : undefined };
   const codes: string[] = [];
   return {
     id: f.id,
     include(glyphId: number, run: GlyphRun, index: number) {
-      const gid = f.subset.includeGlyph(glyphId);
-      if (f.widths[gid] == null) f.widths[gid] = (raw ? raw.advance(glyphId) : f.font.getGlyph(glyphId).advanceWidth) * f.scale;
+      const gid = subset.include(glyphId);
+      if (f.widths[gid] == null) f.widths[gid] = handle.advance(glyphId) * f.scale;
       if (f.unicode[gid] == null) {
         const cps = [...run.textOf(index)].map((c) => c.codePointAt(0)!);
-        f.unicode[gid] = cps.length ? cps : (f.font.getGlyph(glyphId).codePoints ?? []);
+        f.unicode[gid] = cps.length ? cps : handle.codePoints(glyphId);
       }
       return gid;
     },

@@ -1,9 +1,14 @@
 /**
- * Character classes for Chinese composition, as data. Each class says where a mark's ink sits
- * in its em square (GB/mainland horizontal placement, typography.md §1.1 / clreq
- * #glyphs_sizes_and_positions_in_character_faces_of_punctuation_marks) and therefore which side
- * of it is blank and may be trimmed. Numbers, not objects: this runs once per character.
+ * Character classes, the one module the composer and the lint share. For composition each class
+ * says where a mark's ink sits in its em square (GB/mainland horizontal placement, typography.md
+ * §1.1 / clreq #glyphs_sizes_and_positions_in_character_faces_of_punctuation_marks) and therefore
+ * which side of it is blank and may be trimmed; numbers, not objects: this runs once per
+ * character. For the typography rules, predicates on code points (what counts as Chinese text,
+ * Chinese-only punctuation, Latin letters, spaces). What the platform or a maintained library
+ * knows is taken from it: Han is Unicode's Script=Han, wide characters Unicode's East Asian Width
+ * (get-east-asian-width); the tables left here are typographic choices, not Unicode data.
  */
+import { eastAsianWidthType } from 'get-east-asian-width';
 
 /** Character classes. `Cls.Latin` covers every narrow (proportional) character. */
 export const Cls = {
@@ -76,17 +81,22 @@ put('\u200c\u200d', Cls.Attach);
 export const QUOTE_OPEN = new Set([0x201c, 0x2018]);
 export const QUOTE_CLOSE = new Set([0x201d, 0x2019]);
 
-/** Han ideographs: the unified blocks and extensions, compatibility ideographs, radicals and 〇 々 〻. */
+const HAN = /\p{Script=Han}/u;
+/** Script=Han of each BMP code point once asked: 1 yes, 2 no (the lint asks per character). */
+const hanBmp = new Uint8Array(0x10000);
+
+/**
+ * Han ideographs: Unicode's Script=Han — the unified blocks and extensions, compatibility
+ * ideographs, radicals, 〇 々 〻 and the Hangzhou numerals 〡–〩.
+ */
 export function isIdeograph(cp: number): boolean {
-  return (
-    (cp >= 0x4e00 && cp <= 0x9fff) ||
-    (cp >= 0x3400 && cp <= 0x4dbf) ||
-    (cp >= 0x20000 && cp <= 0x2fa1f) ||
-    (cp >= 0x30000 && cp <= 0x323af) ||
-    (cp >= 0xf900 && cp <= 0xfaff) ||
-    (cp >= 0x2e80 && cp <= 0x2fdf) ||
-    cp === 0x3007 || cp === 0x3005 || cp === 0x303b
-  );
+  if (cp < 0x2e80) return false;
+  if (cp < 0x10000) {
+    let v = hanBmp[cp];
+    if (v === 0) v = hanBmp[cp] = HAN.test(String.fromCharCode(cp)) ? 1 : 2;
+    return v === 1;
+  }
+  return HAN.test(String.fromCodePoint(cp));
 }
 
 /**
@@ -119,20 +129,20 @@ function isAttach(cp: number): boolean {
   );
 }
 
-/** Characters that are wide by nature (East Asian Width F/W) without being Han or listed marks. */
+/**
+ * Characters set in a full cell without being Han or listed marks: Unicode's East Asian Width
+ * wide and full-width ones, and the symbols of ambiguous or neutral width that Chinese faces
+ * draw full width and Chinese text uses as such (a typographic choice: ① ■ ★ ✓, emoji).
+ */
 function isWideSymbol(cp: number): boolean {
+  const eaw = eastAsianWidthType(cp);
   return (
+    eaw === 'wide' || eaw === 'fullwidth' ||
     (cp >= 0x2460 && cp <= 0x24ff) || // enclosed alphanumerics ①
-    (cp >= 0x2600 && cp <= 0x27bf) ||
-    (cp >= 0x25a0 && cp <= 0x25ff) || // ■□▲△◆◇○●
-    (cp >= 0x2605 && cp <= 0x2606) ||
-    (cp >= 0x3000 && cp <= 0x303f) ||
-    (cp >= 0x3190 && cp <= 0x33ff) ||
-    (cp >= 0xfe30 && cp <= 0xfe4f) ||
-    (cp >= 0xff01 && cp <= 0xff60) || // full-width ASCII forms
-    (cp >= 0xffe0 && cp <= 0xffe6) ||
-    (cp >= 0x1f000 && cp <= 0x1faff) ||
-    (cp >= 0x2ff0 && cp <= 0x2fff)
+    (cp >= 0x25a0 && cp <= 0x27bf) || // geometric shapes ■□▲△◆◇○●, symbols ★, dingbats ✓
+    (cp >= 0x3000 && cp <= 0x303f) || // CJK symbols and punctuation
+    (cp >= 0x3190 && cp <= 0x33ff) || // kanbun, strokes, enclosed CJK ㉈, CJK compatibility ㎡
+    (cp >= 0x1f000 && cp <= 0x1faff)
   );
 }
 
@@ -198,8 +208,12 @@ export function isCompressible(cls: number): boolean {
   return cls === Cls.Pause || cls === Cls.Stop || cls === Cls.QE || cls === Cls.Close || cls === Cls.Open;
 }
 
-/** Full-width CJK punctuation: no CJK–Latin gap next to it, typed spaces beside it vanish. */
-export function isCjkPunct(cls: number): boolean {
+/**
+ * Classes of full-width CJK punctuation (marks, brackets, dashes, ellipses): no CJK–Latin gap
+ * next to them, typed spaces beside them vanish. (isCjkPunct asks of a code point whether only
+ * Chinese text uses it, a narrower question.)
+ */
+export function isFullWidthMark(cls: number): boolean {
   return cls >= Cls.Pause && cls <= Cls.Solidus;
 }
 
@@ -214,6 +228,70 @@ export function isLatinAlnum(cp: number): boolean {
   );
 }
 
+/** European digits 0–9. */
 export function isDigit(cp: number): boolean {
   return cp >= 0x30 && cp <= 0x39;
+}
+
+// ---- code points as the typography rules reason with them ----
+
+/** Han ideographs (Script=Han), the same definition for the lint as for the composer. */
+export const isHan = isIdeograph;
+
+/**
+ * Full-width punctuation that only Chinese (CJK) text uses: 、。，；：？！（）《》【】 and friends.
+ * Curly quotes, — and … are shared with Western typography and are deliberately not here.
+ */
+export function isCjkPunct(cp: number): boolean {
+  return (
+    (cp >= 0x3001 && cp <= 0x3003) ||
+    (cp >= 0x3008 && cp <= 0x3011) ||
+    (cp >= 0x3014 && cp <= 0x301f) ||
+    (cp >= 0xff01 && cp <= 0xff0f) ||
+    (cp >= 0xff1a && cp <= 0xff20) ||
+    (cp >= 0xff3b && cp <= 0xff40) ||
+    (cp >= 0xff5b && cp <= 0xff65) ||
+    (cp >= 0xfe10 && cp <= 0xfe19) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f)
+  );
+}
+
+/** A character that makes its neighbourhood Chinese text. */
+export function isChinese(cp: number): boolean {
+  return isHan(cp) || isCjkPunct(cp);
+}
+
+/** Marks shared by Chinese and Western text: “ ” ‘ ’ — … ·. */
+export function isSharedMark(cp: number): boolean {
+  return cp === 0x201c || cp === 0x201d || cp === 0x2018 || cp === 0x2019 || cp === 0x2014 || cp === 0x2026 || cp === 0x00b7 || cp === 0x2e3a;
+}
+
+export function isAsciiLetter(cp: number): boolean {
+  return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+}
+
+export function isAsciiAlnum(cp: number): boolean {
+  return isAsciiLetter(cp) || isDigit(cp);
+}
+
+/** Latin letters in any script variant we meet in bulletins (ASCII and Latin-1/Extended). */
+export function isLatinLetter(cp: number): boolean {
+  return isAsciiLetter(cp) || (cp >= 0xc0 && cp <= 0x24f && cp !== 0xd7 && cp !== 0xf7);
+}
+
+/** Full-width digits and Latin letters (０–９, Ａ–Ｚ, ａ–ｚ). */
+export function isFullwidthAlnum(cp: number): boolean {
+  return (cp >= 0xff10 && cp <= 0xff19) || (cp >= 0xff21 && cp <= 0xff3a) || (cp >= 0xff41 && cp <= 0xff5a);
+}
+
+/** Spacing characters authors type (or paste) inside text; line breaks are not among them. */
+export function isSpace(cp: number): boolean {
+  return (
+    cp === 0x20 || cp === 0x09 || cp === 0xa0 || cp === 0x3000 ||
+    (cp >= 0x2000 && cp <= 0x200b) || cp === 0x202f || cp === 0x205f || cp === 0xfeff
+  );
+}
+
+export function isLineBreak(cp: number): boolean {
+  return cp === 0x0a || cp === 0x0d;
 }

@@ -7,7 +7,7 @@
  * used, and a token (no spaces) only breaks — after / . - — when nothing else fits.
  */
 import { createRequire } from 'node:module';
-import { Cls, QUOTE_CLOSE, QUOTE_OPEN, classify, isCjkPunct, isDigit, isLatinAlnum } from './classes.js';
+import { Cls, QUOTE_CLOSE, QUOTE_OPEN, classify, isDigit, isFullWidthMark, isLatinAlnum } from './classes.js';
 import { type Alloc, fresh } from './alloc.js';
 import { type KinsokuLevel, noLineEnd, noLineStart } from './kinsoku.js';
 
@@ -286,7 +286,7 @@ export function segment(text: string, cuts: readonly number[], level: KinsokuLev
     } else if (sb >= 0 && ((pc === Cls.Close && (hanR || nc === Cls.Open)) || (hanL && nc === Cls.Open))) {
       gap = Gap.Phrase;
       spaceAt = sb;
-    } else if (sb >= 0 && !isCjkPunct(pc) && !isCjkPunct(nc) && pc !== Cls.IdeoSpace && nc !== Cls.IdeoSpace) {
+    } else if (sb >= 0 && !isFullWidthMark(pc) && !isFullWidthMark(nc) && pc !== Cls.IdeoSpace && nc !== Cls.IdeoSpace) {
       gap = Gap.Word;
       spaceAt = sb;
     }

@@ -8,16 +8,13 @@ import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import { lintIssues, type LintOptions, type LintResult } from '../../src/check/index.js';
-import { themeFontResolver } from '../../src/check/fonts.js';
+import { stylesFontResolver } from '../../src/check/fonts.js';
 import type { FontResolver } from '../../src/check/types.js';
 import type { Diagnostic } from '../../src/diag/diagnostic.js';
-import { openFont } from '../../src/font/load.js';
 import { FONT_DIR, VENDORED_FONTS } from '../../src/font/vendored.js';
 import type { LoadedIssue } from '../../src/issue/loaded.js';
 import type { Issue } from '../../src/issue/types.js';
-import { DEFAULT_THEME } from '../../src/layout/theme.js';
-import { mergeTheme } from '../../src/layout/theme-merge.js';
-import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
+import { vendoredStyles } from '../support/styles.js';
 
 export function loadedFrom(source: string, file = 'test.yaml', issue?: Issue): LoadedIssue {
   const lineCounter = new LineCounter();
@@ -40,7 +37,7 @@ let fonts: FontResolver | undefined;
 export function testFonts(): FontResolver {
   if (!fonts) {
     const layers = vendoredPresent ? [] : [{ layer: { fonts: SYSTEM_FONTS }, baseDir: '/' }];
-    fonts = themeFontResolver(new ResolvedTheme(mergeTheme(DEFAULT_THEME, FONT_DIR, layers), openFont));
+    fonts = stylesFontResolver(vendoredStyles(layers));
   }
   return fonts;
 }

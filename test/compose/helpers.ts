@@ -3,6 +3,7 @@ import { composeParagraph } from '../../src/compose/compose.js';
 import type { ComposedLine, ComposedParagraph, ComposeOptions, PlacedGlyph } from '../../src/compose/types.js';
 import type { FontHandle } from '../../src/font/types.js';
 import { song } from './fonts.js';
+import { fontkitFont } from '../../src/font/handle.js';
 
 export const EM = 16;
 
@@ -38,9 +39,9 @@ export const near = (a: number, b: number, tol = 0.01): boolean => Math.abs(a - 
 export function inkPieces(gs: G[]): { from: number; to: number }[] {
   const boxes: { from: number; to: number }[] = [];
   for (const g of gs) {
-    const scale = g.advance / g.font.font.getGlyph(g.id).advanceWidth;
+    const scale = g.advance / fontkitFont(g.font).getGlyph(g.id).advanceWidth;
     let box: { from: number; to: number } | undefined;
-    for (const c of g.font.font.getGlyph(g.id).path.commands) {
+    for (const c of fontkitFont(g.font).getGlyph(g.id).path.commands) {
       if (c.command === 'moveTo') boxes.push((box = { from: Infinity, to: -Infinity }));
       for (let i = 0; i < c.args.length; i += 2) {
         const x = g.x + c.args[i] * scale;

@@ -15,6 +15,7 @@ import { attachGlyphSource, installFastTables, rawMetrics, speedUpSubset } from 
 import { FontLoadError, openFont } from '../../src/font/load.js';
 import { readFontFile } from '../../src/font/sparse.js';
 import { VENDORED_FONTS, vendoredFontPath, type FontRole } from '../../src/font/vendored.js';
+import { fontkitFont } from '../../src/font/handle.js';
 
 const require = createRequire(import.meta.url);
 const fontkit = require('fontkit') as { create(b: Uint8Array, face?: string): Font; version?: string };
@@ -48,7 +49,7 @@ for (const role of roles) {
     const file = vendoredFontPath(role);
     const handle = openFont(file);
     const ref = reference(file);
-    const raw = rawMetrics(handle.font);
+    const raw = rawMetrics(fontkitFont(handle));
     assert.ok(raw, 'a vendored face takes the shortcut');
     for (const cp of samplePoints()) {
       const g = ref.glyphForCodePoint(cp);
@@ -65,7 +66,7 @@ for (const role of roles) {
 
   test(`${role}: sparsely read outlines, loca and post equal those of the whole file`, () => {
     const file = vendoredFontPath(role);
-    const font = openFont(file).font;
+    const font = fontkitFont(openFont(file));
     const ref = reference(file);
     const f = font as unknown as { loca: { version: number; offsets: ArrayLike<number> }; post: Record<string, unknown> };
     const r = ref as unknown as { loca: { version: number; offsets: number[] }; post: Record<string, unknown> };
@@ -86,9 +87,9 @@ for (const role of roles) {
 }
 
 test('cmap subtables read from their bytes map every code point as fontkit does (formats 4 and 12)', () => {
-  const faces: [string, Font][] = roles.map((r) => [r, openFont(vendoredFontPath(r)).font]);
-  if (existsSync(DEJAVU)) faces.push(['DejaVu', openFont(DEJAVU).font]);
-  if (existsSync(NOTO_MONO)) faces.push(['NotoMono', openFont(NOTO_MONO).font]);
+  const faces: [string, Font][] = roles.map((r) => [r, fontkitFont(openFont(vendoredFontPath(r)))]);
+  if (existsSync(DEJAVU)) faces.push(['DejaVu', fontkitFont(openFont(DEJAVU))]);
+  if (existsSync(NOTO_MONO)) faces.push(['NotoMono', fontkitFont(openFont(NOTO_MONO))]);
   const formats = new Set<number>();
   for (const [name, font] of faces) {
     const ref = (font as unknown as { _cmapProcessor: { lookup(cp: number): number; cmap: { version: number } } })._cmapProcessor;
@@ -104,7 +105,7 @@ test('cmap subtables read from their bytes map every code point as fontkit does 
 
 test('post: the glyph-name list is decoded on first use, and equals fontkit\'s', () => {
   const file = vendoredFontPath('kai');
-  const font = openFont(file).font as unknown as { post: { names?: string[]; glyphNameIndex?: number[] }; getGlyph(id: number): { name: string } };
+  const font = fontkitFont(openFont(file)) as unknown as { post: { names?: string[]; glyphNameIndex?: number[] }; getGlyph(id: number): { name: string } };
   const ref = reference(file) as unknown as { post: { names?: string[]; glyphNameIndex?: number[] }; getGlyph(id: number): { name: string } };
   assert.deepEqual(font.post.glyphNameIndex, ref.post.glyphNameIndex);
   assert.deepEqual(font.post.names, ref.post.names);
@@ -123,7 +124,7 @@ for (const role of roles) {
   test(`${role}: the sped-up subset writes fontkit's bytes`, () => {
     const file = vendoredFontPath(role);
     const ids = [...'中华人民共和国，。“”《》——AaGg0123'].map((ch) => reference(file).glyphForCodePoint(ch.codePointAt(0)!).id);
-    assert.ok(subsetBytes(openFont(file).font, ids, true).equals(subsetBytes(reference(file), ids, false)));
+    assert.ok(subsetBytes(fontkitFont(openFont(file)), ids, true).equals(subsetBytes(reference(file), ids, false)));
   });
 }
 
@@ -132,7 +133,7 @@ test('composite glyphs (DejaVu accents) keep fontkit\'s own path and the same by
   const composite = (id: number) => (ref as unknown as { getGlyph(id: number): { _decode(): { numberOfContours: number } | null } }).getGlyph(id)._decode()?.numberOfContours ?? 0;
   const ids = [...'AéÅñçŵǅ ?'].map((ch) => ref.glyphForCodePoint(ch.codePointAt(0)!).id);
   assert.ok(ids.some((id) => composite(id) < 0), 'the sample has a composite glyph');
-  assert.ok(subsetBytes(openFont(DEJAVU).font, ids, true).equals(subsetBytes(reference(DEJAVU), ids, false)));
+  assert.ok(subsetBytes(fontkitFont(openFont(DEJAVU)), ids, true).equals(subsetBytes(reference(DEJAVU), ids, false)));
 });
 
 test('composite glyphs of a vendored face (WenKai ¨ ´ − ∕) are written with their components, as fontkit writes them', () => {
@@ -141,7 +142,7 @@ test('composite glyphs of a vendored face (WenKai ¨ ´ − ∕) are written wit
   const composite = (id: number) => (ref as unknown as { getGlyph(id: number): { _decode(): { numberOfContours: number } | null } }).getGlyph(id)._decode()?.numberOfContours ?? 0;
   const ids = [...'中¨´−∕A'].map((ch) => ref.glyphForCodePoint(ch.codePointAt(0)!).id);
   assert.equal(ids.filter((id) => composite(id) < 0).length, 4, 'four composite glyphs in the sample');
-  const fast = subsetBytes(openFont(file).font, ids, true);
+  const fast = subsetBytes(fontkitFont(openFont(file)), ids, true);
   assert.ok(fast.equals(subsetBytes(ref, ids, false)));
   // The components came along: the subset has more glyphs than were asked for (.notdef included).
   const sub = fontkit.create(fast) as unknown as { numGlyphs: number };
@@ -199,9 +200,9 @@ test('collections: a face of a TrueType .ttc is found and read sparsely', () => 
     const ref = reference(file);
     const handle = openFont(path, ref.postscriptName);
     assert.equal(handle.postscriptName, ref.postscriptName);
-    const a = handle.font.glyphForCodePoint(0x6c49);
+    const a = fontkitFont(handle).glyphForCodePoint(0x6c49);
     assert.equal(a.path.toSVG(), ref.glyphForCodePoint(0x6c49).path.toSVG());
-    assert.equal(rawMetrics(handle.font)!.advance(a.id), ref.glyphForCodePoint(0x6c49).advanceWidth);
+    assert.equal(rawMetrics(fontkitFont(handle))!.advance(a.id), ref.glyphForCodePoint(0x6c49).advanceWidth);
     assert.throws(() => openFont(path, 'NoSuchFace'), FontLoadError);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { FontLoadError, openFont, prefetchedFonts, prefetchFonts } from '../../src/font/load.js';
 import { readFontFile, readFontFileAsync } from '../../src/font/sparse.js';
 import { vendoredFontPath } from '../../src/font/vendored.js';
+import { fontkitFont } from '../../src/font/handle.js';
 
 test('the asynchronous read gives the same bytes and outline readers as the synchronous one', async () => {
   for (const role of ['song', 'kai'] as const) {
@@ -37,7 +38,7 @@ test('a font read ahead opens as one read when asked for', async () => {
   await prefetchedFonts();
   const handle = openFont(file);
   assert.equal(handle.postscriptName, 'NotoSansCJKsc-Bold');
-  const g = handle.font.glyphForCodePoint(0x6c49);
+  const g = fontkitFont(handle).glyphForCodePoint(0x6c49);
   assert.ok(g.id > 0 && g.path.commands.length > 0, 'outlines load on demand');
   assert.equal(openFont(file), handle, 'cached as before');
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openFont } from '../../src/font/load.js';
 import { PACKAGE_ROOT, VENDORED_FONTS, vendoredFontPath, type FontRole } from '../../src/font/vendored.js';
 import type { FontHandle } from '../../src/font/types.js';
+import { fontkitFont } from '../../src/font/handle.js';
 
 const ROLES = Object.keys(VENDORED_FONTS) as FontRole[];
 /** Roles cut from Noto CJK (CFF converted to glyf by scripts/make-fonts.py). */
@@ -42,12 +43,12 @@ function missingChars(handle: FontHandle, text: string): string[] {
 
 function tableTags(handle: FontHandle): string[] {
   // fontkit keeps the sfnt table directory on the font object; its typings do not declare it.
-  const directory = (handle.font as unknown as { directory?: { tables?: Record<string, unknown> } }).directory;
+  const directory = (fontkitFont(handle) as unknown as { directory?: { tables?: Record<string, unknown> } }).directory;
   return Object.keys(directory?.tables ?? {});
 }
 
 function glyphIds(handle: FontHandle, text: string, features: string[] = [], language?: string): number[] {
-  return handle.font.layout(text, features, 'hani', language).glyphs.map((g) => g.id);
+  return fontkitFont(handle).layout(text, features, 'hani', language).glyphs.map((g) => g.id);
 }
 
 for (const role of ROLES) {
@@ -61,7 +62,7 @@ for (const role of ROLES) {
     }
     assert.ok(!tags.includes('CFF '), 'CFF outlines left in the file');
     // A real outline, inside a sane box, for an everyday ideograph.
-    const glyph = handle.font.glyphsForString('国')[0]!;
+    const glyph = fontkitFont(handle).glyphsForString('国')[0]!;
     const box = glyph.bbox;
     assert.ok(glyph.path.commands.length > 10, 'the glyph of 国 has no outline');
     assert.ok(box.minX >= 0 && box.maxX <= 1000 && box.minY >= -200 && box.maxY <= 1000, `odd bbox for 国: ${JSON.stringify(box)}`);
@@ -87,7 +88,7 @@ for (const role of ROLES) {
 
   test(`${role}: has vertical forms (vert)`, () => {
     const handle = openFont(vendoredFontPath(role));
-    assert.ok(handle.font.availableFeatures.includes('vert'));
+    assert.ok(fontkitFont(handle).availableFeatures.includes('vert'));
     const [plain] = glyphIds(handle, '（');
     const [vertical] = glyphIds(handle, '（', ['vert']);
     assert.notEqual(vertical, plain, 'vert does not turn （ into its vertical form');
@@ -97,12 +98,12 @@ for (const role of ROLES) {
 for (const role of NOTO_ROLES) {
   test(`${role}: keeps halt, palt, kern, vert, vrt2 and the SC locl; halt halves a full-width comma`, () => {
     const handle = openFont(vendoredFontPath(role));
-    const features = handle.font.getAvailableFeatures('hani', 'ZHS');
+    const features = fontkitFont(handle).getAvailableFeatures('hani', 'ZHS');
     for (const feature of ['halt', 'palt', 'kern', 'vert', 'vrt2', 'locl']) {
       assert.ok(features.includes(feature), `${feature} missing (has ${features.join(' ')})`);
     }
-    const full = handle.font.layout('，', [], 'hani').positions[0]!.xAdvance;
-    const half = handle.font.layout('，', ['halt'], 'hani').positions[0]!.xAdvance;
+    const full = fontkitFont(handle).layout('，', [], 'hani').positions[0]!.xAdvance;
+    const half = fontkitFont(handle).layout('，', ['halt'], 'hani').positions[0]!.xAdvance;
     assert.equal(full, 1000);
     assert.equal(half, 500);
   });
@@ -110,7 +111,7 @@ for (const role of NOTO_ROLES) {
   test(`${role}: keeps the SC locl (a 1-em dash) and drops the other regions' variants`, () => {
     const handle = openFont(vendoredFontPath(role));
     // ZHS locl maps U+2014 to the full-width dash that joins into a continuous ——.
-    assert.equal(handle.font.layout('—', [], 'hani', 'ZHS').positions[0]!.xAdvance, 1000);
+    assert.equal(fontkitFont(handle).layout('—', [], 'hani', 'ZHS').positions[0]!.xAdvance, 1000);
     // In the source face these ideographs take Japanese, Traditional or Korean forms under
     // JAN/ZHT/KOR locl; here those language systems are gone, so the SC forms stay.
     const text = '直骨角過户令化今写';
@@ -122,15 +123,15 @@ for (const role of NOTO_ROLES) {
 
   test(`${role}: keeps fwid: — is 1 em and —— one continuous 2-em dash (破折号)`, () => {
     const handle = openFont(vendoredFontPath(role));
-    assert.ok(handle.font.availableFeatures.includes('fwid'), 'fwid missing');
-    assert.equal(handle.font.layout('—', ['fwid']).positions[0]!.xAdvance, 1000);
-    const run = handle.font.layout('——', ['fwid']);
+    assert.ok(fontkitFont(handle).availableFeatures.includes('fwid'), 'fwid missing');
+    assert.equal(fontkitFont(handle).layout('—', ['fwid']).positions[0]!.xAdvance, 1000);
+    const run = fontkitFont(handle).layout('——', ['fwid']);
     assert.equal(run.glyphs.length, 1, 'one glyph for ——');
     assert.equal(run.positions[0]!.xAdvance, 2000);
     const box = run.glyphs[0]!.bbox;
     assert.ok(box.maxX - box.minX >= 1850 && Math.abs(box.minX - (2000 - box.maxX)) <= 2, `ink ${box.minX}..${box.maxX}`);
     // The cmap's own glyph is the short proportional one: without fwid —— would be 1.7 em.
-    assert.ok(handle.font.layout('——').positions[0]!.xAdvance < 1850);
+    assert.ok(fontkitFont(handle).layout('——').positions[0]!.xAdvance < 1850);
   });
 
   test(`${role}: Hangul syllables are dropped, CJK Extension A and B are kept`, () => {
@@ -143,15 +144,15 @@ for (const role of NOTO_ROLES) {
 
 test('kai: LXGW WenKai has a 2-em ⸺ (the composer sets —— with it) and a full-width …', () => {
   const handle = openFont(vendoredFontPath('kai'));
-  const dash = handle.font.glyphForCodePoint(0x2e3a);
+  const dash = fontkitFont(handle).glyphForCodePoint(0x2e3a);
   assert.equal(dash.advanceWidth, 2000);
   assert.ok(dash.bbox.maxX - dash.bbox.minX >= 1950);
-  assert.equal(handle.font.glyphForCodePoint(0x2026).advanceWidth, 1000);
+  assert.equal(fontkitFont(handle).glyphForCodePoint(0x2026).advanceWidth, 1000);
 });
 
 test('kai: LXGW WenKai has no GPOS, hence no halt (punctuation is compressed by the composer)', () => {
   const handle = openFont(vendoredFontPath('kai'));
   assert.ok(!tableTags(handle).includes('GPOS'));
-  assert.ok(!handle.font.availableFeatures.includes('halt'));
-  assert.equal(handle.font.layout('，', ['halt'], 'hani').positions[0]!.xAdvance, 1000);
+  assert.ok(!fontkitFont(handle).availableFeatures.includes('halt'));
+  assert.equal(fontkitFont(handle).layout('，', ['halt'], 'hani').positions[0]!.xAdvance, 1000);
 });

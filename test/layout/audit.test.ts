@@ -12,120 +12,26 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { resolveIssueTheme } from '../../src/app/theme-file.js';
 import { composeParagraph } from '../../src/compose/compose.js';
-import type { Article, Brief, Footer, Issue, Section } from '../../src/issue/types.js';
+import type { Issue } from '../../src/issue/types.js';
 import { loadIssueSource } from '../../src/issue/load.js';
 import { layoutIssue, type LayoutResult } from '../../src/layout/layout.js';
-import { buildModel } from '../../src/layout/model.js';
-import type { ResolvedTheme } from '../../src/layout/theme-resolve.js';
+import { styleIssue } from '../../src/style/model.js';
+import type { Styles } from '../../src/style/styles.js';
 import type { PageFrame } from '../../src/layout/types.js';
 import { auditFrames, auditLayout, auditPages, type AuditGeometry } from './audit.js';
-
-// ---- random issues ----
-
-const WORDS = [
-  '人大', '常委会', '代表', '会议', '审议', '监督', '调研', '视察', '协商', '委员', '政协', '提案', '议案', '建议',
-  '民生', '实事', '基层', '治理', '乡村', '振兴', '营商', '环境', '优化', '提升', '推进', '落实', '部署', '开展',
-  '召开', '听取', '报告', '意见', '工作', '制度', '机制', '改革', '发展', '高质量', '共同富裕', '示范区', '数字化',
-  '社区', '街道', '乡镇', '群众', '企业', '单位', '部门', '专题', '座谈会', '联络站', '履职', '法治', '立法',
-  '预算', '审查', '执法检查', '满意度', '生态', '文明', '教育', '医疗', '养老', '托育', '交通', '水利', '粮食', '安全',
-  '鳌', '龘', '喆', '堃', '犇', '淼', '珺',
-];
-const PUNCT = ['，', '，', '，', '。', '、', '；', '：', '“', '”', '（', '）', '《', '》', '——', '……', '！', '？'];
-const NUMBERS = ['2024年', '12月', '3日', '第5次', '100%', '98.6%', '412件', '1.5亿元', '〔2023〕12号', '10—15', '3.14', '第二十三次'];
-const LATIN = ['GDP', 'AI', 'PM2.5', '5G', 'App', 'CPI', 'ChatGPT', 'Wi-Fi', 'the Belt and Road', 'ISO 9001', 'No. 3'];
-
-/** A token of running text: mostly Han words, some punctuation, numbers and Latin. */
-const token = fc.oneof(
-  { weight: 14, arbitrary: fc.constantFrom(...WORDS) },
-  { weight: 4, arbitrary: fc.constantFrom(...PUNCT) },
-  { weight: 2, arbitrary: fc.constantFrom(...NUMBERS) },
-  { weight: 1, arbitrary: fc.constantFrom(...LATIN) },
-);
-
-/** Text of `min`–`max` characters built from tokens (cut to length, never ending in a space). */
-function text(min: number, max: number, end = ''): fc.Arbitrary<string> {
-  return fc.tuple(fc.integer({ min, max }), fc.array(token, { minLength: 1, maxLength: Math.ceil(max / 1.5) + 2 }), fc.constantFrom(...WORDS))
-    .map(([n, tokens, pad]) => {
-      let s = tokens.join('');
-      while ([...s].length < n) s += pad + s;
-      s = [...s].slice(0, Math.max(1, n - [...end].length)).join('').replace(/\*+/g, '');
-      s = s.replace(/^[\s，。、；：！？”）》…—]+/, '').trimEnd();
-      return (s.length ? s : pad) + end;
-    });
-}
-
-const heading = fc.tuple(fc.constantFrom('一、', '二、', '（一）', '（二）', '1.', '（3）'), text(4, 18)).map(([m, t]) => ({ heading: m + t }));
-const paragraph = fc.tuple(text(10, 400, '。'), fc.boolean(), fc.integer({ min: 2, max: 8 })).map(([p, bold, n]) => (bold && p.length > n + 2 ? `**${p.slice(0, n)}**${p.slice(n)}` : p));
-const byline = fc.option(fc.tuple(fc.constantFrom('市人大常委会办公室', '代表工委', '某区政协研究室', '湖滨街道'), fc.constantFrom('王 某', '张尚辉 李兴军', '蔡 静')).map(([a, b]) => `${a} ${b}`), { nil: undefined });
-
-const article: fc.Arbitrary<Article> = fc.record({
-  title: fc.oneof({ weight: 4, arbitrary: text(4, 40) }, { weight: 1, arbitrary: fc.tuple(text(4, 20), text(4, 20)).map(([a, b]) => [a, b]) }),
-  body: fc.tuple(fc.array(paragraph, { minLength: 1, maxLength: 6 }), fc.option(heading, { nil: undefined }), fc.nat())
-    .map(([ps, h, at]) => (h && ps.length > 1 ? [...ps.slice(0, 1 + (at % (ps.length - 1))), h, ...ps.slice(1 + (at % (ps.length - 1)))] : ps)),
-  byline,
-}, { requiredKeys: ['title', 'body'] });
-
-const brief: fc.Arbitrary<Brief> = fc.record({
-  body: fc.tuple(fc.constantFrom('**某某单位**', '**湖滨街道**', ''), text(10, 200, '。')).map(([lead, p]) => [lead + p]),
-  byline,
-}, { requiredKeys: ['body'] });
-
-const section: fc.Arbitrary<Section> = fc.tuple(
-  fc.constantFrom('要闻速递', '协商议政', '民主监督', '信息摘登', '代表风采', '学习贯彻党的二十届四中全会精神专栏'),
-  fc.array(article, { maxLength: 4 }),
-  fc.array(brief, { maxLength: 5 }),
-).map(([name, articles, briefs]) => {
-  const s: Section = { name };
-  if (articles.length || !briefs.length) s.articles = articles.length ? articles : [{ title: '工作动态', body: ['会议听取了有关情况的汇报。'] }];
-  if (briefs.length) s.briefs = briefs;
-  return s;
-});
-
-const footer: fc.Arbitrary<Footer> = fc.record({
-  distribution: fc.uniqueArray(fc.constantFrom('报', '送', '发'), { minLength: 1, maxLength: 3 })
-    .chain((labels) => fc.tuple(...labels.map((label) => text(6, 120).map((to) => ({ label, to: [to] }))))),
-  editor: fc.constantFrom('陈 静', '王小明', 'Li Hua'),
-  phone: fc.constantFrom('0571-85251234', '12345678'),
-  notes: fc.array(text(4, 30), { minLength: 1, maxLength: 2 }),
-  copies: fc.integer({ min: 1, max: 2000 }),
-}, { requiredKeys: ['distribution'] });
-
-/** Theme variations an office writes in `style:` (all valid for the theme schema). */
-const STYLES: Record<string, unknown>[] = [
-  { page: { mirror: true, inner: '24mm' } },
-  { toc: { pageNumbers: true } },
-  { title: { size: '小一' } },
-  { title: { size: '三号' } },
-  { footer: { size: '小四' } },
-  { masthead: { name: { size: 40 } } },
-  { section: { align: 'center', size: '小二' } },
-  { grid: { chars: 22, lines: 18 }, body: { size: '19pt' } },
-  { page: { typeWidth: '140mm', typeHeight: '200mm' }, grid: { chars: 25, lines: 19 } },
-];
-
-const issue: fc.Arbitrary<Issue> = fc.record({
-  bulletin: fc.constantFrom('要情', '快报', '杭州人大信息', '鹿城政协工作动态', '杭州市上城区人大常委会工作简报', 'Zhejiang 人大 Weekly'),
-  edition: fc.constantFrom('普刊', '专刊', '增刊', '第二十三次常委会会议专刊', '学习贯彻党的二十届四中全会精神专刊'),
-  number: fc.integer({ min: 1, max: 60 }),
-  total: fc.integer({ min: 1, max: 2000 }),
-  publisher: fc.constantFrom('研究室编', '杭州市人大常委会研究室编', '中国人民政治协商会议温州市鹿城区委员会办公室（研究室）编印'),
-  date: fc.constantFrom('2024-05-06', '2025-12-23', '2026-01-01'),
-  sections: fc.array(section, { minLength: 1, maxLength: 4 }),
-  footer,
-  style: fc.constantFrom(...STYLES),
-}, { requiredKeys: ['bulletin', 'number', 'publisher', 'date', 'sections'] });
+import { issue } from './audit-issues.js';
 
 // ---- the build path ----
 
 /** Lay out an issue the way `bulletin build` does, from its YAML text. */
-function build(data: Issue): { result: LayoutResult; theme: ResolvedTheme } {
+function build(data: Issue): { result: LayoutResult; theme: Styles } {
   const loaded = loadIssueSource(stringify(data), '/virtual/audit-issue.yaml');
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   assert.ok(loaded.issue && errors.length === 0, `generated issue rejected: ${errors.map((d) => d.message).join('; ')}`);
   const prepared = resolveIssueTheme(loaded);
-  assert.ok(prepared.resolved, `generated style rejected: ${prepared.diagnostics.map((d) => d.message).join('; ')}`);
-  const theme = prepared.resolved;
-  return { result: layoutIssue(buildModel(loaded.issue, theme.theme), theme, composeParagraph, {}), theme };
+  assert.ok(prepared.styles, `generated style rejected: ${prepared.diagnostics.map((d) => d.message).join('; ')}`);
+  const theme = prepared.styles;
+  return { result: layoutIssue(styleIssue(loaded.issue, theme), composeParagraph, {}), theme };
 }
 
 /** The issue on one line, for a failure message. */
@@ -174,7 +80,7 @@ const GOOD: Issue = {
   ],
   footer: { distribution: [{ label: '送', to: ['市委、市人大、市政府领导'] }], editor: '陈 静', phone: '12345678' },
 };
-let good: { result: LayoutResult; theme: ResolvedTheme } | undefined;
+let good: { result: LayoutResult; theme: Styles } | undefined;
 const goodLayout = () => (good ??= build(GOOD));
 
 /** A copy of a frame list with page `pi`'s items replaced. */
@@ -219,13 +125,13 @@ test('audit: a line shifted sideways leaves the type area', () => {
   assert.ok(auditFrames(frames, theme).some((m) => m.includes('outside the type area')));
   // The type area is taken per page (mirrored margins): unchanged frames checked against a
   // geometry whose even pages sit 20pt further right fail on page 2.
-  const mirrored: AuditGeometry = { top: theme.top, typeWidth: theme.typeWidth, typeHeight: theme.typeHeight, theme: theme.theme, typeLeft: (n) => (n % 2 ? theme.typeLeft(n) : theme.typeLeft(n) + 20) };
+  const mirrored: AuditGeometry = { ...theme, page: { ...theme.page, typeLeft: (n) => (n % 2 ? theme.page.typeLeft(n) : theme.page.typeLeft(n) + 20) } };
   assert.ok(auditFrames(result.document.pages, mirrored).some((m) => m.startsWith('p2:') && m.includes('outside the type area')));
 });
 
 test('audit: a page holding only its folio is reported', () => {
   const { result, theme } = goodLayout();
-  const bottom = theme.top + theme.typeHeight;
+  const bottom = theme.page.typeBottom;
   const frames = withItems(result.document.pages, 1, (f) => f.items.filter((i) => i.kind === 'text' && i.y > bottom));
   assert.equal(frames[1].items.length, 1, 'the folio is left');
   assert.deepEqual(auditFrames(frames, theme), ['p2: nothing on the page but the folio']);
@@ -235,7 +141,7 @@ test('audit: a page cut after a title, a 栏目 header, a sub-heading, the 目�
   const { result, theme } = goodLayout();
   const rows = result.galley;
   for (const kind of ['title', 'section', 'masthead', 'toc'] as const) {
-    const k = rows.findIndex((r) => r.kind === kind && (kind !== 'toc' || r.label === theme.theme.toc.heading));
+    const k = rows.findIndex((r) => r.kind === kind && (kind !== 'toc' || r.label === theme.toc.heading));
     assert.ok(k >= 0, `no ${kind} row`);
     // Cut page 1 right after row k; the rest goes on a page of its own.
     const first = result.pages[0];
@@ -286,6 +192,6 @@ test('audit: a 版记 lifted off the type-area bottom, or not on the last page, 
 test('audit: a row pushed below the type area is an overfull page', () => {
   const { result, theme } = goodLayout();
   const p0 = result.pages[0];
-  const pages = [{ ...p0, baselines: p0.baselines.map((b, i) => (i === p0.baselines.length - 1 ? theme.typeHeight + 10 : b)) }, ...result.pages.slice(1)];
+  const pages = [{ ...p0, baselines: p0.baselines.map((b, i) => (i === p0.baselines.length - 1 ? theme.page.typeHeight + 10 : b)) }, ...result.pages.slice(1)];
   assert.ok(auditPages(result.galley, pages, theme).some((m) => m.startsWith('p1:') && m.includes('below the type area')));
 });

@@ -10,13 +10,10 @@ import type { ComposedLine } from '../../src/compose/types.js';
 import type { GalleyRow, PlacedPage } from '../../src/layout/paginate.js';
 import type { PageFrame, TextItem } from '../../src/layout/types.js';
 
-/** The part of ResolvedTheme the audit needs (so a test can hand it a bare geometry). */
+/** The part of the styles the audit needs (so a test can hand it a bare geometry). */
 export interface AuditGeometry {
-  top: number;
-  typeWidth: number;
-  typeHeight: number;
-  typeLeft(page: number): number;
-  theme: { toc: { heading: string } };
+  page: { top: number; typeWidth: number; typeHeight: number; typeLeft(page: number): number };
+  toc: { heading: string };
 }
 
 /** Tolerance in points: rounding in the layout is far below this, a real fault far above. */
@@ -33,7 +30,7 @@ function box(item: TextItem): { x0: number; x1: number; y0: number; y1: number; 
 /** Overlaps, rules through text, text beside the type area, pages that hold only a folio. */
 export function auditFrames(frames: readonly PageFrame[], t: AuditGeometry): string[] {
   const out: string[] = [];
-  const typeBottom = t.top + t.typeHeight;
+  const typeBottom = t.page.top + t.page.typeHeight;
   for (const f of frames) {
     const p = `p${f.number}`;
     const texts = f.items.filter((i): i is TextItem => i.kind === 'text').map(box).filter((b) => b.x1 > b.x0);
@@ -46,8 +43,8 @@ export function auditFrames(frames: readonly PageFrame[], t: AuditGeometry): str
         if (ox > 1 && oy > 1) out.push(`${p}: text overlaps text “${short(A.text)}” / “${short(B.text)}” (${ox.toFixed(1)}×${oy.toFixed(1)}pt)`);
       }
     }
-    const left = t.typeLeft(f.number);
-    const right = left + t.typeWidth;
+    const left = t.page.typeLeft(f.number);
+    const right = left + t.page.typeWidth;
     for (const A of texts) {
       if (A.x0 < left - EPS || A.x1 > right + EPS) out.push(`${p}: “${short(A.text)}” outside the type area (${(A.x0 - left).toFixed(1)} / ${(A.x1 - right).toFixed(1)}pt)`);
     }
@@ -83,14 +80,14 @@ export function auditPages(rows: readonly GalleyRow<ComposedLine>[], pages: read
       pageOf[k] = pi;
       const base = page.baselines[k - page.start];
       if (base - rows[k].ascent < -EPS) out.push(`${p}: ${rows[k].kind} “${short(rows[k].label ?? '')}” above the type area by ${(rows[k].ascent - base).toFixed(1)}pt`);
-      if (base + rows[k].descent > t.typeHeight + EPS) out.push(`${p}: ${rows[k].kind} “${short(rows[k].label ?? '')}” below the type area by ${(base + rows[k].descent - t.typeHeight).toFixed(1)}pt`);
+      if (base + rows[k].descent > t.page.typeHeight + EPS) out.push(`${p}: ${rows[k].kind} “${short(rows[k].label ?? '')}” below the type area by ${(base + rows[k].descent - t.page.typeHeight).toFixed(1)}pt`);
     }
     if (pi === pages.length - 1) return;
     const last = rows[page.end - 1];
     if (last.kind === 'section' || last.kind === 'title' || last.kind === 'heading' || last.kind === 'masthead') {
       out.push(`${p}: ends with the ${last.kind} “${short(last.label ?? '')}”`);
     }
-    if (last.kind === 'toc' && last.label === t.theme.toc.heading) out.push(`${p}: ends with the 目录 heading`);
+    if (last.kind === 'toc' && last.label === t.toc.heading) out.push(`${p}: ends with the 目录 heading`);
   });
   if (pageOf.length !== rows.length || pageOf.some((x) => x === undefined)) out.push(`pages hold ${pageOf.filter((x) => x !== undefined).length} of ${rows.length} rows`);
 
@@ -122,7 +119,7 @@ export function auditPages(rows: readonly GalleyRow<ComposedLine>[], pages: read
     // The row's baseline is its last rule's centre.
     const base = page.baselines[k - page.start];
     const lastRule = Math.max(...row.items.filter((i) => i.kind === 'rule').map((i) => base + i.dy));
-    if (Math.abs(lastRule - t.typeHeight) > EPS) out.push(`版记 last rule at ${lastRule.toFixed(1)}pt, type-area bottom at ${t.typeHeight.toFixed(1)}pt`);
+    if (Math.abs(lastRule - t.page.typeHeight) > EPS) out.push(`版记 last rule at ${lastRule.toFixed(1)}pt, type-area bottom at ${t.page.typeHeight.toFixed(1)}pt`);
   });
   return out;
 }

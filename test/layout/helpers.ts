@@ -6,24 +6,33 @@
  */
 import type { ComposeOptions, ComposedLine, ComposedParagraph, PlacedGlyph, Span } from '../../src/compose/types.js';
 import type { FontHandle } from '../../src/font/types.js';
-import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
-import { DEFAULT_THEME, type Theme } from '../../src/layout/theme.js';
-import { deepMerge } from '../../src/layout/theme-merge.js';
+import { resolveStyles } from '../../src/style/resolve.js';
+import type { Styles } from '../../src/style/styles.js';
+import { DEFAULT_THEME, type Theme } from '../../src/style/theme.js';
+import { deepMerge } from '../../src/style/merge.js';
 import type { Issue } from '../../src/issue/types.js';
 import { GlyphRun } from '../../src/compose/glyph-run.js';
 
 export function fakeFont(key: string, missing: string = ''): FontHandle {
-  const glyph = { id: 1, advanceWidth: 1000, bbox: { minX: 0, minY: 300, maxX: 1000, maxY: 400 }, codePoints: [] };
+  const has = (cp: number) => !missing.includes(String.fromCodePoint(cp));
   return {
     key,
     file: `/fake/${key}.ttf`,
     postscriptName: key,
     unitsPerEm: 1000,
-    hasGlyph: (cp: number) => !missing.includes(String.fromCodePoint(cp)),
-    font: {
-      glyphForCodePoint: () => glyph,
-      getGlyph: () => glyph,
-    } as unknown as FontHandle['font'],
+    numGlyphs: 2,
+    hasGlyph: has,
+    glyphId: (cp) => (has(cp) ? 1 : 0),
+    advance: () => 1000,
+    inkBox: () => ({ minX: 0, minY: 300, maxX: 1000, maxY: 400 }),
+    features: () => [],
+    shape: (text) => {
+      const cps = [...text];
+      return { ids: cps.map(() => 1), adv: cps.map(() => 1000), w: cps.map(() => 1000), dx: cps.map(() => 0), cps: cps.map(() => 1) };
+    },
+    codePoints: () => [],
+    name: () => undefined,
+    subset: () => { throw new Error('a fake font is not embedded'); },
   };
 }
 
@@ -66,14 +75,16 @@ export function fakeCompose(spans: Span[], options: ComposeOptions): ComposedPar
 }
 
 /** The default theme resolved with fake fonts, with overrides. */
-export function fakeTheme(override: Record<string, unknown> = {}): ResolvedTheme {
+export function fakeTheme(override: Record<string, unknown> = {}): Styles {
   const theme = deepMerge(structuredClone(DEFAULT_THEME), override) as Theme;
   const fonts = new Map<string, FontHandle>();
-  return new ResolvedTheme(theme, (file) => {
+  const { styles, problems } = resolveStyles(theme, (file) => {
     let f = fonts.get(file);
     if (!f) fonts.set(file, (f = fakeFont(file)));
     return f;
   });
+  if (!styles) throw new Error(`test theme does not resolve: ${problems.map((p) => `${p.path.join('.')}: ${p.message}`).join('; ')}`);
+  return styles;
 }
 
 /** A paragraph that sets in exactly `lines` body lines with the fake composer (28 per line, indent 2). */

@@ -9,13 +9,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Issue, Section } from '../../src/issue/types.js';
 import { layoutIssue, type LayoutResult } from '../../src/layout/layout.js';
-import { buildModel } from '../../src/layout/model.js';
+import { styleIssue } from '../../src/style/model.js';
 import type { RuleItem, TextItem } from '../../src/layout/types.js';
 import { fakeCompose, fakeTheme, issueWith, paragraphOfLines } from './helpers.js';
 
 function layout(issue: Issue, override: Record<string, unknown> = {}): { result: LayoutResult; theme: ReturnType<typeof fakeTheme> } {
   const theme = fakeTheme(override);
-  return { result: layoutIssue(buildModel(issue, theme.theme), theme, fakeCompose), theme };
+  return { result: layoutIssue(styleIssue(issue, theme), fakeCompose), theme };
 }
 
 function article(title: string | string[], paragraphs: number[], byline = '某某单位 某某'): NonNullable<Section['articles']>[number] {
@@ -78,7 +78,7 @@ function assertPlacementRules(result: LayoutResult, theme: ReturnType<typeof fak
     for (let k = p.start; k < p.end; k++) {
       const base = p.baselines[k - p.start];
       assert.ok(base - rows[k].ascent >= -0.01, 'row above the type area');
-      assert.ok(base + rows[k].descent <= theme.typeHeight + 0.01, `row below the type area: ${rows[k].label}`);
+      assert.ok(base + rows[k].descent <= theme.page.typeHeight + 0.01, `row below the type area: ${rows[k].label}`);
     }
   }
 
@@ -90,18 +90,18 @@ function assertPlacementRules(result: LayoutResult, theme: ReturnType<typeof fak
     assert.equal(pageOf[footerIndex], pages.length - 1);
     const rules = frames[frames.length - 1].items.filter((i): i is RuleItem => i.kind === 'rule');
     const lowest = Math.max(...rules.map((r) => r.y));
-    assert.ok(Math.abs(lowest - theme.typeBottom) < 0.01, `last rule at ${lowest}, 版心 bottom at ${theme.typeBottom}`);
+    assert.ok(Math.abs(lowest - theme.page.typeBottom) < 0.01, `last rule at ${lowest}, 版心 bottom at ${theme.page.typeBottom}`);
   }
 
   // Folios: one per page, under the type area, right on odd pages and left on even ones.
-  const inset = theme.bodySize * 14 / 16; // 1 em of 四号
+  const inset = theme.body.size * 14 / 16; // 1 em of 四号
   frames.forEach((frame) => {
-    const folios = frame.items.filter((i): i is TextItem => i.kind === 'text' && i.y > theme.typeBottom);
+    const folios = frame.items.filter((i): i is TextItem => i.kind === 'text' && i.y > theme.page.typeBottom);
     assert.equal(folios.length, 1, `page ${frame.number} has ${folios.length} folios`);
     const f = folios[0];
     assert.equal(f.line.text.replace(/\s/g, ''), `—${frame.number}—`);
-    const left = theme.typeLeft(frame.number);
-    if (frame.number % 2 === 1) assert.ok(Math.abs(f.x + f.line.right - (left + theme.typeWidth - inset)) < 0.01, 'odd folio one character in from the right');
+    const left = theme.page.typeLeft(frame.number);
+    if (frame.number % 2 === 1) assert.ok(Math.abs(f.x + f.line.right - (left + theme.page.typeWidth - inset)) < 0.01, 'odd folio one character in from the right');
     else assert.ok(Math.abs(f.x + f.line.left - (left + inset)) < 0.01, 'even folio one character in from the left');
   });
 }
@@ -161,9 +161,9 @@ test('an issue without a footer or briefs still lays out', () => {
 test('mirrored margins move the type area on even pages', () => {
   const { result, theme } = layout(issueWith(SAMPLE), { page: { mirror: true } });
   assertPlacementRules(result, theme);
-  assert.notEqual(theme.typeLeft(1), theme.typeLeft(2));
+  assert.notEqual(theme.page.typeLeft(1), theme.page.typeLeft(2));
   const even = result.document.pages[1].items.find((i): i is TextItem => i.kind === 'text')!;
-  assert.ok(even.x >= theme.typeLeft(2) - 0.01 && even.x < theme.typeLeft(1));
+  assert.ok(even.x >= theme.page.typeLeft(2) - 0.01 && even.x < theme.page.typeLeft(1));
 });
 
 test('placement rules hold for random issues', () => {
@@ -197,7 +197,7 @@ test('a character no font has is reported with where it came from', () => {
   const issue = issueWith([{ name: '栏目', articles: [article('标题', [2])] }]);
   issue.sections[0].articles![0].body = ['有个字𠀀在这里'];
   // Fake fonts lack nothing; swap in a composer that reports 𠀀 missing.
-  const result = layoutIssue(buildModel(issue, theme.theme), theme, (spans, options) => {
+  const result = layoutIssue(styleIssue(issue, theme), (spans, options) => {
     const out = fakeCompose(spans, options);
     const text = spans.map((s) => s.text).join('');
     const i = text.indexOf('𠀀');
@@ -247,14 +247,14 @@ test('a very long 栏目 name wraps inside a label column of at most 40% of the 
   const labelLines = texts.filter((i) => i.x === 0);
   assert.ok(labelLines.length >= 2, 'the label wraps');
   const entry = texts.find((i) => i.x > 0)!;
-  assert.ok(entry.x <= theme.typeWidth * 0.4 + theme.bodySize, `entries start at ${entry.x}`);
+  assert.ok(entry.x <= theme.page.typeWidth * 0.4 + theme.body.size, `entries start at ${entry.x}`);
   assertPlacementRules(result, theme);
 });
 
 test('a problem in a 目录 entry points at the article title or its toc, not at the 栏目 name', () => {
   const theme = fakeTheme();
   const issue = issueWith([{ name: '栏目', articles: [article('标题𠀀', [2]), article(['两行𠀀', '标题'], [2]), { ...article('正文标题', [2]), toc: '目录𠀀文字' }] }]);
-  const result = layoutIssue(buildModel(issue, theme.theme), theme, (spans, options) => {
+  const result = layoutIssue(styleIssue(issue, theme), (spans, options) => {
     const out = fakeCompose(spans, options);
     const text = spans.map((s) => s.text).join('');
     const i = text.indexOf('𠀀');

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildMasthead } from '../../src/layout/masthead.js';
-import type { Block } from '../../src/layout/model.js';
+import { type Block, styleIssue } from '../../src/style/model.js';
 import type { LayoutContext } from '../../src/layout/setting.js';
 import type { RowText } from '../../src/layout/paginate.js';
 import type { ComposedLine } from '../../src/compose/types.js';
@@ -18,13 +18,13 @@ import { PACKAGE_ROOT } from '../../src/font/vendored.js';
 import { loadIssueSource } from '../../src/issue/load.js';
 
 function masthead(publisher: string, date = '2025年12月1日') {
-  const ctx: LayoutContext = { theme: fakeTheme(), compose: fakeCompose, problems: [] };
-  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '湖滨街道工作简报', numberLine: '第21期', publisher, date, source: [] };
+  const ctx: LayoutContext = { styles: fakeTheme(), compose: fakeCompose, problems: [] };
+  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '湖滨街道工作简报', numberLine: '第21期', publisher, date, source: [], style: ctx.styles.masthead };
   const row = buildMasthead(ctx, block);
   const texts = row.items.filter((i): i is RowText<ComposedLine> => i.kind === 'text');
   const pub = texts.filter((i) => publisher.startsWith(i.line.text) || publisher.includes(i.line.text));
   const dateItem = texts.find((i) => i.line.text === date)!;
-  return { row, ctx, pub, date: dateItem, width: ctx.theme.typeWidth };
+  return { row, ctx, pub, date: dateItem, width: ctx.styles.page.typeWidth };
 }
 
 test('a publisher and date that fit share one line, publisher flush left and date flush right', () => {
@@ -40,7 +40,7 @@ test('a publisher too long to share its line with the date wraps before the date
   const m = masthead('中共杭州市上城区湖滨街道工作委员会办公室编');
   assert.ok(m.pub.length >= 2, `the publisher wraps (${m.pub.map((p) => p.line.text).join('|')})`);
   assert.equal(m.pub.map((p) => p.line.text).join(''), '中共杭州市上城区湖滨街道工作委员会办公室编');
-  const size = m.ctx.theme.bodySize;
+  const size = m.ctx.styles.body.size;
   const dateLeft = m.date.x + m.date.line.left;
   for (const p of m.pub) {
     const sameLine = Math.abs(p.dy - m.date.dy) < 0.01;
@@ -55,12 +55,12 @@ test('a publisher too long to share its line with the date wraps before the date
 });
 
 function editionLine(edition: string) {
-  const ctx: LayoutContext = { theme: fakeTheme(), compose: fakeCompose, problems: [] };
-  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '政协信息', edition, numberLine: '第7期', publisher: '某单位编', date: '2025年7月15日', source: [] };
+  const ctx: LayoutContext = { styles: fakeTheme(), compose: fakeCompose, problems: [] };
+  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '政协信息', edition, numberLine: '第7期', publisher: '某单位编', date: '2025年7月15日', source: [], style: ctx.styles.masthead };
   const row = buildMasthead(ctx, block);
   const item = (row.items as (RowText<ComposedLine> | { kind: 'rule' })[]).find((i): i is RowText<ComposedLine> => i.kind === 'text' && i.line.text.includes(edition))!;
   const xs = item.line.runs.flatMap((r) => Array.from({ length: r.length }, (_, k) => r.xs[k]));
-  return { item, xs, width: ctx.theme.typeWidth, size: ctx.theme.bodySize };
+  return { item, xs, width: ctx.styles.page.typeWidth, size: ctx.styles.body.size };
 }
 
 test('an edition label is letter-spaced by the theme (1 em) when it fits', () => {
@@ -76,9 +76,9 @@ test('a long edition label is letter-spaced only as far as the type area allows,
 });
 
 test('at an imprint size that leaves too little room beside the date, the date takes a line of its own under the 编印单位', () => {
-  const ctx: LayoutContext = { theme: fakeTheme({ masthead: { imprint: { size: '小初' } } }), compose: fakeCompose, problems: [] };
+  const ctx: LayoutContext = { styles: fakeTheme({ masthead: { imprint: { size: '小初' } } }), compose: fakeCompose, problems: [] };
   const publisher = '中共杭州市上城区湖滨街道工作委员会办公室编';
-  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '简报', numberLine: '第1期', publisher, date: '2025年12月1日', source: [] };
+  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '简报', numberLine: '第1期', publisher, date: '2025年12月1日', source: [], style: ctx.styles.masthead };
   const row = buildMasthead(ctx, block);
   const texts = (row.items as (RowText<ComposedLine> | { kind: 'rule' })[]).filter((i): i is RowText<ComposedLine> => i.kind === 'text');
   const dateItem = texts.find((i) => i.line.text === '2025年12月1日')!;
@@ -93,19 +93,19 @@ test('the edition line （普　刊） is centred on its ink: both brackets half
   // in the left half, so only with both blank halves trimmed is the ink symmetric.
   const source = readFileSync(join(PACKAGE_ROOT, 'test/fixtures/issues/minimal.yaml'), 'utf8').replace('number: 1', 'edition: 普刊\nnumber: 1');
   const loaded = loadIssueSource(source, join(PACKAGE_ROOT, 'edition.yaml'));
-  const theme = resolveIssueTheme(loaded).resolved!;
-  const ctx: LayoutContext = { theme, compose: composeParagraph, problems: [] };
-  const block: Extract<Block, { kind: 'masthead' }> = { kind: 'masthead', name: '测试简报', edition: '普刊', numberLine: '第1期', publisher: '测试单位编', date: '2024年1月5日', source: [] };
+  const styles = resolveIssueTheme(loaded).styles!;
+  const ctx: LayoutContext = { styles, compose: composeParagraph, problems: [] };
+  const block = styleIssue(loaded.issue!, styles).blocks.find((b): b is Extract<Block, { kind: 'masthead' }> => b.kind === 'masthead')!;
   const row = buildMasthead(ctx, block);
   const item = (row.items as (RowText<ComposedLine> | { kind: 'rule' })[]).find((i): i is RowText<ComposedLine> => i.kind === 'text' && i.line.text.includes('普'))!;
   const glyphs = item.line.runs.flatMap((r) => r.glyphs.map((g) => ({ ...g, run: r })));
   const ink = (k: number) => {
     const { run, id, x } = glyphs[k];
-    const box = run.font.font.getGlyph(id).bbox;
+    const box = run.font.inkBox(id)!;
     const scale = run.size / run.font.unitsPerEm;
     return { from: item.x + x + box.minX * scale, to: item.x + x + box.maxX * scale };
   };
   const left = ink(0).from, right = ink(glyphs.length - 1).to;
-  const axis = theme.typeWidth / 2;
+  const axis = styles.page.typeWidth / 2;
   assert.ok(Math.abs((left + right) / 2 - axis) < 0.5, `ink ${left.toFixed(2)}–${right.toFixed(2)}, centre ${((left + right) / 2).toFixed(2)}, axis ${axis.toFixed(2)}`);
 });

@@ -17,9 +17,9 @@ import { loadIssueSource } from '../../src/issue/load.js';
 import type { Issue } from '../../src/issue/types.js';
 import { titleLines } from '../../src/issue/types.js';
 import { layoutIssue, type LayoutResult } from '../../src/layout/layout.js';
-import { buildModel } from '../../src/layout/model.js';
+import { styleIssue } from '../../src/style/model.js';
 import type { GalleyRow, RowKind } from '../../src/layout/paginate.js';
-import type { ResolvedTheme } from '../../src/layout/theme-resolve.js';
+import { type Styles, scaled } from '../../src/style/styles.js';
 
 const FILES = [
   'issues/690.yaml',
@@ -29,15 +29,15 @@ const FILES = [
   'test/fixtures/issues/jiedao-zengkan.yaml',
 ];
 
-interface Built { issue: Issue; result: LayoutResult; theme: ResolvedTheme }
+interface Built { issue: Issue; result: LayoutResult; styles: Styles }
 
 function buildText(source: string, name: string): Built {
   const loaded = loadIssueSource(source, join(PACKAGE_ROOT, name));
   assert.ok(loaded.issue, loaded.diagnostics.map((d) => d.message).join('; '));
   const prepared = resolveIssueTheme(loaded);
-  assert.ok(prepared.resolved);
-  const theme = prepared.resolved;
-  return { issue: loaded.issue, result: layoutIssue(buildModel(loaded.issue, theme.theme), theme, composeParagraph, {}), theme };
+  const styles = prepared.styles;
+  assert.ok(styles);
+  return { issue: loaded.issue, result: layoutIssue(styleIssue(loaded.issue, styles), composeParagraph, {}), styles };
 }
 
 const cache = new Map<string, Built>();
@@ -82,8 +82,8 @@ function senseless(text: string): Set<number> {
 
 for (const file of FILES) {
   test(`${file}: no line of any kind set looser than body.maxSpacing, none reported`, () => {
-    const { result, theme } = build(file);
-    const ceiling = (size: number) => theme.len(theme.theme.body.maxSpacing!, size, []);
+    const { result, styles } = build(file);
+    const ceiling = (size: number) => scaled(styles.body.maxSpacing!, size);
     for (const page of result.document.pages) {
       for (const item of page.items) {
         if (item.kind !== 'text' || item.line.spacing === undefined) continue;

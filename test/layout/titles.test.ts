@@ -7,14 +7,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { composeParagraph } from '../../src/compose/compose.js';
 import type { ComposedLine } from '../../src/compose/types.js';
-import { openFont } from '../../src/font/load.js';
-import { FONT_DIR } from '../../src/font/vendored.js';
 import type { Issue } from '../../src/issue/types.js';
 import { layoutIssue } from '../../src/layout/layout.js';
-import { buildModel } from '../../src/layout/model.js';
-import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
-import { mergeTheme } from '../../src/layout/theme-merge.js';
-import { DEFAULT_THEME } from '../../src/layout/theme.js';
+import { styleIssue } from '../../src/style/model.js';
+import { vendoredStyles } from '../support/styles.js';
 
 const BODY = '某区人大常委会围绕中心工作，组织代表开展专题调研，形成调研报告并提出意见建议。';
 
@@ -23,9 +19,8 @@ function layout(titles: (string | string[])[]) {
     bulletin: '测试信息', number: 1, publisher: '测试单位编', date: '2024-05-06',
     sections: [{ name: '要闻速递', articles: titles.map((title) => ({ title, body: [BODY], byline: '某区人大常委会办公室 蔡 静' })) }],
   };
-  const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, []);
-  const resolved = new ResolvedTheme(theme, openFont);
-  const result = layoutIssue(buildModel(issue, theme), resolved, composeParagraph);
+  const resolved = vendoredStyles();
+  const result = layoutIssue(styleIssue(issue, resolved), composeParagraph);
   const lines = (kind: string) => result.galley.filter((r) => r.kind === kind).flatMap((r) => r.items.flatMap((i) => (i.kind === 'text' ? [i.line] : [])));
   return { result, resolved, lines };
 }
@@ -41,16 +36,16 @@ test('the title measure is the type width: a 二号 title that fits stays on one
   const titles = lines('title').map((l) => l.text);
   assert.equal(titles[0], '市人大常委会部署开展2024年代表主题活动');
   assert.equal(titles.length, 3, titles.join(' / '));
-  for (const l of lines('title')) assert.ok(l.right - l.left <= resolved.typeWidth + 0.01);
+  for (const l of lines('title')) assert.ok(l.right - l.left <= resolved.page.typeWidth + 0.01);
 });
 
 test('a title given as a list keeps the author’s lines; the 目录 joins them with a 1-em gap', () => {
   const { lines, resolved } = layout([['拱墅区：五年全周期监督', '助力医院项目提前投用'], '临安区：强化司法监督 维护司法公正']);
   assert.deepEqual(lines('title').map((l) => l.text), ['拱墅区：五年全周期监督', '助力医院项目提前投用', '临安区：强化司法监督 维护司法公正']);
-  const titleSize = resolved.text(resolved.theme.title, ['title']).size;
+  const titleSize = resolved.title.size;
   const phrase = lines('title')[2];
   assert.ok(Math.abs(xOf(phrase, '维') - xOf(phrase, '督') - 2 * titleSize) < 0.01, 'a title phrase gap is 1 em');
-  const entrySize = resolved.text(resolved.theme.toc.entry, ['toc', 'entry']).size;
+  const entrySize = resolved.toc.entry.size;
   const toc = lines('toc').filter((l) => l.text.includes('助力') || l.text.includes('维护'));
   assert.equal(toc.length, 2, lines('toc').map((l) => l.text).join(' / '));
   for (const [l, a, b] of [[toc[0], '督', '助'], [toc[1], '督', '维']] as const) {
@@ -105,12 +100,11 @@ test('sub-heading levels follow GB/T 9704 §7.3.3: 一、 黑体, （一） 楷�
       byline: '某区人大常委会办公室 蔡 静',
     }] }],
   };
-  const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, []);
-  const resolved = new ResolvedTheme(theme, openFont);
-  const result = layoutIssue(buildModel(issue, theme), resolved, composeParagraph);
+  const resolved = vendoredStyles();
+  const result = layoutIssue(styleIssue(issue, resolved), composeParagraph);
   const headings = result.galley.filter((r) => r.kind === 'heading').flatMap((r) => r.items.flatMap((i) => (i.kind === 'text' ? [i.line] : [])));
   const face = (l: ComposedLine) => l.runs[0].font.key;
-  const role = (r: 'hei' | 'kai' | 'song') => resolved.text({ ...theme.body, font: r }, ['body']).fonts[0].key;
+  const role = (r: 'hei' | 'kai' | 'song') => ({ hei: resolved.headings[1], kai: resolved.headings[2], song: resolved.body })[r].fonts[0].key;
   assert.deepEqual(headings.map((l) => [l.text, face(l)]), [
     ['一、提高政治站位', role('hei')],
     ['（一）健全责任体系', role('kai')],

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Section } from '../../src/issue/types.js';
 import { layoutIssue } from '../../src/layout/layout.js';
-import { buildModel } from '../../src/layout/model.js';
+import { styleIssue } from '../../src/style/model.js';
 import type { TextItem } from '../../src/layout/types.js';
 import { fakeCompose, fakeTheme, issueWith, paragraphOfLines } from './helpers.js';
 
@@ -17,7 +17,7 @@ function manyArticles(n: number): NonNullable<Section['articles']> {
 
 function layout(sections: Section[], override: Record<string, unknown> = {}) {
   const theme = fakeTheme(override);
-  return { result: layoutIssue(buildModel(issueWith(sections), theme.theme), theme, fakeCompose), theme };
+  return { result: layoutIssue(styleIssue(issueWith(sections), theme), fakeCompose), theme };
 }
 
 test('a 栏目 with more 目录 entries than page 1 holds continues on page 2, starting on page 1 under its heading', () => {
@@ -46,7 +46,7 @@ test('a 目录 split inside a 栏目 keeps at least two of its entries on each p
   assert.ok(perPage.length >= 2, 'the 目录 spans two pages');
   for (const n of perPage) assert.ok(n >= 2, `${n} entries of the 栏目 on a page`);
   // On each page the entries' baselines are one 目录 line apart.
-  const pitch = theme.len(theme.theme.toc.lineHeight, 14, []);
+  const pitch = theme.toc.lineHeight;
   for (const page of result.document.pages) {
     const ys = page.items.filter((i): i is TextItem => i.kind === 'text' && i.line.text.startsWith('关于') && i.line.runs[0].size === 14).map((i) => i.y);
     for (let k = 1; k < ys.length; k++) assert.ok(Math.abs(ys[k] - ys[k - 1] - pitch) < 0.01, `entry ${k} on page ${page.number}: ${(ys[k] - ys[k - 1]).toFixed(2)}`);

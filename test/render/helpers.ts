@@ -8,14 +8,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeParagraph } from '../../src/compose/compose.js';
-import { openFont } from '../../src/font/load.js';
 import { FONT_DIR } from '../../src/font/vendored.js';
 import type { Issue } from '../../src/issue/types.js';
 import { layoutIssue, type LayoutResult } from '../../src/layout/layout.js';
-import { buildModel } from '../../src/layout/model.js';
-import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
-import { mergeTheme } from '../../src/layout/theme-merge.js';
-import { DEFAULT_THEME } from '../../src/layout/theme.js';
+import { styleIssue } from '../../src/style/model.js';
+import { vendoredStyles } from '../support/styles.js';
 
 export const SMALL_ISSUE: Issue = {
   bulletin: '测试人大信息',
@@ -52,8 +49,7 @@ export const SMALL_ISSUE: Issue = {
 };
 
 export function layoutSmall(issue: Issue = SMALL_ISSUE, override: Record<string, unknown> = {}): LayoutResult {
-  const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, [{ layer: override, baseDir: FONT_DIR }]);
-  return layoutIssue(buildModel(issue, theme), new ResolvedTheme(theme, openFont), composeParagraph);
+  return layoutIssue(styleIssue(issue, vendoredStyles([{ layer: override, baseDir: FONT_DIR }])), composeParagraph);
 }
 
 export function hasTool(name: string): boolean {

@@ -12,12 +12,13 @@ import type { LaidOutDocument } from '../../src/layout/types.js';
 import { renderPdf } from '../../src/render/pdf.js';
 import { pageContents } from './helpers.js';
 import { GlyphRun } from '../../src/compose/glyph-run.js';
+import { fontkitFont } from '../../src/font/handle.js';
 
 const song = openFont(vendoredFontPath('song'));
 
 function lineOf(text: string, xs: number[], size: number): ComposedLine {
   const glyphs = [...text].map((ch, i) => {
-    const g = song.font.glyphForCodePoint(ch.codePointAt(0)!);
+    const g = fontkitFont(song).glyphForCodePoint(ch.codePointAt(0)!);
     return { id: g.id, text: ch, x: xs[i], advance: (g.advanceWidth * size) / song.unitsPerEm };
   });
   return { runs: [GlyphRun.of(song, size, glyphs)], left: xs[0], right: xs[xs.length - 1] + size, natural: 0, last: true, text };

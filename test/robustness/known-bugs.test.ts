@@ -76,16 +76,18 @@ test('a theme file whose page cannot hold the type area is a theme error, not an
   try {
     const r = bulletin(dir, ['build', 'issue.yaml', '--theme', 't.yaml'], QUICK_MS);
     assert.equal(r.status, 2);
-    assert.match(r.stderr, /^t\.yaml:1:1: error: `page\.typeWidth`: the type area is wider than the page leaves room for \[theme\]$/m);
+    // At the width that makes it so, naming the type area that no longer fits.
+    const why = 'the type area is wider than the page leaves room for: the inner margin (28 mm) and the type area (156 mm) need 184 mm, the page is 3.5 mm wide [theme]';
+    assert.equal(lines(r.stderr)[0], `t.yaml:2:10: error: \`page.typeWidth\`: ${why}`);
     assert.equal(lines(r.stderr).at(-1), 'bulletin build: theme file t.yaml has errors');
     assert.doesNotMatch(r.stderr, /internal error/);
     const styled = bulletin(dir, ['build', 'styled.yaml'], QUICK_MS);
     assert.equal(styled.status, 1, 'a content error located in the style: block');
-    assert.match(styled.stderr, /^styled\.yaml:6:3: error: `style\.page\.typeWidth`: the type area is wider than the page leaves room for \[theme\]$/m);
+    assert.equal(lines(styled.stderr)[0], `styled.yaml:7:12: error: \`style.page.typeWidth\`: ${why}`);
     assert.doesNotMatch(styled.stderr, /internal error/);
     const check = bulletin(dir, ['check', 'styled.yaml'], QUICK_MS);
     assert.equal(check.status, 1, check.stderr);
-    assert.equal(lines(check.stdout)[0], 'styled.yaml:6:3: error: `style.page.typeWidth`: the type area is wider than the page leaves room for [theme]');
+    assert.equal(lines(check.stdout)[0], `styled.yaml:7:12: error: \`style.page.typeWidth\`: ${why}`);
     assert.deepEqual(listing(dir), ['issue.yaml', 'styled.yaml', 't.yaml']);
   } finally {
     removeScratch(dir);

@@ -2,11 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LineCounter, parseDocument } from 'yaml';
 import { checkThemeData } from '../../src/app/theme-file.js';
-import { ResolvedTheme } from '../../src/layout/theme-resolve.js';
-import { absolutizeFontFiles, deepMerge, mergeTheme } from '../../src/layout/theme-merge.js';
-import { DEFAULT_THEME, type Theme } from '../../src/layout/theme.js';
-import { MM, lengthToPt, sizeToPt, zihao } from '../../src/layout/units.js';
-import { fakeFont, fakeTheme } from './helpers.js';
+import { FontChains } from '../../src/style/fonts.js';
+import { themeReferences } from '../../src/style/references.js';
+import { absolutizeFontFiles, deepMerge, mergeTheme } from '../../src/style/merge.js';
+import { DEFAULT_THEME, type Theme } from '../../src/style/theme.js';
+import { MM, lengthToPt, sizeToPt, zihao } from '../../src/style/units.js';
+import { fakeFont, fakeTheme } from '../layout/helpers.js';
 
 test('字号 names in both spellings, per the Word / GB/T 40070 column', () => {
   assert.equal(sizeToPt('三号'), 16);
@@ -38,15 +39,16 @@ test('lengths: pt, mm, em, line and % of the type-area width', () => {
 
 test('the default geometry is GB/T 9704: A4, 版心 156 × 225 mm at 37 mm / 28 mm, 22 lines', () => {
   const t = fakeTheme();
-  assert.ok(Math.abs(t.pageWidth - 595.276) < 0.001 && Math.abs(t.pageHeight - 841.89) < 0.001);
-  assert.ok(Math.abs(t.typeWidth - 156 * MM) < 1e-9 && Math.abs(t.typeHeight - 225 * MM) < 1e-9);
-  assert.ok(Math.abs(t.top - 37 * MM) < 1e-9 && Math.abs(t.typeLeft(1) - 28 * MM) < 1e-9);
+  const p = t.page;
+  assert.ok(Math.abs(p.width - 595.276) < 0.001 && Math.abs(p.height - 841.89) < 0.001);
+  assert.ok(Math.abs(p.typeWidth - 156 * MM) < 1e-9 && Math.abs(p.typeHeight - 225 * MM) < 1e-9);
+  assert.ok(Math.abs(p.top - 37 * MM) < 1e-9 && Math.abs(p.typeLeft(1) - 28 * MM) < 1e-9);
   // 22 lines: the first line's em box touches the 版心 top, the last one's its bottom.
   assert.ok(Math.abs(t.pitch - (225 * MM - 16) / 21) < 1e-9);
   assert.ok(Math.abs(t.pitch - 29.61) < 0.01);
-  assert.equal(t.typeLeft(2), t.typeLeft(1), 'not mirrored by default');
+  assert.equal(p.typeLeft(2), p.typeLeft(1), 'not mirrored by default');
   const mirrored = fakeTheme({ page: { mirror: true } });
-  assert.ok(Math.abs(mirrored.typeLeft(2) - 26 * MM) < 1e-9, 'mirrored: 28 mm on the binding side of even pages too');
+  assert.ok(Math.abs(mirrored.page.typeLeft(2) - 26 * MM) < 1e-9, 'mirrored: 28 mm on the binding side of even pages too');
 });
 
 test('deep merge: objects merge, arrays and scalars replace, null removes', () => {
@@ -67,10 +69,11 @@ test('relative font files are taken from the directory of the layer that names t
 test('a role\'s chain is its face, then its fallbacks\' chains, each face once', () => {
   const opened: string[] = [];
   const theme = mergeTheme(DEFAULT_THEME, '/v', []);
-  const r = new ResolvedTheme(theme, (file) => { opened.push(file); return fakeFont(file); });
-  const chain = r.fonts('masthead');
-  assert.deepEqual(chain.map((f) => f.key), ['/v/NotoSerifCJKsc-Black.ttf', '/v/NotoSerifCJKsc-Bold.ttf', '/v/NotoSerifCJKsc-Regular.ttf']);
-  assert.equal(r.fonts('masthead'), chain, 'resolved once');
+  const r = new FontChains(theme, (file) => { opened.push(file); return fakeFont(file); });
+  const found = r.chain('masthead');
+  assert.ok('fonts' in found);
+  assert.deepEqual(found.fonts.map((f) => f.key), ['/v/NotoSerifCJKsc-Black.ttf', '/v/NotoSerifCJKsc-Bold.ttf', '/v/NotoSerifCJKsc-Regular.ttf']);
+  assert.equal(r.chain('masthead'), found, 'resolved once');
   assert.ok(!opened.includes('/v/LXGWWenKai-Regular.ttf'), 'roles nobody asked for are not opened');
 });
 
@@ -85,10 +88,10 @@ test('theme check: unknown roles and colours, fallback loops, a role without a f
     byline: { color: 'blue' },
     fonts: { a: { file: 'a.ttf', fallback: ['b'] }, b: { file: 'b.ttf', fallback: ['a'] }, c: { face: 'X' } },
   }) as Theme;
-  const messages = ResolvedTheme.check(bad).map((e) => `${e.path.join('.')}: ${e.message}`);
+  const messages = themeReferences(bad).map((e) => `${e.path.join('.')}: ${e.message}`);
   assert.ok(messages.some((m) => m.startsWith('title.font: no font role named "fangsong"')), messages.join('\n'));
   assert.ok(messages.some((m) => m.startsWith('byline.color: no colour named "blue"')));
   assert.ok(messages.some((m) => m.startsWith('fonts.a.fallback:') && /loop/.test(m)));
   assert.ok(messages.some((m) => m.startsWith('fonts.c:') && /no `file`/.test(m)));
-  assert.deepEqual(ResolvedTheme.check(DEFAULT_THEME), []);
+  assert.deepEqual(themeReferences(DEFAULT_THEME), []);
 });

@@ -90,6 +90,11 @@ export function lengthToPt(length: Length, ctx: LengthContext = {}): number {
   }
 }
 
+/** True when `length` is in em, which the element's own size decides. */
+export function isEmLength(length: Length): boolean {
+  return typeof length === 'string' && /em\s*$/.test(length);
+}
+
 /** CMYK in percent (0–100 each), as print shops write it. */
 export type Cmyk = readonly [number, number, number, number];
 

@@ -1,0 +1,17 @@
+/**
+ * A theme value that cannot be used, at its key path in the merged theme (e.g. ['title',
+ * 'size']). Where it was written — a `--theme` file or an issue's `style:` block — is found by
+ * the caller, which holds the YAML (app/theme-file.ts).
+ */
+export type ThemePath = (string | number)[];
+
+export interface ThemeProblem {
+  path: ThemePath;
+  /** Plain words: what is wrong and what would do. */
+  message: string;
+  /**
+   * Other keys the value follows from, in the order to blame them when the theme never wrote
+   * `path` itself (a derived line pitch: grid.lines, page.typeHeight, body.size).
+   */
+  causes?: ThemePath[];
+}
