@@ -5,7 +5,7 @@
  * that has a glyph draws a character, so anything drawn further down the chain fell back, and a
  * character no face has would print as a blank box. Printing is the CLI's job.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readBounded } from '../io/read-file.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { GLYPH_ROLE_NAMES, themeFontRole } from '../check/fonts.js';
 import { textScalars } from '../check/scalars.js';
@@ -19,6 +19,7 @@ import type { LoadedIssue } from '../issue/loaded.js';
 import { locate, nodeRange, pathToString } from '../issue/locate.js';
 import { diagnosticAt } from '../issue/source-context.js';
 import type { Issue } from '../issue/types.js';
+import { fill } from '../layout/model.js';
 import { DEFAULT_THEME, type Theme } from '../layout/theme.js';
 import { mergeTheme, type ThemeLayer } from '../layout/theme-merge.js';
 import { ResolvedTheme, ThemeError } from '../layout/theme-resolve.js';
@@ -110,10 +111,9 @@ export function licenceOf(handle: FontHandle): string {
 /** The Licence column of the row for `file` in the README beside it (fonts/README.md). */
 function readmeLicence(file: string): string | undefined {
   const readme = join(dirname(file), 'README.md');
-  if (!existsSync(readme)) return undefined;
   let text: string;
   try {
-    text = readFileSync(readme, 'utf8');
+    text = new TextDecoder().decode(readBounded(readme, { limit: 1024 * 1024, what: 'a README' }).bytes);
   } catch {
     return undefined;
   }
@@ -139,10 +139,6 @@ function usesOfRoles(theme: Theme): Map<string, string[]> {
   add(theme.toc.headingStyle.font, 'the table of contents heading');
   add(theme.folio.font, 'page numbers');
   return out;
-}
-
-function fill(template: string, values: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (values[key] !== undefined ? String(values[key]) : whole));
 }
 
 /** Text the theme prints around the issue's own: brackets, labels, the number line, the date, folios. */
@@ -222,14 +218,14 @@ function themeFor(loaded: LoadedIssue | undefined, themeFile: string | undefined
   if (loaded?.issue?.style) {
     styleSource = { file: loaded.file, source: loaded.source, lineCounter: loaded.lineCounter, doc: loaded.doc, base: ['style'] };
     const problems = checkThemeData(loaded.issue.style, styleSource);
-    if (problems.length) styleProblems.push(...problems);
+    if (problems.length) for (const d of problems) styleProblems.push(d);
     else layers.push({ layer: loaded.issue.style, baseDir: dirname(resolve(loaded.file)) });
   }
   const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, layers);
   const merged = checkMergedTheme(theme, [...(styleSource ? [styleSource] : []), ...sources]);
   const fromFile = merged.filter((d) => d.file !== loaded?.file);
   if (fromFile.length) throw new FontsError(`theme file ${themeFile} has errors`, fromFile);
-  styleProblems.push(...merged.filter((d) => d.file === loaded?.file));
+  for (const d of merged) if (d.file === loaded?.file) styleProblems.push(d);
   return { theme, styleProblems };
 }
 
