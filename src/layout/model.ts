@@ -43,9 +43,10 @@ export interface DocModel {
   outline: { title: string; target: string; children: { title: string; target: string }[] }[];
 }
 
+/** `{key}` replaced by the value given for it; own keys only (`{constructor}` stays as typed). */
 export function fill(template: string, values: Record<string, string | number | undefined>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
-    const v = values[key];
+    const v = Object.hasOwn(values, key) ? values[key] : undefined;
     return v === undefined ? whole : String(v);
   });
 }
@@ -133,7 +134,7 @@ export function buildModel(issue: Issue, theme: Theme): DocModel {
     outline.push(entry);
   });
   blocks.push({ kind: 'toc', rows, source: ['sections'] });
-  blocks.push(...sectionBlocks);
+  for (const block of sectionBlocks) blocks.push(block);
   if (issue.footer) blocks.push({ kind: 'footer', footer: issue.footer, source: ['footer'] });
   return { issue, blocks, outline };
 }
