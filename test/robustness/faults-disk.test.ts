@@ -6,7 +6,7 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   changed, clean, fillDisk, fingerprint, ISSUE_690, leftovers, MINIMAL, mountTmpfs, pdfReaders, removeSandbox, run, sandbox,
@@ -64,6 +64,42 @@ test('full disk: a first build writes no PDF at all, not a cut-short one', (t) =
     assert.deepEqual(changed(before, fingerprint(dir)), []);
     assert.equal(existsSync(join(dir, '690.pdf')), false);
     assert.deepEqual(leftovers(dir), []);
+  });
+});
+
+test('full disk: a PDF with two hard links is left whole in both (its in-place rewrite needs a backup first)', (t) => {
+  withTmpfs(t, 300, (dir) => {
+    copyFileSync(ISSUE_690, join(dir, '690.yaml'));
+    copyFileSync(goodPdf, join(dir, '690.pdf'));
+    linkSync(join(dir, '690.pdf'), join(dir, 'copy.pdf'));
+    const before = fingerprint(dir);
+    const r = run(dir, ['build', '690.yaml', '-q', '-o', 'copy.pdf']);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr.trim().split('\n').at(-1), 'bulletin build: cannot write copy.pdf: no space left on the device (it is left as it was)');
+    assert.deepEqual(changed(before, fingerprint(dir)), []);
+    assert.deepEqual(leftovers(dir), []);
+    assert.equal(statSync(join(dir, 'copy.pdf')).nlink, 2);
+  });
+});
+
+test('full disk halfway through an in-place rewrite: the previous content is written back', (t) => {
+  withTmpfs(t, 300, (dir) => {
+    copyFileSync(ISSUE_690, join(dir, '690.yaml'));
+    // A small PDF with two names: its backup fits, the 255 KB that should replace it does not.
+    const small = sandbox({ 'a.yaml': MINIMAL });
+    assert.equal(run(small, ['build', 'a.yaml', '-q']).status, 0);
+    copyFileSync(join(small, 'a.pdf'), join(dir, 'small.pdf'));
+    removeSandbox(small);
+    linkSync(join(dir, 'small.pdf'), join(dir, 'copy.pdf'));
+    fillDisk(dir, 120 * 1024);
+    const before = fingerprint(dir);
+    const r = run(dir, ['build', '690.yaml', '-q', '-o', 'small.pdf']);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr.trim().split('\n').at(-1), 'bulletin build: cannot write small.pdf: no space left on the device (it is left as it was)');
+    assert.deepEqual(changed(before, fingerprint(dir)), []);
+    assert.deepEqual(leftovers(dir), []);
+    const verdict = pdfReaders(join(dir, 'copy.pdf'));
+    assert.ok(verdict.ok, verdict.report);
   });
 });
 

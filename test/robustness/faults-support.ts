@@ -155,7 +155,7 @@ export function fingerprint(dir: string): Map<string, string> {
       else if (st.isDirectory()) {
         out.set(rel, `dir ${meta}`);
         walk(path, `${rel}/`);
-      } else if (st.isFile()) out.set(rel, `file ${createHash('sha256').update(readFileSync(path)).digest('hex')} ${meta}`);
+      } else if (st.isFile()) out.set(rel, `file ${hashOf(path, st.dev, st.ino)} ${meta}`);
       else out.set(rel, `special ${st.mode.toString(8)} rdev=${st.rdev}`);
     }
   };
