@@ -74,7 +74,7 @@ export function bytesForWriteBack(text: string, origin: SourceOrigin): Buffer {
 
 /** Why a repaired file must not be written back, or undefined when it may be. */
 function notWritable(issue: LoadedIssue): string | undefined {
-  if (!issue.origin) return 'it was not read from a file';
+  if (!issue.origin?.identity) return 'it was not read from a file (the standard input?), so there is nothing to write back to';
   if (!issue.origin.lossless) {
     return `some of its bytes are not ${issue.origin.encoding.toUpperCase()} text, and writing the repairs back would replace them with U+FFFD; save it as UTF-8 first`;
   }
@@ -188,7 +188,7 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
         continue;
       }
       try {
-        await writeFileSafely(issue.file, bytesForWriteBack(repair.source, issue.origin!), { unchangedSince: issue.origin!.identity });
+        await writeFileSafely(issue.file, bytesForWriteBack(repair.source, issue.origin!), { unchangedSince: issue.origin!.identity, devices: false });
       } catch (error) {
         if (!(error instanceof WriteError)) throw error;
         // A full disk, a read-only file, an editor's save meanwhile: this file is left as it was.

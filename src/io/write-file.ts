@@ -154,7 +154,8 @@ function testDelay(): number {
 const NAME_MAX = 255;
 /** Bytes of the target's name kept in a temporary file's name: room for `.` + `.PID.RANDOM.tmp`. */
 const STEM_BYTES = 200;
-const TEMP_TAIL = /^(\d+)\.([0-9a-f]{16})\.(tmp|bak)$/;
+/** Temporary files a later run may remove. Backups (`.bak`) never are: see writeInPlace. */
+const TEMP_TAIL = /^(\d+)\.([0-9a-f]{16})\.tmp$/;
 
 /** The target's name cut to STEM_BYTES bytes of UTF-8, at a character boundary. */
 function stemOf(name: string): string {
@@ -188,6 +189,8 @@ function processAlive(pid: number): boolean {
 /**
  * Remove temporary files of `target` left by runs that were killed outright (SIGKILL, a power
  * cut): named as tempName names them, by a process that no longer exists, regular files of ours.
+ * A backup left by a run killed during an in-place rewrite is kept: it may be the only whole
+ * copy of the file.
  */
 export function sweepStaleTemps(target: string): string[] {
   const dir = dirname(target);
@@ -539,8 +542,7 @@ async function writeInPlace(target: Target, st: BigIntStats, data: Uint8Array, o
       } catch {
         await file.close().catch(() => undefined);
         live.delete(temp);
-        const kept = `${target.path}.before-bulletin`;
-        const where = (await link(temp.path, kept).then(() => unlink(temp.path)).then(() => kept, () => temp.path));
+        const where = await keepBackup(temp.path, target.path);
         throw new WriteError(target.given, (error as NodeJS.ErrnoException).code ?? 'EIO', writeReason(error),
           `it may be damaged; its previous content is saved in ${where}`);
       }
@@ -553,6 +555,20 @@ async function writeInPlace(target: Target, st: BigIntStats, data: Uint8Array, o
   afterCritical();
   if (failure !== undefined) throw failure;
   return { path: target.path, how: 'in place', toStdout: false };
+}
+
+/** Give a backup that must outlive the run a name a user sees: NAME.before-bulletin (or with a suffix). */
+async function keepBackup(backup: string, target: string): Promise<string> {
+  for (const name of [`${target}.before-bulletin`, `${target}.before-bulletin.${randomBytes(4).toString('hex')}`]) {
+    try {
+      await link(backup, name);
+      await unlink(backup).catch(() => undefined);
+      return name;
+    } catch {
+      // taken, or no hard links here: try the next name, else leave it where it is
+    }
+  }
+  return backup;
 }
 
 async function rewrite(file: FileHandle, data: Uint8Array): Promise<void> {
