@@ -94,6 +94,8 @@ interface Temp {
   target: string;
   /** An in-place rewrite is under way: a signal waits for it to finish (see writeInPlace). */
   critical: boolean;
+  /** Something else took its name: it is not ours to remove. */
+  disowned?: boolean;
 }
 
 const live = new Set<Temp>();
@@ -237,6 +239,7 @@ async function createTemp(target: Target, mode: number, kind: 'tmp' | 'bak' = 't
 
 async function dropTemp(temp: Temp): Promise<void> {
   live.delete(temp);
+  if (temp.disowned) return;
   try {
     await unlink(temp.path);
   } catch {
@@ -421,6 +424,24 @@ async function takeOver(handle: FileHandle, st: BigIntStats | undefined): Promis
   await handle.chmod(Number(st.mode) & 0o7777);
 }
 
+/**
+ * The temporary file is still the one written: in a directory others may write to, someone could
+ * put something else under its name before the rename gives that name to the target.
+ */
+function checkStillOurs(temp: Temp, written: BigIntStats): void {
+  let now: BigIntStats;
+  try {
+    now = lstatSync(temp.path, { bigint: true });
+  } catch {
+    throw fail('ENOENT');
+  }
+  if (!now.isFile() || now.dev !== written.dev || now.ino !== written.ino) {
+    live.delete(temp);
+    temp.disowned = true;
+    throw new WriteError(temp.target, 'ETEMPSWAPPED', `its temporary file ${temp.path} was replaced by someone else while it was written`, 'nothing was changed');
+  }
+}
+
 function changedMeanwhile(target: Target, since: FileIdentity | undefined): boolean {
   if (!since) return false;
   try {
@@ -438,15 +459,18 @@ function changedError(target: Target): WriteError {
 async function replace(target: Target, st: BigIntStats | undefined, data: Uint8Array, options: WriteOptions): Promise<WriteOutcome> {
   const { temp, handle } = await createTemp(target, st ? Number(st.mode) & 0o600 : 0o666);
   try {
+    let written: BigIntStats;
     try {
       await takeOver(handle, st);
       await writeAll(handle, data, 0);
       await handle.sync();
+      written = await handle.stat({ bigint: true });
     } finally {
       await handle.close();
     }
     checkInterrupted();
     if (changedMeanwhile(target, options.unchangedSince)) throw changedError(target);
+    checkStillOurs(temp, written);
     await rename(temp.path, target.path);
     live.delete(temp);
   } catch (error) {
@@ -465,13 +489,16 @@ async function replace(target: Target, st: BigIntStats | undefined, data: Uint8A
 async function createExclusive(target: Target, data: Uint8Array): Promise<WriteOutcome> {
   const { temp, handle } = await createTemp(target, 0o666);
   try {
+    let written: BigIntStats;
     try {
       await writeAll(handle, data, 0);
       await handle.sync();
+      written = await handle.stat({ bigint: true });
     } finally {
       await handle.close();
     }
     checkInterrupted();
+    checkStillOurs(temp, written);
     try {
       await link(temp.path, target.path);
     } catch (error) {

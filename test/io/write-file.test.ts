@@ -125,3 +125,32 @@ test('a new file gets the mode the umask gives; a replaced one keeps its own', a
     assert.equal(statSync(file).mode & 0o777, 0o666 & ~umask);
   });
 });
+
+test('a temporary file swapped for something else before the rename is not renamed into place', async () => {
+  await inDir(async (dir) => {
+    const target = join(dir, 'out.pdf');
+    writeFileSync(target, '%PDF-old');
+    writeFileSync(join(dir, 'victim.txt'), 'precious');
+    const before = process.env.BULLETIN_TEST_WRITE_DELAY_MS;
+    process.env.BULLETIN_TEST_WRITE_DELAY_MS = '300';
+    try {
+      const writing = writeFileSafely(target, '%PDF-new');
+      let temp: string | undefined;
+      for (let k = 0; k < 100 && !temp; k++) {
+        await new Promise((r) => setTimeout(r, 5));
+        temp = readdirSync(dir).find((n) => n.endsWith('.tmp'));
+      }
+      assert.ok(temp, 'the write began');
+      // Another user of a shared directory puts a link to a file of theirs under the name.
+      rmSync(join(dir, temp));
+      symlinkSync(join(dir, 'victim.txt'), join(dir, temp));
+      await assert.rejects(writing, (e: Error) => e instanceof WriteError && e.code === 'ETEMPSWAPPED');
+      assert.equal(readFileSync(target, 'utf8'), '%PDF-old');
+      assert.equal(readFileSync(join(dir, 'victim.txt'), 'utf8'), 'precious');
+      assert.ok(lstatSync(join(dir, temp)).isSymbolicLink(), 'what is not ours is left alone');
+    } finally {
+      if (before === undefined) delete process.env.BULLETIN_TEST_WRITE_DELAY_MS;
+      else process.env.BULLETIN_TEST_WRITE_DELAY_MS = before;
+    }
+  });
+});
