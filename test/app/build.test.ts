@@ -8,7 +8,7 @@ import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import { join } from 'node:path';
 import { BuildError, buildIssue, defaultOutput } from '../../src/app/build.js';
 import { ISSUE_YAML, lineOf, workdir } from './build-fixtures.js';
-import { cannotRunAsUser, run, sandbox } from '../robustness/faults-support.js';
+import { cannotRunAsUser, removeSandbox, run, sandbox } from '../robustness/faults-support.js';
 
 test('builds a PDF beside the input and reports pages, size and time', async () => {
   const dir = workdir({ 'a.yaml': ISSUE_YAML });
@@ -59,13 +59,17 @@ test('an unwritable output directory is a system error and leaves nothing behind
     return;
   }
   const dir = sandbox({ 'a.yaml': ISSUE_YAML });
-  const out = join(dir, 'out');
-  mkdirSync(out);
-  chmodSync(out, 0o555);
-  const r = run(dir, ['build', 'a.yaml', '-o', 'out/a.pdf'], { asUser: true });
-  assert.equal(r.stderr, 'bulletin build: cannot write out/a.pdf: permission denied (nothing was written)\n');
-  assert.equal(r.status, 2);
-  assert.deepEqual(readdirSync(out), []);
+  try {
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    chmodSync(out, 0o555);
+    const r = run(dir, ['build', 'a.yaml', '-o', 'out/a.pdf'], { asUser: true });
+    assert.equal(r.stderr, 'bulletin build: cannot write out/a.pdf: permission denied (nothing was written)\n');
+    assert.equal(r.status, 2);
+    assert.deepEqual(readdirSync(out), []);
+  } finally {
+    removeSandbox(dir);
+  }
 });
 
 test('a missing font file is a system error naming the file', async () => {
