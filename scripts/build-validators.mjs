@@ -3,4 +3,4 @@
 // dist/issue/ (see src/issue/standalone.ts), so a run never compiles a schema.
 import { writeStandaloneValidators } from '../dist/issue/standalone.js';
 
-writeStandaloneValidators();
+await writeStandaloneValidators();

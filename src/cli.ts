@@ -8,12 +8,11 @@ import './tiering.js';
 import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { EXIT } from './cli/exit.js';
 import { FONT_DIR, PACKAGE_ROOT, VENDORED_FONTS } from './font/vendored.js';
 
 const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-/** Exit statuses CI can trust: 0 clean, 1 content errors, 2 usage or system errors. */
-export const EXIT = { ok: 0, content: 1, usage: 2 } as const;
 
 // A reader that stops early (`bulletin check … | head`) closes the pipe: that is not an error of
 // ours, so end quietly with the status the run has so far instead of an unhandled EPIPE trace.
@@ -40,7 +39,8 @@ program
   .command('build')
   .description('lay out an issue file and write its PDF')
   .argument('<file>', 'issue file (YAML)')
-  .option('-o, --output <pdf>', 'where to write the PDF (default: beside the input, same name, .pdf)')
+  .option('-o, --output <pdf>', 'where to write the PDF (default: beside the input, same name, .pdf; - for the standard output)')
+  .option('--force', 'replace the output file even if it is not a PDF')
   .option('--theme <file>', 'theme file (YAML or JSON) overriding the default theme')
   .option('--bleed <length>', 'bleed on each side, e.g. 3mm (grows the MediaBox, sets a BleedBox)')
   .option('--marks', 'draw crop marks outside the trim (needs --bleed)')

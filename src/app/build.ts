@@ -1,18 +1,21 @@
 /**
  * `build` as a use case: load the issue, run the same checks as `bulletin check` and refuse on
  * errors, merge the theme (default ← `--theme` file ← the issue's `style:`), lay the issue out,
- * render it and write the PDF atomically (a temporary file in the target directory renamed over
- * the old one, so a failed build never leaves half a PDF or destroys the previous one).
- * Printing and exit codes are the CLI's job: this returns what happened.
+ * render it and write the PDF through io/write-file.ts (so a failed build never leaves half a
+ * PDF or destroys the previous one). The output is never a file the build reads, nor a file
+ * that is not a PDF unless `force`. Printing and exit codes are the CLI's job: this returns
+ * what happened.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { stylesFontResolver } from '../check/fonts.js';
 import { lintIssues } from '../check/index.js';
 import { composeParagraph } from '../compose/compose.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
-import { prefetchedFonts } from '../font/load.js';
+import { openedFontFiles, prefetchedFonts } from '../font/load.js';
 import { PACKAGE_ROOT } from '../font/vendored.js';
+import { readHead } from '../io/read-file.js';
+import { WriteError, writeFileSafely } from '../io/write-file.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { layoutIssue, type LayoutResult } from '../layout/layout.js';
@@ -32,6 +35,8 @@ export interface BuildOptions {
   marks?: boolean;
   /** Fixed CreationDate (default: SOURCE_DATE_EPOCH, else the issue date). */
   date?: Date;
+  /** Replace an existing output file that is not a PDF. */
+  force?: boolean;
 }
 
 /** A problem that is not the content's fault (missing file, bad font, bad option): exit 2. */
@@ -43,7 +48,7 @@ export class BuildError extends Error {
 }
 
 export type BuildResult =
-  | { ok: true; output: string; pages: number; bytes: number; seconds: number; warnings: Diagnostic[]; loaded: LoadedIssue[]; layout: LayoutResult; phases: BuildPhases }
+  | { ok: true; output: string; pages: number; bytes: number; seconds: number; warnings: Diagnostic[]; loaded: LoadedIssue[]; layout: LayoutResult; phases: BuildPhases; toStdout: boolean }
   | { ok: false; diagnostics: Diagnostic[]; loaded: LoadedIssue[] };
 
 /** Milliseconds spent in each step of a build that got through (for the benchmark). */
@@ -66,11 +71,87 @@ export function defaultOutput(input: string): string {
   return (ext ? input.slice(0, -ext.length) : input) + '.pdf';
 }
 
-/** CreationDate: SOURCE_DATE_EPOCH (reproducible builds) when set and valid. */
+/** The end of year 9999, the last second a PDF date can say. */
+const MAX_EPOCH = 253_402_300_799;
+
+/** CreationDate: SOURCE_DATE_EPOCH (reproducible builds) when set; a value that is not a time is a usage error. */
 function epochDate(): Date | undefined {
-  const raw = process.env.SOURCE_DATE_EPOCH;
-  if (!raw || !/^\d+$/.test(raw.trim())) return undefined;
-  return new Date(Number(raw.trim()) * 1000);
+  const raw = process.env.SOURCE_DATE_EPOCH?.trim();
+  if (!raw) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) > MAX_EPOCH) {
+    const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+    throw new BuildError(`SOURCE_DATE_EPOCH=${shown} is not a time bulletin can use: give whole seconds since 1970-01-01, at most ${MAX_EPOCH} (the end of year 9999)`);
+  }
+  return new Date(Number(raw) * 1000);
+}
+
+/** `-o` in a form that cannot name a PDF file: refused before any work, in plain words. */
+function checkOutputName(output: string, input: string, given: boolean): void {
+  if (output === '') throw new BuildError('-o needs a file name, e.g. -o out.pdf (or -o - for the standard output)');
+  if (output === '-') return;
+  const example = join(output, basename(defaultOutput(input)));
+  if (/[\\/]$/.test(output)) throw new BuildError(`-o ${output} names a directory; give the PDF a file name, e.g. -o ${example}`);
+  let isDir = false;
+  try {
+    isDir = statSync(output).isDirectory();
+  } catch {
+    // not there yet: it will be created
+  }
+  if (isDir) throw new BuildError(`cannot write ${output}: it is a directory${given ? `; give the PDF a file name, e.g. -o ${example}` : ''}`);
+  const outDir = dirname(resolve(output));
+  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new BuildError(`output directory does not exist: ${dirname(output)}`);
+}
+
+/** Device and inode of a file, following links; undefined when it is not there. */
+function fileId(file: string): string | undefined {
+  try {
+    const st = statSync(file, { bigint: true });
+    return `${st.dev}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
+}
+
+/**
+ * The output must not be a file the build reads — the issue, the theme file, a font: `-o
+ * issue.yaml` would replace the text with its own PDF. Compared by device and inode (hard
+ * links, links, bind mounts) and by real path. Not even `--force` allows it.
+ */
+function checkNotAnInput(output: string, reads: readonly { file: string; what: string }[]): void {
+  if (output === '-') return;
+  const outId = fileId(output);
+  const outReal = realPath(output);
+  for (const r of reads) {
+    const id = fileId(r.file);
+    if (id === undefined) continue; // not there: reading it will say so
+    if (id === outId || outReal === realPath(r.file)) {
+      throw new BuildError(`-o ${output} is ${r.what}${r.file !== output ? ` (${r.file})` : ''}: the PDF would replace it; choose another output name`);
+    }
+  }
+}
+
+/** An existing output that is not a PDF (its first bytes are not %PDF-) is replaced only with --force. */
+function checkReplaceable(output: string, force: boolean | undefined): void {
+  if (force || output === '-') return;
+  let st;
+  try {
+    st = statSync(output);
+  } catch {
+    return;
+  }
+  if (!st.isFile() || st.size === 0) return;
+  const head = readHead(output, 5);
+  if (!head || head.toString('latin1') === '%PDF-') return;
+  const shown = JSON.stringify(new TextDecoder().decode(readHead(output, 24) ?? head).replace(/\uFFFD/g, '?'));
+  throw new BuildError(`${output} exists and is not a PDF (it begins ${shown}); bulletin replaces only PDFs: choose another output name, or add --force to replace it`);
 }
 
 export async function buildIssue(file: string, options: BuildOptions = {}): Promise<BuildResult> {
@@ -83,8 +164,11 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     return ms;
   };
   const output = options.output ?? defaultOutput(file);
-  const outDir = dirname(resolve(output));
-  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new BuildError(`output directory does not exist: ${dirname(output)}`);
+  checkOutputName(output, file, options.output !== undefined);
+  const date = options.date ?? epochDate();
+  const reads = [{ file, what: 'the issue file' }, ...(options.theme ? [{ file: options.theme, what: 'the theme file' }] : [])];
+  checkNotAnInput(output, reads);
+  checkReplaceable(output, options.force);
   let bleed = 0;
   if (options.bleed !== undefined) {
     try {
@@ -130,6 +214,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   }
   if (!prepared.styles) return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...prepared.diagnostics]), loaded: [loaded] };
   const styles = prepared.styles;
+  checkNotAnInput(output, openedFontFiles().map((f) => ({ file: f, what: 'a font file the build uses' })));
   const themeMs = lap();
 
   // The same checks as `bulletin check`, with glyph coverage against this build's own theme.
@@ -138,7 +223,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const checkMs = lap();
 
   // Every theme value is resolved and checked by now: layout has nothing of the theme to refuse.
-  const layout = layoutIssue(styleIssue(issue, styles), composeParagraph, { date: options.date ?? epochDate() });
+  const layout = layoutIssue(styleIssue(issue, styles), composeParagraph, { date });
   const layoutDiagnostics = layout.problems.map((p) => layoutDiagnostic(loaded, p));
   const all = sortDiagnostics([...diagnostics, ...layoutDiagnostics]);
   if (all.some((d) => d.severity === 'error')) return { ok: false, diagnostics: all, loaded: [loaded] };
@@ -146,7 +231,13 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const layoutMs = lap();
   const pdf = await renderPdf(layout.document, { creator: `bulletin ${version()}`, bleed, marks: options.marks });
   const renderMs = lap();
-  writeAtomic(output, pdf);
+  let toStdout: boolean;
+  try {
+    ({ toStdout } = await writeFileSafely(output, pdf, { devices: true }));
+  } catch (err) {
+    if (err instanceof WriteError) throw new BuildError(err.message);
+    throw err;
+  }
   return {
     ok: true,
     output,
@@ -157,35 +248,6 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     loaded: [loaded],
     layout,
     phases: { load: loadMs, theme: themeMs, check: checkMs, layout: layoutMs, render: renderMs, write: lap() },
+    toStdout,
   };
-}
-
-/** Write `data` to `file` through a temporary file in the same directory and a rename. */
-export function writeAtomic(file: string, data: Uint8Array): void {
-  const temp = join(dirname(resolve(file)), `.${basename(file)}.${process.pid}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(temp, 'w', 0o644);
-  } catch (err) {
-    throw new BuildError(`cannot write ${file}: ${describeFsError(err)}`);
-  }
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-    closeSync(fd);
-    renameSync(temp, file);
-  } catch (err) {
-    try { closeSync(fd); } catch { /* already closed */ }
-    try { unlinkSync(temp); } catch { /* already gone */ }
-    throw new BuildError(`cannot write ${file}: ${describeFsError(err)}`);
-  }
-}
-
-function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  if (code === 'ENOSPC') return 'no space left on the device';
-  if (code === 'EROFS') return 'read-only file system';
-  return (err as Error).message;
 }

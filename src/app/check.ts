@@ -2,14 +2,16 @@
  * `check` as a use case: load each issue file, run the typography lint over them, apply safe
  * repairs when asked, and return everything found. Printing and exit codes are the CLI's job.
  */
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { lintIssues, stylesFontResolver, type FontResolver, type LintOptions, type LintResult } from '../check/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import { WriteError, writeFileSafely } from '../io/write-file.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
-import type { LoadedIssue } from '../issue/loaded.js';
+import type { LoadedIssue, SourceOrigin } from '../issue/loaded.js';
 import { composeParagraph } from '../compose/compose.js';
 import type { LayoutContext } from '../layout/setting.js';
+import { buildMasthead } from '../layout/masthead.js';
 import { setTitle } from '../layout/title.js';
 import { styleIssue } from '../style/model.js';
 import type { Styles } from '../style/styles.js';
@@ -35,6 +37,12 @@ export interface FixedFile {
   changes: string[];
 }
 
+/** A file `--fix` had repairs for and did not write, and why. */
+export interface NotFixedFile {
+  file: string;
+  reason: string;
+}
+
 export interface CheckResult {
   /** Files that were read and checked (after any fixes, their repaired state). */
   loaded: LoadedIssue[];
@@ -44,33 +52,48 @@ export interface CheckResult {
   unreadable: UnreadableFile[];
   /** Files `--fix` rewrote, with what changed. */
   fixed: FixedFile[];
+  /** Files `--fix` left alone although it had repairs: their text is not exactly their bytes. */
+  notFixed: NotFixedFile[];
   /** Problems that are not content (a font of an issue's `style:` that cannot be opened), one line each. */
   systemErrors: string[];
 }
 
 /**
- * Replace a file's content so that a reader never sees half of it: write a temporary file in
- * the same directory (so rename stays on one file system), flush it, then rename it over.
+ * The bytes to write back for `text`, a repaired version of a file decoded as `origin` says: in
+ * UTF-8, with the byte-order mark the file had. Only a lossless decoding may be written back
+ * (see SourceOrigin): otherwise the undecodable bytes would be replaced by U+FFFD.
  */
-export function writeFileAtomic(file: string, content: string): void {
-  const mode = statSync(file).mode & 0o7777;
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  const fd = openSync(temp, 'wx', mode);
-  try {
-    writeSync(fd, content, null, 'utf8');
-    fsyncSync(fd);
-  } catch (error) {
-    closeSync(fd);
-    unlinkSync(temp);
-    throw error;
+export function bytesForWriteBack(text: string, origin: SourceOrigin): Buffer {
+  const bom = origin.bom && origin.encoding === 'utf-8' ? '\uFEFF' : '';
+  return Buffer.from(bom + text, 'utf8');
+}
+
+/** Why a repaired file must not be written back, or undefined when it may be. */
+function notWritable(issue: LoadedIssue): string | undefined {
+  if (!issue.origin?.identity) return 'it was not read from a file (the standard input?), so there is nothing to write back to';
+  if (!issue.origin.lossless) {
+    return `some of its bytes are not ${issue.origin.encoding.toUpperCase()} text, and writing the repairs back would replace them with U+FFFD; save it as UTF-8 first`;
   }
-  closeSync(fd);
-  try {
-    renameSync(temp, file);
-  } catch (error) {
-    unlinkSync(temp);
-    throw error;
+  return undefined;
+}
+
+/** The same file named twice (a.yaml ./a.yaml, a link to it) is checked once, under its first name. */
+function distinctFiles(files: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const file of files) {
+    let key: string;
+    try {
+      const st = statSync(file, { bigint: true });
+      key = `${st.dev}:${st.ino}`;
+    } catch {
+      key = resolve(file);
+    }
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(file);
   }
+  return out;
 }
 
 function loadAll(files: readonly string[]): { loaded: LoadedIssue[]; unreadable: UnreadableFile[] } {
@@ -109,7 +132,7 @@ function issueThemes(loaded: readonly LoadedIssue[]): Themes {
     if (!l.issue || l.diagnostics.some((d) => d.severity === 'error')) continue;
     try {
       const theme = resolveIssueTheme(l);
-      diagnostics.push(...theme.diagnostics);
+      for (const d of theme.diagnostics) diagnostics.push(d);
       if (theme.styles) {
         resolvers.set(l, stylesFontResolver(theme.styles));
         resolved.set(l, theme.styles);
@@ -117,7 +140,7 @@ function issueThemes(loaded: readonly LoadedIssue[]): Themes {
     } catch (error) {
       if (!(error instanceof ThemeSystemError)) throw error;
       if (!systemErrors.includes(error.message)) systemErrors.push(error.message);
-      diagnostics.push(...error.diagnostics);
+      for (const d of error.diagnostics) diagnostics.push(d);
     }
   }
   // Issues whose theme did not resolve: the default theme's fonts (its problems are reported).
@@ -128,28 +151,46 @@ function issueThemes(loaded: readonly LoadedIssue[]): Themes {
 
 /**
  * What build would refuse that no lint rule sees: a title that takes more lines than the theme
- * allows. Its titles are set exactly as build sets them (the rest of the layout is not needed).
+ * allows, a bulletin name too long for the masthead. They are set exactly as build sets them
+ * (the rest of the layout is not needed).
  */
 function titleProblems(loaded: LoadedIssue, styles: Styles): Diagnostic[] {
   if (!loaded.issue) return [];
   const ctx: LayoutContext = { styles, compose: composeParagraph, problems: [] };
-  for (const block of styleIssue(loaded.issue, styles).blocks) if (block.kind === 'title') setTitle(ctx, block);
-  return ctx.problems.filter((p) => p.code === 'title-too-long').map((p) => layoutDiagnostic(loaded, p));
+  for (const block of styleIssue(loaded.issue, styles).blocks) {
+    if (block.kind === 'title') setTitle(ctx, block);
+    else if (block.kind === 'masthead') buildMasthead(ctx, block);
+  }
+  return ctx.problems.filter((p) => p.code === 'title-too-long' || p.code === 'name-too-long').map((p) => layoutDiagnostic(loaded, p));
 }
 
-export function checkFiles(files: readonly string[], options: CheckOptions = {}): CheckResult {
-  const unique = [...new Set(files)];
+export async function checkFiles(files: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
+  const unique = distinctFiles(files);
   let { loaded, unreadable } = loadAll(unique);
   const runLint = options.lint ?? lintIssues;
   let themes = issueThemes(loaded);
   let lint = runLint(loaded, { fix: options.fix === true, fontsFor: themes.fontsFor });
   const fixed: FixedFile[] = [];
+  const notFixed: NotFixedFile[] = [];
+  const writeErrors: string[] = [];
 
   if (options.fix && lint.fixed.size > 0) {
     for (const issue of loaded) {
       const repair = lint.fixed.get(issue.file);
       if (!repair || repair.source === issue.source) continue;
-      writeFileAtomic(issue.file, repair.source);
+      const refused = notWritable(issue);
+      if (refused) {
+        notFixed.push({ file: issue.file, reason: refused });
+        continue;
+      }
+      try {
+        await writeFileSafely(issue.file, bytesForWriteBack(repair.source, issue.origin!), { unchangedSince: issue.origin!.identity, devices: false });
+      } catch (error) {
+        if (!(error instanceof WriteError)) throw error;
+        // A full disk, a read-only file, an editor's save meanwhile: this file is left as it was.
+        writeErrors.push(error.message);
+        continue;
+      }
       fixed.push({ file: issue.file, changes: repair.changes });
     }
     if (fixed.length > 0) {
@@ -165,5 +206,5 @@ export function checkFiles(files: readonly string[], options: CheckOptions = {})
     return theme ? titleProblems(l, theme) : [];
   });
   const diagnostics = sortDiagnostics([...loaded.flatMap((l) => l.diagnostics), ...themes.diagnostics, ...lint.diagnostics, ...titles]);
-  return { loaded, diagnostics, unreadable, fixed, systemErrors: themes.systemErrors };
+  return { loaded, diagnostics, unreadable, fixed, notFixed, systemErrors: [...writeErrors, ...themes.systemErrors] };
 }

@@ -5,7 +5,7 @@
  * that has a glyph draws a character, so anything drawn further down the chain fell back, and a
  * character no face has would print as a blank box. Printing is the CLI's job.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readBounded } from '../io/read-file.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { FontLoadError, openFont } from '../font/load.js';
@@ -100,10 +100,9 @@ export function licenceOf(handle: FontHandle): string {
 /** The Licence column of the row for `file` in the README beside it (fonts/README.md). */
 function readmeLicence(file: string): string | undefined {
   const readme = join(dirname(file), 'README.md');
-  if (!existsSync(readme)) return undefined;
   let text: string;
   try {
-    text = readFileSync(readme, 'utf8');
+    text = new TextDecoder().decode(readBounded(readme, { limit: 1024 * 1024, what: 'a README' }).bytes);
   } catch {
     return undefined;
   }

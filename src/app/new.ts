@@ -6,12 +6,14 @@
  * Without a previous issue a fully commented template is written. Never overwrites a file.
  * Printing and exit codes are the CLI's job: this returns what happened or throws NewError.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { Document, isMap, isScalar, isSeq, parse, Scalar, YAMLMap, YAMLSeq, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { SCHEMA_DIR } from '../font/vendored.js';
-import { IssueReadError, loadIssueFile, loadIssueSource } from '../issue/load.js';
+import { readBounded } from '../io/read-file.js';
+import { WriteError, writeFileSafely } from '../io/write-file.js';
+import { IssueReadError, loadIssueFile, loadIssueSource, MAX_ISSUE_BYTES } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 
 /** A problem that is not the content's fault (existing output, bad option, missing file): exit 2. */
@@ -112,8 +114,10 @@ export function newestIssue(dir: string): string | undefined {
     const file = join(dir, name);
     let h: Header | undefined;
     try {
-      if (!statSync(file).isFile()) continue;
-      h = headerOf(parse(readFileSync(file, 'utf8'), { maxAliasCount: 100 }));
+      // Only regular files, never more than an issue file may hold; an alias bomb throws here.
+      const read = readBounded(file, { limit: MAX_ISSUE_BYTES, what: 'an issue file' });
+      if (read.truncated) continue;
+      h = headerOf(parse(new TextDecoder().decode(read.bytes), { maxAliasCount: 100 }));
     } catch {
       continue;
     }
@@ -250,26 +254,25 @@ function readSource(file: string): LoadedIssue {
 }
 
 function checkOutputDir(output: string): void {
+  if (output === '') throw new NewError('-o needs a file name, e.g. -o issues/691.yaml');
+  if (/[\\/]$/.test(output)) throw new NewError(`-o ${output} names a directory; give the new issue file a name, e.g. -o ${join(output, '691.yaml')}`);
   const dir = dirname(resolve(output));
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new NewError(`output directory does not exist: ${dirname(output)}`);
 }
 
-/** Create `file` with `text`, refusing to replace anything already there. */
-export function writeNewFile(file: string, text: string): void {
-  let fd: number;
+/**
+ * Create `file` with `text`, refusing to replace anything already there. The file appears
+ * complete or not at all (io/write-file.ts): a full disk leaves no empty file behind to make
+ * every later `new` answer "already exists".
+ */
+export async function writeNewFile(file: string, text: string): Promise<void> {
   try {
-    fd = openSync(file, 'wx', 0o644);
+    await writeFileSafely(file, text, { exclusive: true });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new NewError(`${file} already exists; it is left as it is (choose another name with -o)`);
-    if (code === 'EACCES' || code === 'EPERM') throw new NewError(`cannot write ${file}: permission denied`);
-    if (code === 'EISDIR') throw new NewError(`cannot write ${file}: it is a directory`);
-    throw new NewError(`cannot write ${file}: ${(err as Error).message}`);
-  }
-  try {
-    writeSync(fd, text, null, 'utf8');
-  } finally {
-    closeSync(fd);
+    if (!(err instanceof WriteError)) throw err;
+    if (err.code === 'EEXIST') throw new NewError(`${file} already exists; it is left as it is (choose another name with -o)`);
+    if (err.code === 'EISDIR') throw new NewError(`cannot write ${file}: it is a directory`);
+    throw new NewError(err.message);
   }
 }
 
@@ -281,7 +284,7 @@ function resolveDate(options: NewOptions): string {
   return localDate(options.today ?? new Date());
 }
 
-export function newIssue(options: NewOptions = {}): NewResult {
+export async function newIssue(options: NewOptions = {}): Promise<NewResult> {
   const cwd = options.cwd ?? '.';
   const date = resolveDate(options);
   const from = options.from ?? newestIssue(join(cwd, 'issues'));
@@ -289,6 +292,8 @@ export function newIssue(options: NewOptions = {}): NewResult {
 
   const loaded = readSource(from);
   if (loaded.doc.errors.length > 0 || !isMap(loaded.doc.contents)) return { ok: false, from, diagnostics: loaded.diagnostics, loaded };
+  // Aliases that would expand without bound are reported where they are, never expanded.
+  if (loaded.diagnostics.some((d) => d.severity === 'error' && d.code === 'yaml-alias')) return { ok: false, from, diagnostics: loaded.diagnostics, loaded };
   const before = headerOf(loaded.doc.toJS({ maxAliasCount: 10_000 }));
   if (!before) {
     if (loaded.diagnostics.some((d) => d.severity === 'error')) return { ok: false, from, diagnostics: loaded.diagnostics, loaded };
@@ -307,7 +312,7 @@ export function newIssue(options: NewOptions = {}): NewResult {
   };
   const output = options.output ?? join(dirname(from), nextFileName(basename(from), before, after));
   checkOutputDir(output);
-  if (existsSync(output)) throw new NewError(`${output} already exists; it is left as it is (choose another name with -o)`);
+  if (exists(output)) throw new NewError(`${output} already exists; it is left as it is (choose another name with -o)`);
 
   const doc = loaded.doc.clone();
   const root = doc.contents as YAMLMap;
@@ -323,7 +328,7 @@ export function newIssue(options: NewOptions = {}): NewResult {
   if (check.diagnostics.some((d) => d.severity === 'error')) {
     return { ok: false, from, diagnostics: loaded.diagnostics.filter((d) => !/^sections\[\d+\]\.(articles|briefs)\b/.test(d.path ?? '')), loaded };
   }
-  writeNewFile(output, text);
+  await writeNewFile(output, text);
   return {
     ok: true,
     output,
@@ -383,7 +388,16 @@ export function templateText(date: string, outputDir: string): string {
   return doc.toString(TO_STRING);
 }
 
-function newTemplate(options: NewOptions, cwd: string, date: string): NewResult {
+function exists(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function newTemplate(options: NewOptions, cwd: string, date: string): Promise<NewResult> {
   let output = options.output;
   if (output === undefined) {
     const dir = join(cwd, 'issues');
@@ -392,8 +406,8 @@ function newTemplate(options: NewOptions, cwd: string, date: string): NewResult 
     output = join(dir, '1.yaml');
   }
   checkOutputDir(output);
-  if (existsSync(output)) throw new NewError(`${output} already exists; it is left as it is (choose another name with -o)`);
+  if (exists(output)) throw new NewError(`${output} already exists; it is left as it is (choose another name with -o)`);
   const text = templateText(date, dirname(resolve(output)));
-  writeNewFile(output, text);
+  await writeNewFile(output, text);
   return { ok: true, output, number: 1, total: 1, date, sections: [`${PLACEHOLDER}栏目名`, '信息摘登'], text };
 }

@@ -4,11 +4,13 @@
  * and resolved (src/style); every problem is reported at the key or value to change, in the
  * same diagnostic shape as the issue loader uses.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, type Document, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
+import { ReadFileError, readBounded } from '../io/read-file.js';
+import { expandedTextDiagnostics } from '../issue/expansion.js';
+import { aliasDiagnostics } from '../issue/yaml-problems.js';
 import { locate, nodeRange, pathToString, pointerToPath, type PathSegment } from '../issue/locate.js';
 import { diagnosticAt, type SourceContext } from '../issue/source-context.js';
 import { FontLoadError, openFont } from '../font/load.js';
@@ -49,24 +51,41 @@ export interface ThemeFile {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The largest theme file read. A theme is a few hundred bytes to a few KB; anything near this
+ * is the wrong file, and is refused before it is parsed.
+ */
+export const MAX_THEME_BYTES = 1024 * 1024;
+
 /** Read and check a `--theme` file. Unreadable → ThemeFileError; content problems → diagnostics. */
 export function readThemeFile(file: string): ThemeFile {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const read = readBounded(file, { limit: MAX_THEME_BYTES, what: 'a theme file' });
+    if (read.truncated) throw new ThemeFileError(file, `cannot read theme file ${file}: it is larger than ${MAX_THEME_BYTES / 1024 / 1024} MB, too large for a theme file (a theme is a few KB) — is it the right file?`);
+    text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(read.bytes);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    throw new ThemeFileError(file, `cannot read theme file ${file}: ${reason}`);
+    if (err instanceof ReadFileError) throw new ThemeFileError(file, `cannot read theme file ${file}: ${err.reason}`);
+    throw err;
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const source: ThemeSource = { file, source: text, lineCounter, doc, base: [] };
   const diagnostics: Diagnostic[] = doc.errors.map((e) => diagnosticAt(source, 'theme-syntax', e.message.split('\n')[0], e.pos[0], e.pos[1]));
   if (diagnostics.length) return { source, data: {}, diagnostics };
-  const data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  // Aliases that would expand without bound (a "billion laughs" theme) are located, not expanded.
+  for (const d of aliasDiagnostics(doc, source)) diagnostics.push(d);
+  if (!diagnostics.length) for (const d of expandedTextDiagnostics(doc, source, MAX_THEME_BYTES)) diagnostics.push(d);
+  if (diagnostics.length) return { source, data: {}, diagnostics };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+  } catch (err) {
+    const range = doc.contents?.range ?? [0, 0];
+    return { source, data: {}, diagnostics: [diagnosticAt(source, 'theme-syntax', `the theme's aliases cannot be expanded: ${(err as Error).message}`, range[0], range[0] + 1)] };
+  }
   if (data === null || data === undefined) return { source, data: {}, diagnostics };
-  diagnostics.push(...checkThemeData(data, source));
+  for (const d of checkThemeData(data, source)) diagnostics.push(d);
   return { source, data: diagnostics.length ? {} : (data as Record<string, unknown>), diagnostics };
 }
 
@@ -110,17 +129,34 @@ function plainExpectation(e: ErrorObject): string {
   }
 }
 
+/** Theme problems listed in full; past these, one line says there are more. */
+const MAX_THEME_DIAGNOSTICS = 100;
+
 function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeSource): Diagnostic[] {
   // ajv reports a failed oneOf branch by branch; keep one message per place, the deepest first.
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of errors) {
     const key = e.keyword === 'additionalProperties' ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}` : e.instancePath;
-    byPath.set(key, [...(byPath.get(key) ?? []), e]);
+    const list = byPath.get(key);
+    if (list) list.push(e);
+    else byPath.set(key, [e]);
+  }
+  // Places with a deeper place of their own reported (every proper prefix of every key).
+  const hasDeeper = new Set<string>();
+  for (const key of byPath.keys()) {
+    for (let at = key.lastIndexOf('/'); at >= 0; at = key.lastIndexOf('/', at - 1)) {
+      hasDeeper.add(key.slice(0, at));
+      if (at === 0) break;
+    }
   }
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const [key, errs] of byPath) {
-    if ([...byPath.keys()].some((other) => other !== key && other.startsWith(`${key}/`) && !errs.some((e) => e.keyword === 'additionalProperties'))) continue;
+    if (out.length >= MAX_THEME_DIAGNOSTICS) {
+      out.push({ ...out[out.length - 1], code: 'too-many-problems', message: `… and more problems like these in ${source.file}, not listed (the first ${MAX_THEME_DIAGNOSTICS} are shown)`, hint: undefined });
+      break;
+    }
+    if (hasDeeper.has(key) && !errs.some((e) => e.keyword === 'additionalProperties')) continue;
     if (seen.has(key)) continue;
     seen.add(key);
     const e = errs.find((x) => x.keyword === 'additionalProperties') ?? errs.find((x) => x.keyword === 'oneOf') ?? errs[0];

@@ -177,7 +177,7 @@ export function lintIssues(loaded: readonly LoadedIssue[], options: LintOptions 
     if (options.fix) {
       const changes: string[] = [];
       for (let n = 1; n < MAX_FIX_PASSES && pass.outcome && pass.outcome.applied.size; n++) {
-        changes.push(...pass.outcome.changes);
+        for (const change of pass.outcome.changes) changes.push(change);
         const { doc, lineCounter } = reparse(pass.outcome.source, current.doc);
         current = { ...current, source: pass.outcome.source, doc, lineCounter };
         pass = lintPass(current, scalarRules, fonts);

@@ -268,7 +268,7 @@ function autoIndent(source: string, header: BlockHeader, to: number): number {
     if (!/^ *$/.test(l.text)) return /^ */.exec(l.text)![0].length;
   }
   // Only blank lines: all of them are empty, however many spaces they hold.
-  return Math.max(0, ...lines.map((l) => l.text.length));
+  return lines.reduce((most, l) => Math.max(most, l.text.length), 0);
 }
 
 /** Map a scalar node of `source` (parsed with source ranges). */

@@ -9,20 +9,19 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import { formatDiagnostics } from '../diag/format.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { sourceLine } from '../issue/position.js';
-import { readFileSync } from 'node:fs';
+import { sourceLineOf } from '../io/read-file.js';
+import { EXIT } from './exit.js';
 
 export interface BuildCliOptions {
   output?: string;
   theme?: string;
   bleed?: string;
   marks?: boolean;
+  force?: boolean;
   quiet?: boolean;
   debug?: boolean;
 }
 
-const EXIT_OK = 0;
-const EXIT_CONTENT = 1;
-const EXIT_USAGE = 2;
 
 function sizeText(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -35,11 +34,7 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: readonly L
   const lines = (file: string, line: number) => {
     const l = sources.get(file);
     if (l) return sourceLine(l.source, l.lineCounter, line);
-    try {
-      return readFileSync(file, 'utf8').split(/\r?\n/)[line - 1];
-    } catch {
-      return undefined;
-    }
+    return sourceLineOf(file, line);
   };
   process.stderr.write(formatDiagnostics(diagnostics, 'text', lines) + '\n');
 }
@@ -47,27 +42,29 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: readonly L
 export async function runBuild(file: string, opts: BuildCliOptions | Record<string, unknown>): Promise<number> {
   const options = opts as BuildCliOptions;
   try {
-    const result = await buildIssue(file, { output: options.output, theme: options.theme, bleed: options.bleed, marks: options.marks });
+    const result = await buildIssue(file, { output: options.output, theme: options.theme, bleed: options.bleed, marks: options.marks, force: options.force });
     if (!result.ok) {
       printDiagnostics(options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics, result.loaded);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       process.stderr.write(`bulletin build: ${file} not built: ${errors} error${errors === 1 ? '' : 's'}\n`);
-      return EXIT_CONTENT;
+      return EXIT.content;
     }
     if (!options.quiet) {
       printDiagnostics(result.warnings, result.loaded);
       const pages = `${result.pages} page${result.pages === 1 ? '' : 's'}`;
-      process.stdout.write(`${result.output} — ${pages}, ${sizeText(result.bytes)}, ${result.seconds.toFixed(2)} s\n`);
+      // With the PDF on the standard output, the report goes to the standard error.
+      const report = result.toStdout ? process.stderr : process.stdout;
+      report.write(`${result.output} — ${pages}, ${sizeText(result.bytes)}, ${result.seconds.toFixed(2)} s\n`);
     }
-    return EXIT_OK;
+    return EXIT.ok;
   } catch (error) {
     if (error instanceof BuildError) {
       printDiagnostics(error.diagnostics, []);
       process.stderr.write(`bulletin build: ${error.message}\n`);
-      return EXIT_USAGE;
+      return EXIT.usage;
     }
     if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
     else process.stderr.write(`bulletin build: internal error: ${(error as Error).message} (run with --debug for details)\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
 }

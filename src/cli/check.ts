@@ -6,6 +6,7 @@ import { checkFiles } from '../app/check.js';
 import { countBySeverity } from '../diag/diagnostic.js';
 import { formatDiagnostics, OUTPUT_FORMATS, summaryLine, type OutputFormat } from '../diag/format.js';
 import { sourceLine } from '../issue/position.js';
+import { EXIT } from './exit.js';
 
 export interface CheckCliOptions {
   format?: string;
@@ -15,23 +16,20 @@ export interface CheckCliOptions {
   debug?: boolean;
 }
 
-const EXIT_OK = 0;
-const EXIT_CONTENT = 1;
-const EXIT_USAGE = 2;
 
 export async function runCheck(files: string[], opts: CheckCliOptions | Record<string, unknown>): Promise<number> {
   const options = opts as CheckCliOptions;
   const format = (options.format ?? 'text') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) {
     process.stderr.write(`bulletin check: unknown format "${String(options.format)}" (use ${OUTPUT_FORMATS.join(', ')})\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
   if (files.length === 0) {
     process.stderr.write('bulletin check: no files given\n');
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
   try {
-    const result = checkFiles(files, { fix: options.fix === true });
+    const result = await checkFiles(files, { fix: options.fix === true });
     for (const { file, reason } of result.unreadable) process.stderr.write(`bulletin check: cannot read ${file}: ${reason}\n`);
     for (const message of result.systemErrors) process.stderr.write(`bulletin check: ${message}\n`);
 
@@ -49,23 +47,25 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
       for (const { file, changes } of result.fixed) {
         process.stdout.write(`fixed ${file}:\n${changes.map((c) => `  ${c}\n`).join('')}`);
       }
+      for (const { file, reason } of result.notFixed) process.stdout.write(`not fixed ${file}: ${reason}\n`);
       // A run where no file could be read has nothing to sum up beyond the "cannot read" lines.
       if (result.loaded.length > 0) {
         const unread = result.unreadable.length > 0 ? `, ${result.unreadable.length} not readable` : '';
         process.stdout.write(summaryLine(result.loaded.length, result.diagnostics) + unread + '\n');
       }
     }
-    if (format === 'json' && result.fixed.length > 0) {
+    if (format === 'json') {
       for (const { file, changes } of result.fixed) process.stderr.write(`fixed ${file}: ${changes.length} change(s)\n`);
+      for (const { file, reason } of result.notFixed) process.stderr.write(`not fixed ${file}: ${reason}\n`);
     }
 
-    if (result.unreadable.length > 0 || result.systemErrors.length > 0) return EXIT_USAGE;
+    if (result.unreadable.length > 0 || result.systemErrors.length > 0) return EXIT.usage;
     const counts = countBySeverity(result.diagnostics);
-    if (counts.error > 0 || (options.strict && counts.warning > 0)) return EXIT_CONTENT;
-    return EXIT_OK;
+    if (counts.error > 0 || (options.strict && counts.warning > 0)) return EXIT.content;
+    return EXIT.ok;
   } catch (error) {
     if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
     else process.stderr.write(`bulletin check: internal error: ${(error as Error).message} (run with --debug for details)\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
 }

@@ -11,7 +11,8 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import { formatDiagnostics } from '../diag/format.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { sourceLine } from '../issue/position.js';
-import { readFileSync } from 'node:fs';
+import { sourceLineOf } from '../io/read-file.js';
+import { EXIT } from './exit.js';
 
 export interface FontsCliOptions {
   theme?: string;
@@ -19,9 +20,6 @@ export interface FontsCliOptions {
   debug?: boolean;
 }
 
-const EXIT_OK = 0;
-const EXIT_CONTENT = 1;
-const EXIT_USAGE = 2;
 
 /** Characters listed in full up to this many; then "… and N more". */
 const LIST_LIMIT = 40;
@@ -49,11 +47,7 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], loaded?: LoadedIss
   if (diagnostics.length === 0) return;
   const lines = (file: string, line: number) => {
     if (loaded && file === loaded.file) return sourceLine(loaded.source, loaded.lineCounter, line);
-    try {
-      return readFileSync(file, 'utf8').split(/\r?\n/)[line - 1];
-    } catch {
-      return undefined;
-    }
+    return sourceLineOf(file, line);
   };
   process.stderr.write(formatDiagnostics(diagnostics, 'text', lines) + '\n');
 }
@@ -65,8 +59,8 @@ function roleLines(r: RoleReport, issue: string | undefined, quiet: boolean): st
   out.push(`${r.role} — ${r.usedFor.length ? r.usedFor.join(', ') : 'fallback only'}`);
   if (r.error) out.push(`  error: ${r.error}`);
   const via = (f: { from: string }) => (f.from !== r.role ? `(${f.from})` : '');
-  const faceWidth = Math.max(0, ...r.chain.map((f) => `${f.face} ${via(f)}`.trim().length));
-  const fileWidth = Math.max(0, ...r.chain.map((f) => shown(f.file).length));
+  const faceWidth = r.chain.reduce((most, f) => Math.max(most, `${f.face} ${via(f)}`.trim().length), 0);
+  const fileWidth = r.chain.reduce((most, f) => Math.max(most, shown(f.file).length), 0);
   r.chain.forEach((f, k) => {
     const head = `  ${k + 1}. ${`${f.face} ${via(f)}`.trim().padEnd(faceWidth)}  ${shown(f.file).padEnd(fileWidth)}`;
     if (f.error) {
@@ -97,12 +91,12 @@ export async function runFonts(file: string | undefined, opts: FontsCliOptions |
       printDiagnostics(result.diagnostics, result.loaded);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       process.stderr.write(`bulletin fonts: ${file} has ${plural(errors, 'error')}; fix ${errors === 1 ? 'it' : 'them'} first\n`);
-      return EXIT_CONTENT;
+      return EXIT.content;
     }
     const layers = ['the default theme', ...(options.theme ? [options.theme] : []), ...(result.styled ? [`the style: of ${file}`] : [])];
     const out: string[] = [];
     if (!options.quiet) out.push(`Font chains of ${layers.join(' + ')}:`, '');
-    for (const r of result.roles) out.push(...roleLines(r, file, options.quiet === true));
+    for (const r of result.roles) for (const line of roleLines(r, file, options.quiet === true)) out.push(line);
     if (!options.quiet) {
       const faces = new Set(result.roles.flatMap((r) => r.chain.map((f) => `${f.file}#${f.face}`))).size;
       let summary = `${plural(result.roles.length, 'role')}, ${plural(faces, 'face')}`;
@@ -116,17 +110,17 @@ export async function runFonts(file: string | undefined, opts: FontsCliOptions |
     if (out.length) process.stdout.write(out.join('\n') + '\n');
     if (result.fontErrors.length > 0) {
       for (const message of result.fontErrors) process.stderr.write(`bulletin fonts: bad font: ${message}\n`);
-      return EXIT_USAGE;
+      return EXIT.usage;
     }
-    return result.missing > 0 ? EXIT_CONTENT : EXIT_OK;
+    return result.missing > 0 ? EXIT.content : EXIT.ok;
   } catch (error) {
     if (error instanceof FontsError) {
       printDiagnostics(error.diagnostics);
       process.stderr.write(`bulletin fonts: ${error.message}\n`);
-      return EXIT_USAGE;
+      return EXIT.usage;
     }
     if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
     else process.stderr.write(`bulletin fonts: internal error: ${(error as Error).message} (run with --debug for details)\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
 }

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import { formatDiagnostics } from '../diag/format.js';
 import { sourceLine } from '../issue/position.js';
 import type { LoadedIssue } from '../issue/loaded.js';
+import { EXIT } from './exit.js';
 
 export interface NewCliOptions {
   from?: string;
@@ -18,9 +19,6 @@ export interface NewCliOptions {
   debug?: boolean;
 }
 
-const EXIT_OK = 0;
-const EXIT_CONTENT = 1;
-const EXIT_USAGE = 2;
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: LoadedIssue): void {
   if (diagnostics.length === 0) return;
@@ -31,14 +29,14 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: LoadedIssu
 export async function runNew(opts: NewCliOptions | Record<string, unknown>): Promise<number> {
   const options = opts as NewCliOptions;
   try {
-    const result = newIssue({ from: options.from, date: options.date, output: options.output });
+    const result = await newIssue({ from: options.from, date: options.date, output: options.output });
     if (!result.ok) {
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       printDiagnostics(errors, result.loaded);
       process.stderr.write(`bulletin new: cannot continue from ${result.from}: it has ${errors.length} error${errors.length === 1 ? '' : 's'} that would carry over; fix ${errors.length === 1 ? 'it' : 'them'} first\n`);
-      return EXIT_CONTENT;
+      return EXIT.content;
     }
-    if (options.quiet) return EXIT_OK;
+    if (options.quiet) return EXIT.ok;
     const total = result.total !== undefined ? `, total ${result.total}` : '';
     const from = result.from !== undefined ? `, from ${result.from}` : ', a new template';
     const out: string[] = [`${result.output}: number ${result.number}${total}, ${result.date}${from}`];
@@ -50,14 +48,14 @@ export async function runNew(opts: NewCliOptions | Record<string, unknown>): Pro
     }
     out.push(`  next: replace every ${PLACEHOLDER}… text, then run bulletin check ${result.output}`);
     process.stdout.write(out.join('\n') + '\n');
-    return EXIT_OK;
+    return EXIT.ok;
   } catch (error) {
     if (error instanceof NewError) {
       process.stderr.write(`bulletin new: ${error.message}\n`);
-      return EXIT_USAGE;
+      return EXIT.usage;
     }
     if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
     else process.stderr.write(`bulletin new: internal error: ${(error as Error).message} (run with --debug for details)\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
 }

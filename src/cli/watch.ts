@@ -10,14 +10,13 @@
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { runBuild, type BuildCliOptions } from './build.js';
+import { EXIT } from './exit.js';
 
 export interface WatchCliOptions extends BuildCliOptions {
   /** Milliseconds of quiet after the last event before rebuilding. */
   debounce?: number;
 }
 
-const EXIT_OK = 0;
-const EXIT_USAGE = 2;
 const DEFAULT_DEBOUNCE_MS = 150;
 
 function clock(): string {
@@ -33,12 +32,12 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
     const dir = dirname(resolve(f));
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       process.stderr.write(`bulletin build: cannot watch ${f}: its directory does not exist\n`);
-      return EXIT_USAGE;
+      return EXIT.usage;
     }
   }
   if (!existsSync(file)) {
     process.stderr.write(`bulletin build: cannot read ${file}: no such file\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   }
   const interactive = process.stdout.isTTY === true;
   const debounce = options.debounce ?? DEFAULT_DEBOUNCE_MS;
@@ -59,7 +58,7 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
     }
     await runBuild(file, options);
     building = false;
-    if (stopping) { finish(EXIT_OK); return; }
+    if (stopping) { finish(EXIT.ok); return; }
     if (pending !== undefined) {
       const next = pending;
       pending = undefined;
@@ -107,7 +106,7 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
     if (!options.quiet) process.stdout.write('\nstopped watching\n');
-    if (!building) finish(EXIT_OK);
+    if (!building) finish(EXIT.ok);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

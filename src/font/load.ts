@@ -10,6 +10,7 @@ import type { Font, FontCollection } from 'fontkit';
 import { deferModules, deferUnicodeTries } from '../defer-modules.js';
 import { SPARSE, attachGlyphSource, glyfOffsetOf, installFastTables, rawMetrics } from './fontkit-private.js';
 import { fontkitHandle } from './handle.js';
+import { ReadFileError, reasonOf } from '../io/read-file.js';
 import { readFontFile, readFontFileAsync, type FontFileData } from './sparse.js';
 import type { FontHandle } from './types.js';
 
@@ -59,6 +60,11 @@ export function prefetchFonts(files: readonly string[]): void {
   }
 }
 
+/** Every font file opened so far (absolute paths): files a build reads, which it must not write. */
+export function openedFontFiles(): string[] {
+  return [...new Set([...cache.values()].map((h) => h.file))];
+}
+
 /** Resolves when every read started by prefetchFonts has finished. */
 export async function prefetchedFonts(): Promise<void> {
   await Promise.all(reading.values());
@@ -85,8 +91,9 @@ export function openFont(file: string, face?: string): FontHandle {
   try {
     data = takeReadAhead(path) ?? readFontFile(path, SPARSE);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new FontLoadError(path, code === 'ENOENT' ? `font file not found: ${path}` : `cannot read font file ${path}: ${code ?? String(err)}`);
+    const code = err instanceof ReadFileError ? err.code : (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new FontLoadError(path, `font file not found: ${path}`);
+    throw new FontLoadError(path, `cannot read font file ${path}: ${err instanceof ReadFileError ? err.reason : reasonOf(err)}`);
   }
   try {
     if (data.damage) throw new FontLoadError(path, `not a usable font file: ${path} (${data.damage})`);
@@ -97,6 +104,28 @@ export function openFont(file: string, face?: string): FontHandle {
     data.close();
     throw err;
   }
+}
+
+/**
+ * What fontkit reads from the \`head\` table only when first drawing: a damaged one would fail
+ * deep inside the layout. unitsPerEm is 16–16384 in any font; a TrueType face's glyph index
+ * (loca) format is 0 or 1, and its index must be readable.
+ */
+function checkHead(path: string, f: Font): void {
+  const damaged = (why: string) => new FontLoadError(path, `not a usable font file: ${path} (its 'head' table is damaged: ${why})`);
+  if (!(f.unitsPerEm >= 16 && f.unitsPerEm <= 16384)) throw damaged(`${f.unitsPerEm} units per em`);
+  if (glyfOffsetOf(f) === undefined) return;
+  const internals = f as unknown as { head?: { indexToLocFormat?: number }; loca?: { offsets?: unknown } };
+  let format: number | undefined;
+  let offsets: unknown;
+  try {
+    format = internals.head?.indexToLocFormat;
+    offsets = internals.loca?.offsets;
+  } catch (err) {
+    throw damaged((err as Error).message);
+  }
+  if (format !== 0 && format !== 1) throw damaged(`glyph index format ${format}`);
+  if (!Array.isArray(offsets) && !ArrayBuffer.isView(offsets)) throw damaged('its glyph index cannot be read');
 }
 
 function openFontData(path: string, data: FontFileData, face: string | undefined): FontHandle {
@@ -121,6 +150,7 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
     throw new FontLoadError(path, `not a usable font file: ${path}`);
   }
   const f = font;
+  checkHead(path, f);
   const glyf = glyfOffsetOf(f);
   const source = glyf === undefined ? undefined : data.faces.get(glyf);
   installFastTables(f);

@@ -11,10 +11,17 @@
  * Anything that is not a plain sfnt or a collection of them (WOFF, WOFF2, dfont) is read whole.
  * So are CFF-flavoured faces: their outlines are one table fontkit parses up front.
  *
+ * Only a regular file is read (a named pipe would block, a device never end), and it is opened
+ * without blocking. The outlines are read later through a descriptor from a small pool: a theme
+ * with eighty faces must not hold eighty descriptors for the life of the process, so the least
+ * recently used is closed and the file opened again when next needed — after checking it is
+ * still the same file (device, inode, size and modification time).
+ *
  * Measured (src/fast-paths.ts, `sparse-read`): without it a cold build of 690 takes 28 % more CPU
  * and 141 MB instead of 81 MB at its peak.
  */
-import { type Stats, closeSync, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
+import { type BigIntStats, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
+import { ReadFileError, describeKind, kindOf } from '../io/read-file.js';
 
 /** Where one face's outlines live, for reading a glyph's bytes on demand. */
 export interface GlyphSource {
@@ -135,18 +142,82 @@ function plan(buffer: Buffer, size: number, head: number, lazyOutlines: boolean)
   return { whole: false, reads, outlines };
 }
 
-/** The data of a file whose planned reads are done; its descriptor stays open for outlines. */
-function sparseData(fd: number, buffer: Buffer, outlines: Outlines[]): FontFileData {
+/** The largest font file read: the largest CJK collections are some 60 MB. */
+export const MAX_FONT_BYTES = 512 * 1024 * 1024;
+
+const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY;
+
+/** Refuse what is not a font file to read: not a regular file, or larger than any font. */
+function checkFontFile(file: string, stat: BigIntStats): number {
+  const kind = kindOf(stat);
+  if (kind === 'directory') throw new ReadFileError(file, 'it is a directory', 'EISDIR');
+  if (kind !== 'file') throw new ReadFileError(file, `it is ${describeKind(kind)}, not a font file`, 'ENOTREG');
+  if (stat.size > BigInt(MAX_FONT_BYTES)) {
+    throw new ReadFileError(file, `it is ${(Number(stat.size) / 1024 / 1024).toFixed(0)} MB, larger than any font file (at most ${MAX_FONT_BYTES / 1024 / 1024} MB)`, 'EFBIG');
+  }
+  return Number(stat.size);
+}
+
+/** Descriptors kept open for reading outlines, at most POOL_SIZE, the least recently used closed first. */
+const POOL_SIZE = 8;
+
+interface PooledFile {
+  path: string;
+  stat: BigIntStats;
+  fd?: number;
+}
+
+const pool: PooledFile[] = [];
+
+/** A descriptor of `file`, open (again) when needed; the file must be the one first read. */
+function descriptor(file: PooledFile): number {
+  if (file.fd !== undefined) {
+    const at = pool.indexOf(file);
+    if (at > 0) {
+      pool.splice(at, 1);
+      pool.unshift(file);
+    }
+    return file.fd;
+  }
+  const fd = openSync(file.path, OPEN_FLAGS);
+  const now = fstatSync(fd, { bigint: true });
+  if (now.dev !== file.stat.dev || now.ino !== file.stat.ino || now.size !== file.stat.size || now.mtimeNs !== file.stat.mtimeNs) {
+    closeSync(fd);
+    throw new ReadFileError(file.path, 'the font file changed on the disk while in use; run again', 'ECHANGED');
+  }
+  file.fd = fd;
+  pool.unshift(file);
+  while (pool.length > POOL_SIZE) release(pool[pool.length - 1]);
+  return fd;
+}
+
+function release(file: PooledFile): void {
+  const at = pool.indexOf(file);
+  if (at >= 0) pool.splice(at, 1);
+  if (file.fd !== undefined) closeSync(file.fd);
+  file.fd = undefined;
+}
+
+/** Descriptors the pool holds now (for tests). */
+export function openFontDescriptors(): number {
+  return pool.length;
+}
+
+/** The data of a file whose planned reads are done; its descriptor joins the pool for outlines. */
+function sparseData(fd: number, path: string, stat: BigIntStats, buffer: Buffer, outlines: Outlines[]): FontFileData {
+  const file: PooledFile = { path, stat, fd };
+  pool.unshift(file);
+  while (pool.length > POOL_SIZE) release(pool[pool.length - 1]);
   const faces = new Map<number, GlyphSource>();
   for (const p of outlines) {
     const longLoca = p.head.length >= 52 && buffer.readInt16BE(p.head.offset + 50) === 1;
-    faces.set(p.glyf.offset, glyphSource(fd, buffer, p.glyf, p.loca, longLoca));
+    faces.set(p.glyf.offset, glyphSource(() => descriptor(file), buffer, p.glyf, p.loca, longLoca));
   }
   let open = true;
   return {
     buffer, faces, whole: false,
     close() {
-      if (open) closeSync(fd);
+      if (open) release(file);
       open = false;
     },
   };
@@ -158,10 +229,11 @@ function sparseData(fd: number, buffer: Buffer, outlines: Outlines[]): FontFileD
  * read whole and left to fontkit to refuse.
  */
 export function readFontFile(file: string, lazyOutlines = true): FontFileData {
-  const fd = openSync(file, 'r');
+  const fd = openSync(file, OPEN_FLAGS);
   let keepOpen = false;
   try {
-    const size = fstatSync(fd).size;
+    const stat = fstatSync(fd, { bigint: true });
+    const size = checkFontFile(file, stat);
     const buffer = Buffer.alloc(size);
     const head = Math.min(size, HEAD);
     readAt(fd, buffer, 0, head);
@@ -172,10 +244,9 @@ export function readFontFile(file: string, lazyOutlines = true): FontFileData {
     }
     for (const [s, e] of p.reads) readAt(fd, buffer, s, e - s);
     keepOpen = true;
-    return sparseData(fd, buffer, p.outlines);
+    return sparseData(fd, file, stat, buffer, p.outlines);
   } finally {
-    // The descriptor stays open while outlines may still be read: the life of the process,
-    // since opened fonts are cached for it.
+    // The descriptor joins the pool while outlines may still be read.
     if (!keepOpen) closeSync(fd);
   }
 }
@@ -197,10 +268,11 @@ async function readAtAsync(fd: number, buffer: Buffer, position: number, length:
  * main thread is busy with something else (loading modules, parsing the issue).
  */
 export async function readFontFileAsync(file: string, lazyOutlines = true): Promise<FontFileData> {
-  const fd = await call<number>((cb) => open(file, 'r', cb));
+  const fd = await call<number>((cb) => open(file, OPEN_FLAGS, cb));
   let keepOpen = false;
   try {
-    const size = (await call<Stats>((cb) => fstat(fd, cb))).size;
+    const stat = await call<BigIntStats>((cb) => fstat(fd, { bigint: true }, cb));
+    const size = checkFontFile(file, stat);
     const buffer = Buffer.alloc(size);
     const head = Math.min(size, HEAD);
     await readAtAsync(fd, buffer, 0, head);
@@ -211,13 +283,13 @@ export async function readFontFileAsync(file: string, lazyOutlines = true): Prom
     }
     await Promise.all(p.reads.map(([s, e]) => readAtAsync(fd, buffer, s, e - s)));
     keepOpen = true;
-    return sparseData(fd, buffer, p.outlines);
+    return sparseData(fd, file, stat, buffer, p.outlines);
   } finally {
     if (!keepOpen) closeSync(fd);
   }
 }
 
-function glyphSource(fd: number, buffer: Buffer, glyf: TableEntry, loca: TableEntry, longLoca: boolean): GlyphSource {
+function glyphSource(fdOf: () => number, buffer: Buffer, glyf: TableEntry, loca: TableEntry, longLoca: boolean): GlyphSource {
   const entries = longLoca ? loca.length / 4 : loca.length / 2;
   const loaded = new Uint8Array(Math.max(0, entries));
   const locaAt = (i: number) => (longLoca ? buffer.readUInt32BE(loca.offset + 4 * i) : buffer.readUInt16BE(loca.offset + 2 * i) * 2);
@@ -235,7 +307,7 @@ function glyphSource(fd: number, buffer: Buffer, glyf: TableEntry, loca: TableEn
       if (!(id >= 0 && id + 1 < entries) || loaded[id]) return;
       loaded[id] = 1;
       const [from, to] = span(id);
-      if (to > from) readAt(fd, buffer, glyf.offset + from, to - from);
+      if (to > from) readAt(fdOf(), buffer, glyf.offset + from, to - from);
     },
     loadMany(ids: Iterable<number>) {
       const spans: [number, number][] = [];
@@ -246,6 +318,8 @@ function glyphSource(fd: number, buffer: Buffer, glyf: TableEntry, loca: TableEn
         if (s[1] > s[0]) spans.push(s);
       }
       spans.sort((a, b) => a[0] - b[0]);
+      if (spans.length === 0) return;
+      const fd = fdOf();
       // Outlines less than a few KB apart come in one read: fewer calls, a little more copying.
       let start = -1, end = -1;
       for (const [from, to] of spans) {

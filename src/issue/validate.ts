@@ -19,6 +19,7 @@ export interface ValidationContext extends SourceContext {
 interface JsonSchema {
   type?: string | string[];
   minimum?: number;
+  maximum?: number;
   properties?: Record<string, unknown>;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
@@ -67,7 +68,7 @@ function sentence(prefix: string, text: string): string {
 }
 
 /** What a value at `path` should be, in words. */
-function expectation(path: readonly PathSegment[], schema: JsonSchema): string {
+function expectation(path: readonly PathSegment[], schema: JsonSchema, keyword?: string): string {
   const last = path[path.length - 1];
   const container = path[path.length - 2];
   if (last === 'title' && container !== undefined && typeof container === 'number') return 'a line of text, or a list of lines';
@@ -78,6 +79,8 @@ function expectation(path: readonly PathSegment[], schema: JsonSchema): string {
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'integer':
+      // The upper bound is named only to a number past it (1e300): for the rest it is noise.
+      if (keyword === 'maximum' && schema.maximum !== undefined) return `a whole number from ${schema.minimum ?? 0} to ${schema.maximum.toLocaleString('en-US')}`;
       return schema.minimum !== undefined ? `a whole number ≥ ${schema.minimum}` : 'a whole number';
     case 'number':
       return 'a number';
@@ -94,10 +97,10 @@ function expectation(path: readonly PathSegment[], schema: JsonSchema): string {
   }
 }
 
-function typeProblem(data: unknown, path: PathSegment[], schema: JsonSchema, source: string, ctx: ValidationContext): Problem {
+function typeProblem(data: unknown, path: PathSegment[], schema: JsonSchema, source: string, ctx: ValidationContext, keyword?: string): Problem {
   const value = at(data, path);
   const { prefix, name } = subject(data, path);
-  const expected = expectation(path, schema);
+  const expected = expectation(path, schema, keyword);
   let message: string;
   if (value === null || value === undefined) message = sentence(prefix, `${name} has no value; it must be ${expected}`);
   else message = sentence(prefix, `${name} must be ${expected}, got ${describeValue(value)}`);
@@ -167,7 +170,7 @@ function problemsFrom(errors: readonly ErrorObject[], data: unknown, ctx: Valida
       case 'exclusiveMinimum':
       case 'maximum':
       case 'multipleOf':
-        problems.push(typeProblem(data, path, schema, ctx.source, ctx));
+        problems.push(typeProblem(data, path, schema, ctx.source, ctx, error.keyword));
         break;
       case 'minLength':
       case 'pattern':
@@ -245,14 +248,30 @@ function anchorRange(ctx: ValidationContext, problem: Problem): [number, number]
   }
 }
 
-/** Validate plain issue data; every problem becomes a located diagnostic. */
+/**
+ * Problems listed in full; past these, one more diagnostic says how many were left out. A file
+ * of 40,000 wrong items is one mistake repeated (a converter gone wrong), and locating and
+ * printing each of them would take longer than it helps.
+ */
+export const MAX_SCHEMA_DIAGNOSTICS = 100;
+
+/** Validate plain issue data; every problem becomes a located diagnostic (the first MAX_SCHEMA_DIAGNOSTICS). */
 export function validateIssueData(data: unknown, ctx: ValidationContext): Diagnostic[] {
   const validate = issueValidator();
   if (validate(data)) return [];
   const seen = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const problem of problemsFrom(validate.errors ?? [], data, ctx)) {
+  const problems = problemsFrom(validate.errors ?? [], data, ctx);
+  for (let i = 0; i < problems.length; i++) {
+    const problem = problems[i];
     const [start, end] = anchorRange(ctx, problem);
+    if (diagnostics.length === MAX_SCHEMA_DIAGNOSTICS) {
+      const more = problems.length - i;
+      diagnostics.push(diagnosticAt(ctx, 'too-many-problems',
+        `… and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} like these, not listed (the first ${MAX_SCHEMA_DIAGNOSTICS} are shown); correct those and check again`,
+        start, end, { path: pathToString(problem.path) }));
+      break;
+    }
     const diagnostic = diagnosticAt(ctx, problem.code, problem.message, start, end, {
       path: pathToString(problem.path),
       hint: problem.hint,

@@ -41,8 +41,19 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
   let name = nameLine(ctx, block, nameStyle, width);
   const natural = name.line ? name.line.right - name.line.left : 0;
   if (natural > maxWidth) {
+    const asked = nameStyle.size;
     nameStyle.size *= maxWidth / natural;
     name = nameLine(ctx, block, nameStyle, width);
+    // Smaller than the 期号 line under it, a name is no longer a masthead: a name that long is
+    // most likely something else typed under `bulletin:`.
+    const floor = Math.min(asked, m.number.size);
+    if (nameStyle.size < floor - 0.01) {
+      ctx.problems.push({
+        code: 'name-too-long', severity: 'error', source: ['bulletin'],
+        message: `the bulletin name (${[...block.name].length} characters) is too long for the masthead: it would have to be set at ${nameStyle.size.toFixed(1)} pt, smaller than the ${floor.toFixed(0)} pt line under it`,
+        hint: 'shorten the name: it is printed large across the top of page 1',
+      });
+    }
   }
   put(name.line, nameStyle);
   y += scaled(nameStyle.gapAfter, nameStyle.size);
@@ -114,7 +125,9 @@ function imprintLines(ctx: LayoutContext, text: string, oneLine: ComposedLine[],
 
 function nameLine(ctx: LayoutContext, block: Masthead, style: Masthead['style']['name'], width: number): { line?: ComposedLine } {
   const spacing = scaled(style.letterSpacing, style.size);
-  const lines = setText(ctx, block.name, style, { measure: width * 4, align: 'left', trimOpeningAtLineStart: false }, ['bulletin']);
+  // A measure no name fills, so that it is one line however long (each character is at most 2 em).
+  const measure = Math.max(width * 4, [...block.name].length * style.size * 2);
+  const lines = setText(ctx, block.name, style, { measure, align: 'left', trimOpeningAtLineStart: false }, ['bulletin']);
   const line = lines[0];
   if (!line) return {};
   // Composed unbounded (one line), spaced, then centred on the type area.

@@ -51,7 +51,7 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
   // width: a longer name wraps inside it.
   const maxLabel = width * 0.4;
   const labels = block.rows.map((row, ri) => setText(ctx, row.label, label, { measure: maxLabel, align: 'left', wordBreaks: true }, ['sections', ri, 'name']));
-  const labelWidth = Math.min(maxLabel, Math.max(0, ...labels.flat().map((l) => l.right)));
+  const labelWidth = Math.min(maxLabel, labels.flat().reduce((most, l) => Math.max(most, l.right), 0));
   const column = labelWidth + gap;
   // Room for up to three digits and a space, so numbers never change the 目录's shape.
   const numberWidth = c.pageNumbers ? entry.size * 2.5 : 0;

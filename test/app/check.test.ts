@@ -3,24 +3,25 @@ import assert from 'node:assert/strict';
 import { copyFileSync, chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { checkFiles, writeFileAtomic, type Lint } from '../../src/app/check.js';
+import { checkFiles, type Lint } from '../../src/app/check.js';
+import { writeFileSafely } from '../../src/io/write-file.js';
 import { PACKAGE_ROOT } from '../../src/font/vendored.js';
 import type { Diagnostic } from '../../src/diag/diagnostic.js';
 
 const fixture = (name: string) => join(PACKAGE_ROOT, 'test', 'fixtures', 'issues', name);
 const noLint: Lint = () => ({ diagnostics: [], fixed: new Map() });
 
-function inTempDir(run: (dir: string) => void): void {
+async function inTempDir(run: (dir: string) => void | Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-check-'));
   try {
-    run(dir);
+    await run(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-test('loader diagnostics of several files come back sorted by file and position', () => {
-  const result = checkFiles([fixture('wrong-type.yaml'), fixture('misspelt-key.yaml'), fixture('minimal.yaml')], { lint: noLint });
+test('loader diagnostics of several files come back sorted by file and position', async () => {
+  const result = await checkFiles([fixture('wrong-type.yaml'), fixture('misspelt-key.yaml'), fixture('minimal.yaml')], { lint: noLint });
   assert.deepEqual(result.unreadable, []);
   assert.equal(result.loaded.length, 3);
   assert.deepEqual(
@@ -29,27 +30,27 @@ test('loader diagnostics of several files come back sorted by file and position'
   );
 });
 
-test('unreadable files are listed apart; the rest are still checked; duplicates checked once', () => {
-  const result = checkFiles([fixture('nope.yaml'), fixture('minimal.yaml'), fixture('minimal.yaml')], { lint: noLint });
+test('unreadable files are listed apart; the rest are still checked; duplicates checked once', async () => {
+  const result = await checkFiles([fixture('nope.yaml'), fixture('minimal.yaml'), fixture('minimal.yaml')], { lint: noLint });
   assert.deepEqual(result.unreadable, [{ file: fixture('nope.yaml'), reason: 'no such file' }]);
   assert.equal(result.loaded.length, 1);
   assert.deepEqual(result.diagnostics, []);
 });
 
-test('the lint sees every loaded file and its diagnostics are merged', () => {
+test('the lint sees every loaded file and its diagnostics are merged', async () => {
   let seen: string[] = [];
   const lint: Lint = (loaded) => {
     seen = loaded.map((l) => l.file);
     const d: Diagnostic = { code: 'demo', severity: 'warning', message: 'demo', file: loaded[0].file, line: 1, col: 1 };
     return { diagnostics: [d], fixed: new Map() };
   };
-  const result = checkFiles([fixture('minimal.yaml'), fixture('empty.yaml')], { lint });
+  const result = await checkFiles([fixture('minimal.yaml'), fixture('empty.yaml')], { lint });
   assert.deepEqual(seen, [fixture('minimal.yaml'), fixture('empty.yaml')]);
   assert.deepEqual(result.diagnostics.map((d) => d.code), ['empty-file', 'demo']);
 });
 
-test('--fix writes the repaired source, reports the changes, and reports what is left', () => {
-  inTempDir((dir) => {
+test('--fix writes the repaired source, reports the changes, and reports what is left', async () => {
+  await inTempDir(async (dir) => {
     const file = join(dir, 'issue.yaml');
     copyFileSync(fixture('minimal.yaml'), file);
     const calls: boolean[] = [];
@@ -64,7 +65,7 @@ test('--fix writes the repaired source, reports the changes, and reports what is
       if (broken && options.fix) fixed.set(issue.file, { source: issue.source.replace('张三', '张四'), changes: ['12:17 张三 → 张四'] });
       return { diagnostics, fixed };
     };
-    const result = checkFiles([file], { fix: true, lint });
+    const result = await checkFiles([file], { fix: true, lint });
     assert.deepEqual(calls, [true, false]);
     assert.match(readFileSync(file, 'utf8'), /办公室 张四/);
     assert.match(readFileSync(file, 'utf8'), /^# A small valid issue/); // comments kept: the lint's source is written as is
@@ -75,36 +76,36 @@ test('--fix writes the repaired source, reports the changes, and reports what is
   });
 });
 
-test('without --fix nothing is written even when the lint could repair', () => {
-  inTempDir((dir) => {
+test('without --fix nothing is written even when the lint could repair', async () => {
+  await inTempDir(async (dir) => {
     const file = join(dir, 'issue.yaml');
     copyFileSync(fixture('minimal.yaml'), file);
     const before = readFileSync(file, 'utf8');
     const lint: Lint = (loaded) => ({ diagnostics: [], fixed: new Map([[loaded[0].file, { source: 'changed', changes: ['x'] }]]) });
-    const result = checkFiles([file], { lint });
+    const result = await checkFiles([file], { lint });
     assert.equal(readFileSync(file, 'utf8'), before);
     assert.deepEqual(result.fixed, []);
   });
 });
 
-test('atomic write replaces the content, keeps the mode and leaves no temporary file', () => {
-  inTempDir((dir) => {
+test('atomic write replaces the content, keeps the mode and leaves no temporary file', async () => {
+  await inTempDir(async (dir) => {
     const file = join(dir, 'a.yaml');
     writeFileSync(file, 'old');
     chmodSync(file, 0o640);
-    writeFileAtomic(file, '新内容\n');
+    await writeFileSafely(file, '新内容\n');
     assert.equal(readFileSync(file, 'utf8'), '新内容\n');
     assert.equal(statSync(file).mode & 0o777, 0o640);
     assert.deepEqual(readdirSync(dir), ['a.yaml']);
   });
 });
 
-test('a title build would refuse as too long is reported by check, at the same place as build reports it', () => {
-  inTempDir((dir) => {
+test('a title build would refuse as too long is reported by check, at the same place as build reports it', async () => {
+  await inTempDir(async (dir) => {
     const file = join(dir, 'long-title.yaml');
     const long = '关于进一步加强和改进新时代地方立法工作的实施意见'.repeat(6);
     writeFileSync(file, readFileSync(fixture('minimal.yaml'), 'utf8').replace(/title: .*/, `title: ${long}`));
-    const result = checkFiles([file]);
+    const result = await checkFiles([file]);
     const d = result.diagnostics.filter((x) => x.code === 'title-too-long');
     assert.equal(d.length, 1, JSON.stringify(result.diagnostics));
     assert.equal(d[0].severity, 'error');
@@ -114,6 +115,6 @@ test('a title build would refuse as too long is reported by check, at the same p
     const row = lines.findIndex((l) => l.includes('title: '));
     assert.equal(`${d[0].line}:${d[0].col}`, `${row + 1}:${lines[row].indexOf('title: ') + 'title: '.length + 1}`);
     // A title that fits raises nothing.
-    assert.deepEqual(checkFiles([fixture('minimal.yaml')]).diagnostics.filter((x) => x.code === 'title-too-long'), []);
+    assert.deepEqual((await checkFiles([fixture('minimal.yaml')])).diagnostics.filter((x) => x.code === 'title-too-long'), []);
   });
 });

@@ -25,10 +25,10 @@ function workdir(files: Record<string, string> = {}): string {
   return dir;
 }
 
-function inWorkdir(files: Record<string, string>, run: (dir: string) => void): void {
+async function inWorkdir(files: Record<string, string>, run: (dir: string) => void | Promise<void>): Promise<void> {
   const dir = workdir(files);
   try {
-    run(dir);
+    await run(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -43,9 +43,9 @@ function assertClean(file: string): void {
   assert.deepEqual(lint, [], `lint: ${lint.map((d) => d.message).join('; ')}`);
 }
 
-test('690 → 691: number and total + 1, the date given, masthead, footer and sections kept', () => {
-  inWorkdir({ 'issues/690.yaml': ISSUE_690 }, (dir) => {
-    const result = newIssue({ from: join(dir, 'issues/690.yaml'), date: '2024-03-22' });
+test('690 → 691: number and total + 1, the date given, masthead, footer and sections kept', async () => {
+  await inWorkdir({ 'issues/690.yaml': ISSUE_690 }, async (dir) => {
+    const result = await newIssue({ from: join(dir, 'issues/690.yaml'), date: '2024-03-22' });
     assert.ok(result.ok);
     assert.equal(result.output, join(dir, 'issues/691.yaml'));
     assert.equal(result.number, 3);
@@ -70,7 +70,7 @@ test('690 → 691: number and total + 1, the date given, masthead, footer and se
   });
 });
 
-test('the comments of kept keys and the yaml-language-server line survive; examples are commented', () => {
+test('the comments of kept keys and the yaml-language-server line survive; examples are commented', async () => {
   const source = `# yaml-language-server: $schema=../schema/issue.schema.json
 # 杭州人大信息 weekly
 bulletin: 测试人大信息 # 刊名不改
@@ -95,8 +95,8 @@ footer:
   # 责任编辑
   editor: 王五
 `;
-  inWorkdir({ 'issues/120.yaml': source }, (dir) => {
-    const result = newIssue({ from: join(dir, 'issues/120.yaml'), date: '2024-05-08' });
+  await inWorkdir({ 'issues/120.yaml': source }, async (dir) => {
+    const result = await newIssue({ from: join(dir, 'issues/120.yaml'), date: '2024-05-08' });
     assert.ok(result.ok);
     const text = readFileSync(join(dir, 'issues/121.yaml'), 'utf8');
     assert.ok(text.startsWith('# yaml-language-server: $schema=../schema/issue.schema.json\n# 杭州人大信息 weekly\n'), text.slice(0, 200));
@@ -114,9 +114,9 @@ footer:
   });
 });
 
-test('a new year resets the number to 1 and says so; the total keeps counting', () => {
-  inWorkdir({ 'issues/690.yaml': ISSUE_690 }, (dir) => {
-    const result = newIssue({ from: join(dir, 'issues/690.yaml'), date: '2025-01-06' });
+test('a new year resets the number to 1 and says so; the total keeps counting', async () => {
+  await inWorkdir({ 'issues/690.yaml': ISSUE_690 }, async (dir) => {
+    const result = await newIssue({ from: join(dir, 'issues/690.yaml'), date: '2025-01-06' });
     assert.ok(result.ok);
     assert.equal(result.number, 1);
     assert.equal(result.total, 691);
@@ -125,85 +125,85 @@ test('a new year resets the number to 1 and says so; the total keeps counting', 
   });
 });
 
-test('never overwrites: an existing next file is an error and stays as it was', () => {
-  inWorkdir({ 'issues/690.yaml': ISSUE_690, 'issues/691.yaml': 'KEEP' }, (dir) => {
-    assert.throws(() => newIssue({ from: join(dir, 'issues/690.yaml'), date: '2024-03-22' }), (e: Error) =>
+test('never overwrites: an existing next file is an error and stays as it was', async () => {
+  await inWorkdir({ 'issues/690.yaml': ISSUE_690, 'issues/691.yaml': 'KEEP' }, async (dir) => {
+    await assert.rejects(newIssue({ from: join(dir, 'issues/690.yaml'), date: '2024-03-22' }), (e: Error) =>
       e instanceof NewError && e.message === `${join(dir, 'issues/691.yaml')} already exists; it is left as it is (choose another name with -o)`);
     assert.equal(readFileSync(join(dir, 'issues/691.yaml'), 'utf8'), 'KEEP');
     // -o to an existing file as well.
-    assert.throws(() => newIssue({ from: join(dir, 'issues/690.yaml'), date: '2024-03-22', output: join(dir, 'issues/690.yaml') }), NewError);
+    await assert.rejects(newIssue({ from: join(dir, 'issues/690.yaml'), date: '2024-03-22', output: join(dir, 'issues/690.yaml') }), NewError);
     assert.equal(readFileSync(join(dir, 'issues/690.yaml'), 'utf8'), ISSUE_690);
   });
 });
 
-test('bad dates, dates before the source, missing source and missing output directory are NewErrors', () => {
-  inWorkdir({ 'issues/690.yaml': ISSUE_690 }, (dir) => {
+test('bad dates, dates before the source, missing source and missing output directory are NewErrors', async () => {
+  await inWorkdir({ 'issues/690.yaml': ISSUE_690 }, async (dir) => {
     const from = join(dir, 'issues/690.yaml');
     for (const date of ['2024-13-01', '2024-02-30', '24-03-22', '2024/03/22', 'tomorrow']) {
-      assert.throws(() => newIssue({ from, date }), (e: Error) => e instanceof NewError && e.message === `--date ${date} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-22`, date);
+      await assert.rejects(newIssue({ from, date }), (e: Error) => e instanceof NewError && e.message === `--date ${date} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-22`, date);
     }
-    assert.throws(() => newIssue({ from, date: '2024-03-01' }), (e: Error) =>
+    await assert.rejects(newIssue({ from, date: '2024-03-01' }), (e: Error) =>
       e instanceof NewError && e.message === `--date 2024-03-01 is before the date of ${from} (2024-03-15); give the new issue's date with --date YYYY-MM-DD`);
-    assert.throws(() => newIssue({ from, today: new Date(2024, 0, 2) }), (e: Error) => e instanceof NewError && /^today \(2024-01-02\) is before the date/.test(e.message));
-    assert.throws(() => newIssue({ from: join(dir, 'none.yaml'), date: '2024-03-22' }), (e: Error) => e instanceof NewError && e.message === `cannot read ${join(dir, 'none.yaml')}: no such file`);
-    assert.throws(() => newIssue({ from: join(dir, 'issues'), date: '2024-03-22' }), (e: Error) => e instanceof NewError && /: it is a directory$/.test(e.message));
-    assert.throws(() => newIssue({ from, date: '2024-03-22', output: join(dir, 'no/such/691.yaml') }), (e: Error) =>
+    await assert.rejects(newIssue({ from, today: new Date(2024, 0, 2) }), (e: Error) => e instanceof NewError && /^today \(2024-01-02\) is before the date/.test(e.message));
+    await assert.rejects(newIssue({ from: join(dir, 'none.yaml'), date: '2024-03-22' }), (e: Error) => e instanceof NewError && e.message === `cannot read ${join(dir, 'none.yaml')}: no such file`);
+    await assert.rejects(newIssue({ from: join(dir, 'issues'), date: '2024-03-22' }), (e: Error) => e instanceof NewError && /: it is a directory$/.test(e.message));
+    await assert.rejects(newIssue({ from, date: '2024-03-22', output: join(dir, 'no/such/691.yaml') }), (e: Error) =>
       e instanceof NewError && e.message === `output directory does not exist: ${join(dir, 'no/such')}`);
     assert.ok(!existsSync(join(dir, 'issues/691.yaml')));
   });
 });
 
-test('without a date, today (local time) is used', () => {
-  inWorkdir({ 'issues/690.yaml': ISSUE_690 }, (dir) => {
-    const result = newIssue({ from: join(dir, 'issues/690.yaml'), today: new Date(2024, 5, 30, 23, 59) });
+test('without a date, today (local time) is used', async () => {
+  await inWorkdir({ 'issues/690.yaml': ISSUE_690 }, async (dir) => {
+    const result = await newIssue({ from: join(dir, 'issues/690.yaml'), today: new Date(2024, 5, 30, 23, 59) });
     assert.ok(result.ok);
     assert.equal(result.date, '2024-06-30');
   });
   assert.equal(localDate(new Date(2025, 0, 1, 0, 0, 1)), '2025-01-01');
 });
 
-test('a source whose masthead has errors is refused with its own located diagnostics; article errors do not matter', () => {
+test('a source whose masthead has errors is refused with its own located diagnostics; article errors do not matter', async () => {
   const badMasthead = ISSUE_690.replace('publisher: 杭州市人大常委会研究室编', 'publisher: ""');
   const badArticle = ISSUE_690.replace('        byline: 法工委 章喆蓉\n', '        byline: 法工委 章喆蓉\n        bylin: 多余\n');
-  inWorkdir({ 'a/690.yaml': badMasthead, 'b/690.yaml': badArticle }, (dir) => {
-    const refused = newIssue({ from: join(dir, 'a/690.yaml'), date: '2024-03-22' });
+  await inWorkdir({ 'a/690.yaml': badMasthead, 'b/690.yaml': badArticle }, async (dir) => {
+    const refused = await newIssue({ from: join(dir, 'a/690.yaml'), date: '2024-03-22' });
     assert.equal(refused.ok, false);
     assert.ok(!refused.ok && refused.diagnostics.some((d) => d.line === 6 && d.file === join(dir, 'a/690.yaml')), JSON.stringify(refused));
     assert.ok(!existsSync(join(dir, 'a/691.yaml')));
-    const continued = newIssue({ from: join(dir, 'b/690.yaml'), date: '2024-03-22' });
+    const continued = await newIssue({ from: join(dir, 'b/690.yaml'), date: '2024-03-22' });
     assert.ok(continued.ok);
     assertClean(continued.output);
   });
 });
 
-test('a source that is not YAML is refused without writing anything', () => {
-  inWorkdir({ 'x/5.yaml': 'bulletin: [unclosed\n' }, (dir) => {
-    const result = newIssue({ from: join(dir, 'x/5.yaml'), date: '2024-03-22' });
+test('a source that is not YAML is refused without writing anything', async () => {
+  await inWorkdir({ 'x/5.yaml': 'bulletin: [unclosed\n' }, async (dir) => {
+    const result = await newIssue({ from: join(dir, 'x/5.yaml'), date: '2024-03-22' });
     assert.equal(result.ok, false);
     assert.ok(!result.ok && result.diagnostics.length > 0 && result.diagnostics.every((d) => d.file === join(dir, 'x/5.yaml')));
     assert.deepEqual(readdirSync(join(dir, 'x')).sort(), ['5.yaml']);
   });
 });
 
-test('the newest issue in issues/ is the one with the highest total, then date, then number', () => {
+test('the newest issue in issues/ is the one with the highest total, then date, then number', async () => {
   const issue = (number: number, total: number | undefined, date: string) =>
     ISSUE_690.replace('number: 2', `number: ${number}`).replace('total: 690', total === undefined ? '' : `total: ${total}`).replace('date: 2024-03-15', `date: ${date}`);
-  inWorkdir({
+  await inWorkdir({
     'issues/688.yaml': issue(1, 688, '2024-02-01'),
     'issues/690.yaml': issue(3, 690, '2024-03-01'),
     'issues/689.yaml': issue(2, 689, '2024-02-15'),
     'issues/notes.yaml': 'just: notes\n',
     'issues/broken.yaml': 'a: [\n',
     'issues/.hidden.yaml': issue(9, 999, '2024-12-01'),
-  }, (dir) => {
+  }, async (dir) => {
     assert.equal(newestIssue(join(dir, 'issues')), join(dir, 'issues/690.yaml'));
-    const result = newIssue({ cwd: dir, date: '2024-03-08' });
+    const result = await newIssue({ cwd: dir, date: '2024-03-08' });
     assert.ok(result.ok);
     assert.equal(result.from, join(dir, 'issues/690.yaml'));
     assert.equal(result.output, join(dir, 'issues/691.yaml'));
     assert.equal(result.number, 4);
   });
-  inWorkdir({ 'issues/2024-01.yaml': issue(1, undefined, '2024-01-10'), 'issues/2024-02.yaml': issue(2, undefined, '2024-02-10') }, (dir) => {
+  await inWorkdir({ 'issues/2024-01.yaml': issue(1, undefined, '2024-01-10'), 'issues/2024-02.yaml': issue(2, undefined, '2024-02-10') }, async (dir) => {
     assert.equal(newestIssue(join(dir, 'issues')), join(dir, 'issues/2024-02.yaml'));
   });
   assert.equal(newestIssue('/nonexistent/issues'), undefined);
@@ -222,9 +222,9 @@ test('next file names follow the source name: total, else number (and year), zer
   assert.equal(nextFileName('2024.yaml', h(5, 2024, '2024-03-15'), h(6, 2025, '2024-03-22')), '2025.yaml');
 });
 
-test('no previous issue: a fully commented template in issues/1.yaml that passes the schema', () => {
-  inWorkdir({}, (dir) => {
-    const result = newIssue({ cwd: dir, date: '2025-01-06' });
+test('no previous issue: a fully commented template in issues/1.yaml that passes the schema', async () => {
+  await inWorkdir({}, async (dir) => {
+    const result = await newIssue({ cwd: dir, date: '2025-01-06' });
     assert.ok(result.ok);
     assert.equal(result.output, join(dir, 'issues/1.yaml'));
     assert.equal(result.from, undefined);
@@ -238,7 +238,7 @@ test('no previous issue: a fully commented template in issues/1.yaml that passes
     assert.equal(data.number, 1);
     assertClean(result.output);
     // Run again: the file is there now, so it continues from it instead.
-    const next = newIssue({ cwd: dir, date: '2025-01-13' });
+    const next = await newIssue({ cwd: dir, date: '2025-01-13' });
     assert.ok(next.ok);
     assert.equal(next.output, join(dir, 'issues/2.yaml'));
     assert.equal(next.number, 2);
@@ -253,10 +253,10 @@ test('the template points its schema comment at the schema that ships with bulle
   assert.ok(existsSync(ref.startsWith('/') ? ref : join('/a/b/c/d/e', ref)), ref);
 });
 
-test('sections written as a flow list become block lists, so the commented examples stay comments', () => {
+test('sections written as a flow list become block lists, so the commented examples stay comments', async () => {
   const source = 'bulletin: 测试简报\nnumber: 5\npublisher: 测试单位编\ndate: 2024-01-05\nsections: [{name: 要闻, articles: [{title: 旧, body: [旧正文。]}]}, {name: 摘登, briefs: [{body: [旧。]}]}]\n';
-  inWorkdir({ '5.yaml': source }, (dir) => {
-    const result = newIssue({ from: join(dir, '5.yaml'), date: '2024-01-12' });
+  await inWorkdir({ '5.yaml': source }, async (dir) => {
+    const result = await newIssue({ from: join(dir, '5.yaml'), date: '2024-01-12' });
     assert.ok(result.ok);
     assert.equal(result.output, join(dir, '6.yaml'));
     const text = readFileSync(result.output, 'utf8');

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FONT_DIR } from '../../src/font/vendored.js';
-import { bulletin, IS_ROOT, isCompletePdf, lines, listing, MINIMAL, pdfText, qpdfCheck, removeScratch, scratch } from './support.js';
+import { bulletin, isCompletePdf, lines, listing, MINIMAL, pdfText, qpdfCheck, removeScratch, scratch } from './support.js';
+import { cannotRunAsUser, run, sandbox } from './faults-support.js';
 
 /** Bound on one build of a small bad file (font loading included, on a busy machine). */
 const QUICK_MS = 30_000;
@@ -274,32 +275,20 @@ test('an emoji and an Extension B character with system fonts added to the body 
 });
 
 test('an unwritable output path: one line, exit 2, nothing written', (t) => {
-  if (IS_ROOT) {
-    // Permissions do not stop root; sysfs refuses new files to everyone.
-    if (!existsSync('/sys/kernel')) {
-      t.skip('running as root and /sys is not mounted: no unwritable directory to try');
-      return;
-    }
-    const dir = scratch({ 'issue.yaml': MINIMAL });
-    try {
-      const r = bulletin(dir, ['build', 'issue.yaml', '-o', '/sys/kernel/bulletin-test.pdf'], QUICK_MS);
-      assert.equal(r.stderr, 'bulletin build: cannot write /sys/kernel/bulletin-test.pdf: permission denied\n');
-      assert.equal(r.stdout, '');
-      assert.equal(r.status, 2);
-      assert.ok(!existsSync('/sys/kernel/bulletin-test.pdf'));
-    } finally {
-      removeScratch(dir);
-    }
+  // Permissions do not stop root: the build runs as the unprivileged test user.
+  const why = cannotRunAsUser();
+  if (why) {
+    t.skip(why);
     return;
   }
-  const dir = scratch({ 'issue.yaml': MINIMAL });
+  const dir = sandbox({ 'issue.yaml': MINIMAL });
   try {
     mkdirSync(join(dir, 'ro'));
     copyFileSync(goodPdf, join(dir, 'ro', 'issue.pdf'));
     chmodSync(join(dir, 'ro'), 0o555);
-    const r = bulletin(dir, ['build', 'issue.yaml', '-o', 'ro/issue.pdf'], QUICK_MS);
+    const r = run(dir, ['build', 'issue.yaml', '-o', 'ro/issue.pdf'], { timeoutMs: QUICK_MS, asUser: true });
     chmodSync(join(dir, 'ro'), 0o755);
-    assert.equal(r.stderr, 'bulletin build: cannot write ro/issue.pdf: permission denied\n');
+    assert.equal(r.stderr, 'bulletin build: cannot write ro/issue.pdf: permission denied (it is left as it was)\n');
     assert.equal(r.status, 2);
     assert.ok(readFileSync(join(dir, 'ro', 'issue.pdf')).equals(readFileSync(goodPdf)), 'the old PDF is intact');
     assert.deepEqual(listing(join(dir, 'ro')), ['issue.pdf']);

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FONT_DIR } from '../../src/font/vendored.js';
-import { bulletin, IS_ROOT, lines, listing, MINIMAL, removeScratch, scratch } from './support.js';
+import { bulletin, lines, listing, MINIMAL, removeScratch, scratch } from './support.js';
+import { cannotRunAsUser, run, sandbox } from './faults-support.js';
 
 const QUICK_MS = 30_000;
 
@@ -108,15 +109,17 @@ for (const c of cases(dir)) {
 }
 
 test('unreadable files (no permission): one line, exit 2, for every command', (t) => {
-  if (IS_ROOT) {
-    t.skip('running as root: file permissions do not stop reading');
+  // Permissions do not stop root: the commands run as the unprivileged test user.
+  const why = cannotRunAsUser();
+  if (why) {
+    t.skip(why);
     return;
   }
-  const d = scratch({ 'locked.yaml': MINIMAL });
+  const d = sandbox({ 'locked.yaml': MINIMAL });
   try {
     chmodSync(join(d, 'locked.yaml'), 0o000);
     for (const [cmd, args] of [['build', ['locked.yaml']], ['check', ['locked.yaml']], ['fonts', ['locked.yaml']], ['new', ['--from', 'locked.yaml']]] as const) {
-      const r = bulletin(d, [cmd, ...args], QUICK_MS);
+      const r = run(d, [cmd, ...args], { timeoutMs: QUICK_MS, asUser: true });
       assert.equal(r.stderr, `bulletin ${cmd}: cannot read locked.yaml: permission denied\n`, cmd);
       assert.equal(r.status, 2, cmd);
     }
