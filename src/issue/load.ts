@@ -11,6 +11,12 @@ import type { Issue } from './types.js';
 import { validateIssueData } from './validate.js';
 import { aliasDiagnostics, scanCharacters, yamlDiagnostics } from './yaml-problems.js';
 import { diagnosticAt, type SourceContext } from './source-context.js';
+import { decodeIssueBytes } from './encoding.js';
+import { provenRepairs } from './repair.js';
+import { readShape } from './slots.js';
+import { tabRepair } from './tabs.js';
+import { findTraps, type Repair } from './traps.js';
+import { hintOf, say, sayWithHint } from '../messages/catalogue.js';
 
 /** The file could not be read (missing, a directory, no permission): not a content problem. */
 export class IssueReadError extends Error {
@@ -51,14 +57,35 @@ export function loadIssueFile(file: string): LoadedIssue {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     throw new IssueReadError(file, REASONS[code] ?? ((error as Error).message || 'unknown error'));
   }
-  const { text, problem } = decode(bytes);
-  const loaded = loadIssueSource(text, file);
-  if (problem) {
-    const diagnostic = diagnosticAt(contextOf(loaded), problem.code, problem.message, problem.offset, problem.offset + 1);
-    // Text that could not be decoded at all has nothing else worth reporting.
-    loaded.diagnostics = problem.fatal ? [diagnostic] : [diagnostic, ...loaded.diagnostics];
-    delete loaded.issue;
+  return loadIssueBytes(bytes, file);
+}
+
+/**
+ * An issue from its bytes (a file's, or standard input's). A file in another encoding the loader
+ * recognises, or with bytes that are not text, gets that one error and no other: what YAML
+ * would make of it says nothing more. `loaded.encoding` tells how it was read and whether the
+ * reading lost anything; a lossy one must never be written back.
+ */
+export function loadIssueBytes(bytes: Uint8Array, file: string): LoadedIssue {
+  if (bytes.length > MAX_ISSUE_BYTES) return tooLarge(file, bytes.length);
+  const decoded = decodeIssueBytes(bytes);
+  const loaded = loadIssueSource(decoded.text, file);
+  loaded.encoding = decoded.encoding;
+  const { name, lossless } = decoded.encoding;
+  if (name === 'utf-8' && lossless) return loaded;
+  const ctx = contextOf(loaded);
+  let diagnostic: Diagnostic;
+  if (!lossless) {
+    const offset = decoded.damage?.offset ?? 0;
+    const { message, hint } = sayWithHint('encoding.damaged', { count: decoded.damage?.count ?? 1 });
+    diagnostic = diagnosticAt(ctx, 'encoding', message, offset, offset + 1, { hint });
+  } else {
+    const { message, hint } = sayWithHint(name === 'gb18030' ? 'encoding.gb18030' : 'encoding.utf-16');
+    diagnostic = diagnosticAt(ctx, 'encoding', message, 0, undefined, { hint });
+    diagnostic.fixable = true;
   }
+  loaded.diagnostics = [diagnostic];
+  delete loaded.issue;
   return loaded;
 }
 
@@ -78,40 +105,6 @@ function tooLarge(file: string, size: number): LoadedIssue {
   ];
   delete loaded.issue;
   return loaded;
-}
-
-interface DecodeProblem {
-  code: string;
-  message: string;
-  /** Offset in the decoded text. */
-  offset: number;
-  /** Nothing of the file could be decoded. */
-  fatal?: boolean;
-}
-
-/** UTF-8 text, without a byte-order mark; other encodings are reported, not guessed. */
-function decode(bytes: Buffer): { text: string; problem?: DecodeProblem } {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return {
-      text: '',
-      problem: { code: 'encoding', message: 'the file is UTF-16 text; save it as UTF-8', offset: 0, fatal: true },
-    };
-  }
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text };
-  } catch {
-    const offset = Math.max(0, text.indexOf('\uFFFD'));
-    return {
-      text,
-      problem: {
-        code: 'encoding',
-        message: 'the file is not valid UTF-8 text here (saved in GBK or another encoding?); save it as UTF-8',
-        offset,
-      },
-    };
-  }
 }
 
 function contextOf(loaded: LoadedIssue): SourceContext {
@@ -140,9 +133,39 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
     keepSourceTokens: false,
   });
   const ctx: SourceContext = { file, source, lineCounter };
-  const diagnostics: Diagnostic[] = [...scanCharacters(ctx), ...yamlDiagnostics(doc, ctx)];
-  const loaded: LoadedIssue = { file, source, doc, lineCounter, diagnostics };
-  if (diagnostics.some((d) => d.severity === 'error')) return loaded;
+
+  // Text YAML misreads: reported at the character, and what YAML or the schema then say about
+  // the same lines left out — they follow from the trap.
+  const shape = readShape(source);
+  const traps = findTraps(source, shape);
+  const trapLines = new Set<number>();
+  for (const t of traps) {
+    const [from, to] = t.extent;
+    for (let line = lineCounter.linePos(from).line; line <= lineCounter.linePos(to).line; line++) trapLines.add(line);
+  }
+  const explained = (offset: number): boolean => trapLines.size > 0 && trapLines.has(lineCounter.linePos(offset).line);
+  const explainedDiagnostic = (d: Diagnostic): boolean => trapLines.has(d.line);
+
+  const structural: Diagnostic[] = [...scanCharacters(ctx), ...yamlDiagnostics(doc, ctx, explained)];
+  const tabs = structural.find((d) => d.code === 'tab-indent');
+  const repairs = proveRepairs(source, [
+    ...new Set(traps.flatMap((t) => (t.repair ? [t.repair] : []))),
+    ...(tabs ? [tabRepair(source, shape.tabLines, (data, text) => schemaProblems(data, text, file))].filter((r) => r !== undefined) : []),
+  ]);
+  if (tabs && repairs.some((r) => r.code === 'tab-indent')) {
+    tabs.fixable = true;
+    tabs.hint = hintOf('tab-indent', { fix: say('tab-indent.fix') });
+  }
+  const trapDiagnostics = traps.map((t) => {
+    const { message, hint } = sayWithHint(t.message, t.params);
+    const d = diagnosticAt(ctx, t.code, message, t.at, t.end, { hint });
+    if (t.repair && repairs.includes(t.repair)) d.fixable = true;
+    return d;
+  });
+
+  const diagnostics: Diagnostic[] = [...structural, ...trapDiagnostics];
+  const loaded: LoadedIssue = { file, source, doc, lineCounter, diagnostics, repairs };
+  if (structural.some((d) => d.severity === 'error')) return loaded;
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null && source.trim() === '')) {
@@ -160,8 +183,9 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
     return loaded;
   }
 
-  diagnostics.push(...aliasDiagnostics(doc, ctx));
-  if (diagnostics.some((d) => d.severity === 'error')) return loaded;
+  const aliases = aliasDiagnostics(doc, ctx).filter((d) => !explainedDiagnostic(d));
+  diagnostics.push(...aliases);
+  if (aliases.some((d) => d.severity === 'error')) return loaded;
 
   let data: unknown;
   try {
@@ -170,11 +194,25 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
     // Anything toJS refuses (alias bounds, unresolved aliases) is about aliases; point at the first.
     const firstAlias = /\*[^\s,\]}]+/.exec(source);
     const at = firstAlias?.index ?? contents.range?.[0] ?? 0;
+    if (explained(at)) return loaded;
     diagnostics.push(diagnosticAt(ctx, 'yaml-alias', `the file's aliases cannot be expanded: ${(error as Error).message}`, at, at + (firstAlias?.[0].length ?? 1)));
     return loaded;
   }
 
-  diagnostics.push(...validateIssueData(data, { ...ctx, doc }));
+  diagnostics.push(...validateIssueData(data, { ...ctx, doc }).filter((d) => !explainedDiagnostic(d)));
   if (!diagnostics.some((d) => d.severity === 'error')) loaded.issue = data as Issue;
   return loaded;
+}
+
+/** The repairs that prove out (repair.ts), or none. */
+function proveRepairs(source: string, repairs: readonly Repair[]): Repair[] {
+  if (repairs.length === 0) return [];
+  return provenRepairs(source, repairs)?.repairs ?? [];
+}
+
+/** How many schema problems an issue's data has (for choosing among readings of a tab-indented file). */
+function schemaProblems(data: unknown, text: string, file: string): number {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  return validateIssueData(datesToText(data), { file, source: text, lineCounter, doc }).length;
 }

@@ -4,6 +4,8 @@
  */
 import type { Document, LineCounter } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
+import type { Encoding } from './encoding.js';
+import type { Repair } from './traps.js';
 import type { Issue } from './types.js';
 
 export interface LoadedIssue {
@@ -16,4 +18,8 @@ export interface LoadedIssue {
   /** Present only when the file parsed and the schema accepted it. */
   issue?: Issue;
   diagnostics: Diagnostic[];
+  /** How the file's bytes were read (absent for text given as text): `lossless` false means never write it back. */
+  encoding?: Encoding;
+  /** Repairs of YAML traps and tab indentation that `--fix` may apply, each proved (repair.ts). */
+  repairs?: Repair[];
 }
