@@ -2,12 +2,14 @@
  * `check` as a use case: load each issue file, run the typography lint over them, apply safe
  * repairs when asked, and return everything found. Printing and exit codes are the CLI's job.
  */
-import { closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { lintIssues, themeFontResolver, type FontResolver, type LintOptions, type LintResult } from '../check/index.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
-import { IssueReadError, loadIssueFile } from '../issue/load.js';
+import { IssueReadError, loadIssueBytes, loadIssueFile, loadIssueSource } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
+import { applyRepairs } from '../issue/repair.js';
+import { say } from '../messages/catalogue.js';
 import { openFont } from '../font/load.js';
 import { FONT_DIR } from '../font/vendored.js';
 import { ResolvedTheme } from '../layout/theme-resolve.js';
@@ -22,9 +24,18 @@ import { resolveIssueTheme, ThemeSystemError } from './theme-file.js';
 
 export type Lint = (loaded: readonly LoadedIssue[], options: LintOptions) => LintResult;
 
+/** The name standard input goes by: `bulletin check -` reads the issue from it. */
+export const STDIN = '-';
+/** How messages name standard input. */
+export const STDIN_NAME = '<stdin>';
+
 export interface CheckOptions {
   /** Write safe repairs back to the files. */
   fix?: boolean;
+  /** With `fix`: work out the repairs and report what would be left, but write nothing. */
+  dryRun?: boolean;
+  /** Reads standard input, for the file named `-` (default: file descriptor 0). */
+  stdin?: () => Uint8Array;
   /** The typography lint to run after loading (default: the project's rules). */
   lint?: Lint;
 }
@@ -37,6 +48,9 @@ export interface UnreadableFile {
 export interface FixedFile {
   file: string;
   changes: string[];
+  /** The text before and after the repairs (for a diff). */
+  before: string;
+  after: string;
 }
 
 export interface CheckResult {
@@ -50,6 +64,8 @@ export interface CheckResult {
   fixed: FixedFile[];
   /** Problems that are not content (a font of an issue's `style:` that cannot be opened), one line each. */
   systemErrors: string[];
+  /** Checks that errors kept from running ("title-too-long not checked: fix the errors above first"), one line each. */
+  notChecked: string[];
 }
 
 /**
@@ -77,10 +93,21 @@ export function writeFileAtomic(file: string, content: string): void {
   }
 }
 
-function loadAll(files: readonly string[]): { loaded: LoadedIssue[]; unreadable: UnreadableFile[] } {
+function loadAll(files: readonly string[], stdin: () => Uint8Array): { loaded: LoadedIssue[]; unreadable: UnreadableFile[] } {
   const loaded: LoadedIssue[] = [];
   const unreadable: UnreadableFile[] = [];
   for (const file of files) {
+    if (file === STDIN) {
+      let bytes: Uint8Array;
+      try {
+        bytes = stdin();
+      } catch (error) {
+        unreadable.push({ file: STDIN_NAME, reason: (error as Error).message });
+        continue;
+      }
+      loaded.push(loadIssueBytes(bytes, STDIN_NAME));
+      continue;
+    }
     try {
       loaded.push(loadIssueFile(file));
     } catch (error) {
@@ -89,6 +116,56 @@ function loadAll(files: readonly string[]): { loaded: LoadedIssue[]; unreadable:
     }
   }
   return { loaded, unreadable };
+}
+
+const ENCODING_NAMES: Record<string, string> = { gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
+
+/**
+ * The repairs below the lint, in memory: a file in another encoding becomes UTF-8 text, then the
+ * YAML traps and tab indentation the loader proved repairable are repaired, again while a repair
+ * uncovers another. A file whose bytes did not decode losslessly is left exactly as it is.
+ * `origin` gives, for each line of the repaired text, the line of the file it comes from, so that
+ * every change --fix lists names a line of the file as the editor has it.
+ */
+function repairSource(original: LoadedIssue): { loaded: LoadedIssue; changes: string[]; origin: (line: number) => number } {
+  const changes: string[] = [];
+  let origin: number[] | undefined;
+  const originOf = (line: number): number => origin?.[line] ?? line;
+  if (original.encoding && !original.encoding.lossless) return { loaded: original, changes, origin: originOf };
+  let current = original;
+  if (original.encoding && original.encoding.name !== 'utf-8') {
+    changes.push(say('change.encoding', { from: ENCODING_NAMES[original.encoding.name] ?? original.encoding.name }));
+    current = loadIssueSource(original.source, original.file);
+  }
+  for (let round = 0; round < 4 && current.repairs && current.repairs.length > 0; round++) {
+    for (const r of current.repairs) {
+      const line = originOf(current.lineCounter.linePos(r.edits[0].from).line);
+      changes.push(say('change.line', { line, change: say(r.change, r.changeParams), code: r.code }));
+    }
+    const { text } = applyRepairs(current.source, current.repairs);
+    const next = loadIssueSource(text, current.file);
+    const before = current;
+    const previous = origin;
+    const edits = current.repairs.flatMap((r) => r.edits).sort((a, b) => a.from - b.from);
+    origin = [0, ...next.lineCounter.lineStarts.map((start) => {
+      const line = before.lineCounter.linePos(offsetBefore(edits, start)).line;
+      return previous?.[line] ?? line;
+    })];
+    current = next;
+  }
+  return { loaded: current, changes, origin: originOf };
+}
+
+/** The offset in the text before `edits` (sorted, disjoint) that `offset` of the text after them comes from. */
+function offsetBefore(edits: ReadonlyArray<{ from: number; to: number; text: string }>, offset: number): number {
+  let shift = 0;
+  for (const e of edits) {
+    const start = e.from + shift;
+    if (offset < start) break;
+    if (offset < start + e.text.length) return e.from;
+    shift += e.text.length - (e.to - e.from);
+  }
+  return offset - shift;
 }
 
 interface Themes {
@@ -143,31 +220,60 @@ function titleProblems(loaded: LoadedIssue, theme: ResolvedTheme): Diagnostic[] 
 
 export function checkFiles(files: readonly string[], options: CheckOptions = {}): CheckResult {
   const unique = [...new Set(files)];
-  let { loaded, unreadable } = loadAll(unique);
+  const stdin = options.stdin ?? (() => readFileSync(0));
+  let { loaded, unreadable } = loadAll(unique, stdin);
   const runLint = options.lint ?? lintIssues;
-  let themes = issueThemes(loaded);
-  let lint = runLint(loaded, { fix: options.fix === true, fontsFor: themes.fontsFor });
   const fixed: FixedFile[] = [];
 
-  if (options.fix && lint.fixed.size > 0) {
-    for (const issue of loaded) {
-      const repair = lint.fixed.get(issue.file);
-      if (!repair || repair.source === issue.source) continue;
-      writeFileAtomic(issue.file, repair.source);
-      fixed.push({ file: issue.file, changes: repair.changes });
-    }
+  if (options.fix) {
+    // Everything is repaired in memory first, then each file is written once.
+    const repaired = loaded.map(repairSource);
+    const current = repaired.map((r) => r.loaded);
+    const fixThemes = issueThemes(current);
+    const fixLint = runLint(current, { fix: true, fontsFor: fixThemes.fontsFor });
+    const finals: LoadedIssue[] = [];
+    loaded.forEach((original, k) => {
+      const lint = fixLint.fixed.get(original.file);
+      const after = lint?.source ?? current[k].source;
+      const origin = repaired[k].origin;
+      const lintChanges = (lint?.changes ?? []).map((c) => c.replace(/^line (\d+):/, (_, n: string) => `line ${origin(Number(n))}:`));
+      const lineOf = (c: string): number => Number(/^line (\d+):/.exec(c)?.[1] ?? 0);
+      const changes = [...repaired[k].changes, ...lintChanges].sort((a, b) => lineOf(a) - lineOf(b));
+      const changed = after !== original.source || changes.length > 0;
+      if (!changed || (original.encoding && !original.encoding.lossless)) {
+        finals.push(original);
+        return;
+      }
+      if (!options.dryRun && original.file !== STDIN_NAME) writeFileAtomic(original.file, after);
+      fixed.push({ file: original.file, changes, before: original.source, after });
+      finals.push(loadIssueSource(after, original.file));
+    });
     if (fixed.length > 0) {
-      // Report what is left, from the files as they now are.
-      ({ loaded, unreadable } = loadAll(unique));
-      themes = issueThemes(loaded);
-      lint = runLint(loaded, { fix: false, fontsFor: themes.fontsFor });
+      // Report what is left: from the files as they now are, or (a dry run) as they would be.
+      if (options.dryRun) loaded = finals;
+      else ({ loaded, unreadable } = loadAll(unique, () => new TextEncoder().encode(finals.find((l) => l.file === STDIN_NAME)?.source ?? '')));
     }
   }
 
+  const themes = issueThemes(loaded);
+  const lint = runLint(loaded, { fix: false, fontsFor: themes.fontsFor });
   const titles = loaded.flatMap((l) => {
     const theme = themes.resolved.get(l);
     return theme ? titleProblems(l, theme) : [];
   });
   const diagnostics = sortDiagnostics([...loaded.flatMap((l) => l.diagnostics), ...themes.diagnostics, ...lint.diagnostics, ...titles]);
-  return { loaded, diagnostics, unreadable, fixed, systemErrors: themes.systemErrors };
+  return { loaded, diagnostics, unreadable, fixed, systemErrors: themes.systemErrors, notChecked: notChecked(loaded) };
+}
+
+/**
+ * What could not be checked because of errors above it: the typography rules need a file YAML
+ * can read, and title-too-long an issue the schema accepts.
+ */
+function notChecked(loaded: readonly LoadedIssue[]): string[] {
+  const unreadable = loaded.some((l) => l.doc.errors.length > 0 || l.diagnostics.some((d) => d.code === 'encoding'));
+  const invalid = loaded.some((l) => l.diagnostics.some((d) => d.severity === 'error'));
+  const out: string[] = [];
+  if (unreadable) out.push(say('summary.not-checked', { rule: 'the typography rules' }));
+  if (invalid) out.push(say('summary.not-checked', { rule: 'title-too-long' }));
+  return out;
 }

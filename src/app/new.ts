@@ -55,8 +55,9 @@ export type NewResult =
 const SCHEMA_FILE = join(SCHEMA_DIR, 'issue.schema.json');
 const SCHEMA_COMMENT = /^(\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$/m;
 
-/** Marks every piece of example text so an editor (and a search) finds what is left to replace. */
-export const PLACEHOLDER = '在此填写';
+/** Marks every piece of example text so an editor (and a search, and check) finds what is left to replace. */
+export { PLACEHOLDER } from '../issue/placeholder.js';
+import { PLACEHOLDER } from '../issue/placeholder.js';
 
 const ARTICLE_COMMENT = ' 示例文章，请改写；再加一篇就复制这一项（从“- title:”起）。Example article: replace it; copy the item for more.';
 const TITLE_COMMENT = ' 标题过长时分行写成列表：title: [第一行, 第二行]；目录文字不同时加 toc: …… A long title may be a list of lines.';

@@ -41,7 +41,7 @@ const BAD: [file: string, firstLine: string, sourceLine: string, caret: string][
   ['missing-field.yaml', '11:9: error: article 2 of section 监督纵横: `title` is missing [missing-field]', ' 11 |       - body:', '    |         ^'],
   ['duplicate-key.yaml', '11:9: error: duplicate key `title`: it is already set on line 8; a key may appear only once in a mapping [duplicate-key]', ' 11 |         title: 又一个标题', '    |         ^~~~~'],
   ['yaml-syntax.yaml', '3:12: error: the quoted text that starts here is never closed; add the closing " [yaml-syntax]', ' 3 | publisher: "测试单位编', '   |            ^'],
-  ['tabs.yaml', '7:1: error: tab character used for indentation; YAML indents with spaces only [yaml-syntax]', ' 7 |         articles:', '   | ^~~~~~~~'],
+  ['tabs.yaml', '7:1: error: a tab indents this line: YAML indents with spaces only [tab-indent]', ' 7 |         articles:', '   | ^~~~~~~~'],
   ['empty.yaml', '1:1: error: the file is empty; an issue needs at least bulletin, number, publisher, date and sections [empty-file]', ' 1 |', '   | ^'],
   ['top-level-list.yaml', '1:1: error: the issue must be a mapping of keys (bulletin:, number:, sections: …); found a list [not-a-mapping]', ' 1 | - bulletin: 测试简报', '   | ^'],
   ['nul.yaml', '3:16: error: NUL character (U+0000) in the file; it is not text — delete it [bad-character]', ' 3 | publisher: 测试单位␀编', '   |                    ^'],
