@@ -83,7 +83,7 @@ program
   .command('new')
   .description('write the next issue file from the previous one (number, total and date moved on, one example per section)')
   .option('--from <file>', 'the previous issue (default: the newest issue file in ./issues)')
-  .option('--date <date>', "the new issue's date, YYYY-MM-DD (default: today)")
+  .option('--date <date>', "the new issue's date, e.g. 2024-03-29 or 2024-3-29 (default: today)")
   .option('-o, --output <file>', 'where to write it (default: beside the previous issue, named after the next total or number)')
   .option('-q, --quiet', 'print nothing but errors')
   .option('--debug', 'show stack traces for unexpected errors')

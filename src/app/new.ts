@@ -274,10 +274,22 @@ export function writeNewFile(file: string, text: string): void {
   }
 }
 
+/**
+ * A date as an editor types it — 2024-3-29, 2024/3/29, 2024.3.29, 2024年3月29日 — written
+ * YYYY-MM-DD; undefined when it is not a real calendar date in one of these forms.
+ */
+export function normalizeDate(text: string): string | undefined {
+  const m = /^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
 function resolveDate(options: NewOptions): string {
   if (options.date !== undefined) {
-    if (!isIsoDate(options.date)) throw new NewError(`--date ${options.date} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-22`);
-    return options.date;
+    const date = normalizeDate(options.date);
+    if (date === undefined) throw new NewError(`--date ${options.date} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-22`);
+    return date;
   }
   return localDate(options.today ?? new Date());
 }

@@ -191,7 +191,13 @@ function toDiagnostic(loaded: LoadedIssue, l: Located, fixable: boolean): Diagno
   return d;
 }
 
+/**
+ * The lint reads files YAML can read. A file in another encoding, or whose bytes did not all
+ * decode, has that one problem reported and nothing more: its text is not yet what was typed.
+ */
 function lintable(loaded: LoadedIssue): boolean {
+  const encoding = loaded.encoding;
+  if (encoding && (encoding.name !== 'utf-8' || !encoding.lossless)) return false;
   return loaded.doc.errors.length === 0 && loaded.doc.contents !== null;
 }
 

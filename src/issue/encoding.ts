@@ -69,9 +69,11 @@ function isChineseText(cp: number): boolean {
 }
 
 /**
- * Whether invalid UTF-8 is GBK/GB18030: it decodes as GB18030 without error, reads as Chinese
- * text, and holds (almost) no valid UTF-8 sequences beyond ASCII — a UTF-8 file with one bad
- * byte, or UTF-8 and GBK mixed, is not converted, since part of it would be garbled.
+ * Whether invalid UTF-8 is GBK/GB18030: it decodes as GB18030 without error and reads as Chinese
+ * text, and read as UTF-8 it is mostly damage, not Chinese. (Pairs of GBK bytes often happen to
+ * be valid two-byte UTF-8 — Latin, Greek, Cyrillic letters — but seldom a three-byte Han
+ * character.) A UTF-8 file with a bad byte or a pasted GBK line is not converted: its real UTF-8
+ * text would be garbled.
  */
 function looksGb18030(bytes: Uint8Array, asUtf8: string): string | undefined {
   const text = tryDecode('gb18030', bytes);
@@ -85,14 +87,14 @@ function looksGb18030(bytes: Uint8Array, asUtf8: string): string | undefined {
     if (isChineseText(cp)) chinese++;
   }
   if (nonAscii === 0 || chinese < nonAscii * 0.9) return undefined;
-  let valid = 0;
+  let han = 0;
   let damaged = 0;
   for (const ch of asUtf8) {
     const cp = ch.codePointAt(0)!;
     if (cp === 0xfffd) damaged++;
-    else if (cp >= 0x80) valid++;
+    else if (cp >= 0x4e00 && cp <= 0x9fff) han++;
   }
-  return valid * 5 <= damaged ? text : undefined;
+  return han * 4 < damaged ? text : undefined;
 }
 
 export function decodeIssueBytes(bytes: Uint8Array): Decoded {

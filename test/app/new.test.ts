@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isIsoDate, localDate, newestIssue, newIssue, NewError, nextFileName, PLACEHOLDER, templateText } from '../../src/app/new.js';
+import { isIsoDate, localDate, newestIssue, newIssue, NewError, nextFileName, normalizeDate, PLACEHOLDER, templateText } from '../../src/app/new.js';
 import { lintIssues } from '../../src/check/index.js';
 import { PACKAGE_ROOT } from '../../src/font/vendored.js';
 import { loadIssueFile } from '../../src/issue/load.js';
@@ -143,10 +143,21 @@ test('never overwrites: an existing next file is an error and stays as it was', 
   });
 });
 
+test('--date takes a date as an editor types it: 2024-3-29, 2024/3/29, 2024.3.29, 2024年3月29日', () => {
+  for (const typed of ['2024-3-29', '2024/3/29', '2024.03.29', '2024年3月29日', '2024-03-29']) assert.equal(normalizeDate(typed), '2024-03-29', typed);
+  assert.equal(normalizeDate('2024-2-30'), undefined);
+  inWorkdir({ 'issues/690.yaml': ISSUE_690 }, (dir) => {
+    const result = newIssue({ from: join(dir, 'issues/690.yaml'), date: '2024-3-29' });
+    assert.ok(result.ok);
+    assert.equal(result.date, '2024-03-29');
+    assert.match(result.text, /^date: 2024-03-29$/m);
+  });
+});
+
 test('bad dates, dates before the source, missing source and missing output directory are NewErrors', () => {
   inWorkdir({ 'issues/690.yaml': ISSUE_690 }, (dir) => {
     const from = join(dir, 'issues/690.yaml');
-    for (const date of ['2024-13-01', '2024-02-30', '24-03-22', '2024/03/22', 'tomorrow']) {
+    for (const date of ['2024-13-01', '2024-02-30', '24-03-22', '2024-3', '2024-03-22x', 'tomorrow']) {
       assert.throws(() => newIssue({ from, date }), (e: Error) => e instanceof NewError && e.message === `--date ${date} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-22`, date);
     }
     assert.throws(() => newIssue({ from, date: '2024-03-01' }), (e: Error) =>
