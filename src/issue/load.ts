@@ -4,7 +4,7 @@
  * is an exception (IssueReadError), which the CLI reports as a system error.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, isMap, isSeq, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import type { LoadedIssue } from './loaded.js';
 import type { Issue } from './types.js';
@@ -131,6 +131,8 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
     uniqueKeys: true,
     prettyErrors: false,
     keepSourceTokens: false,
+    // A mapping used as a key is reported as a problem; yaml must not also print a warning of its own.
+    logLevel: 'error',
   });
   const ctx: SourceContext = { file, source, lineCounter };
 
@@ -150,7 +152,7 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
   const tabs = structural.find((d) => d.code === 'tab-indent');
   const repairs = proveRepairs(source, [
     ...new Set(traps.flatMap((t) => (t.repair ? [t.repair] : []))),
-    ...(tabs ? [tabRepair(source, shape.tabLines, (data, text) => schemaProblems(data, text, file))].filter((r) => r !== undefined) : []),
+    ...(tabs ? [tabRepair(source, tabLineStarts(doc, shape.tabLines, lineCounter), (data, text) => schemaProblems(data, text, file))].filter((r) => r !== undefined) : []),
   ]);
   if (tabs && repairs.some((r) => r.code === 'tab-indent')) {
     tabs.fixable = true;
@@ -202,6 +204,13 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
   diagnostics.push(...validateIssueData(data, { ...ctx, doc }).filter((d) => !explainedDiagnostic(d)));
   if (!diagnostics.some((d) => d.severity === 'error')) loaded.issue = data as Issue;
   return loaded;
+}
+
+/** The starts of the lines a tab indents: those YAML refuses and those the shape reading met. */
+function tabLineStarts(doc: Document, shapeLines: readonly number[], lineCounter: LineCounter): number[] {
+  const starts = new Set(shapeLines);
+  for (const e of doc.errors) if (e.code === 'TAB_AS_INDENT') starts.add(lineCounter.lineStarts[lineCounter.linePos(e.pos[0]).line - 1]);
+  return [...starts].sort((a, b) => a - b);
 }
 
 /** The repairs that prove out (repair.ts), or none. */

@@ -83,6 +83,8 @@ export interface TextSlot {
   start: number;
   /** Offset past the last non-blank character of the value's first line (a comment on it included). */
   end: number;
+  /** Column of the key or dash holding the value: a line continuing it is indented further. */
+  owner: number;
   /** The lines a plain value continues on: [start, end) of the text of each. */
   more: Array<[number, number]>;
 }
@@ -362,6 +364,7 @@ class Reader {
       takesHeading: type.heading !== undefined,
       start: at,
       end: trimEnd(source, at, line.end),
+      owner,
       more: [],
     };
     this.texts.push(slot);

@@ -9,15 +9,29 @@ import type { Repair, SourceEdit } from './traps.js';
 
 const WIDTHS = [2, 4, 8] as const;
 
-/** The leading blanks of the line at `lineStart` with each tab advanced to the next multiple of `width`. */
+/**
+ * The indentation of the line at `lineStart` — its leading blanks and any `- ` list markers
+ * among them — with each tab advanced to the next multiple of `width` columns.
+ */
 function expanded(source: string, lineStart: number, width: number): { end: number; text: string } {
   let end = lineStart;
   let column = 0;
-  while (end < source.length && (source[end] === ' ' || source[end] === '\t')) {
-    column = source[end] === '\t' ? (Math.floor(column / width) + 1) * width : column + 1;
+  let text = '';
+  for (;;) {
+    const c = source[end];
+    if (c === ' ' || c === '\t') {
+      const next = c === '\t' ? (Math.floor(column / width) + 1) * width : column + 1;
+      text += ' '.repeat(next - column);
+      column = next;
+    } else if (c === '-' && (source[end + 1] === ' ' || source[end + 1] === '\t')) {
+      text += '-';
+      column++;
+    } else {
+      break;
+    }
     end++;
   }
-  return { end, text: ' '.repeat(column) };
+  return { end, text };
 }
 
 function editsFor(source: string, lines: readonly number[], width: number): SourceEdit[] {

@@ -95,7 +95,7 @@ function leadingTrap(raw: string): Leading | undefined {
     }
     case '%':
       return { message: 'text-start.directive', length: 1 };
-    case '@': case '`':
+    case '@': case '`': case ']': case '}':
       return { message: 'text-start.reserved', length: 1 };
     case ',':
       return { message: 'text-start.comma', length: 1 };
@@ -151,7 +151,15 @@ class TrapFinder {
 
     if (c === '"' || c === "'") {
       const close = closingQuote(raw, 0);
-      if (close < 0) return; // goes on over more lines, or is never closed: YAML's own report says so
+      if (close < 0) {
+        // A quoted value may go on over further lines, each indented more than its key or dash;
+        // one never closed, or closed only by a quote on a later item, opened a quotation.
+        if (!this.quoteRunsOn(slot)) {
+          const repair = valueRepair(slot.start, slot.end, raw, field, 'text-start');
+          this.add({ code: 'text-start', message: 'text-start.unclosed', params: { field, mark: c }, at: slot.start, end: slot.start + 1, extent: [slot.start, slot.end], repair });
+        }
+        return;
+      }
       const after = raw.slice(close + 1);
       const rest = after.trimStart();
       if (rest === '') return;
@@ -181,7 +189,8 @@ class TrapFinder {
       } else {
         const rest = raw.slice(close + 1).trim();
         const whole = rest === '' || rest[0] === '#';
-        if (whole && ((c === '[' && slot.takesList) || (c === '{' && slot.takesHeading))) return;
+        const heading = c === '{' && slot.takesHeading && /^\{\s*(heading|level)\s*:/.test(raw);
+        if (whole && ((c === '[' && slot.takesList) || heading)) return;
       }
       const repair = single ? valueRepair(slot.start, slot.end, raw, field, 'text-start') : undefined;
       this.add({ code: 'text-start', message: c === '[' ? 'text-start.list' : 'text-start.mapping', params: { field }, at: slot.start, end: slot.start + 1, extent, repair });
@@ -249,6 +258,20 @@ class TrapFinder {
       });
     }
     for (const t of moreTraps) this.traps.push({ ...t, extent });
+  }
+
+  /** The quote opening `slot` is closed on a later line, every line up to it continuing the value. */
+  private quoteRunsOn(slot: TextSlot): boolean {
+    const { source } = this;
+    const close = closingQuote(source, slot.start);
+    if (close < 0) return false;
+    for (let at = source.indexOf('\n', slot.start); at >= 0 && at < close; at = source.indexOf('\n', at + 1)) {
+      let k = at + 1;
+      while (source[k] === ' ') k++;
+      if (source[k] === '\n' || source[k] === '\r') continue;
+      if (k - (at + 1) <= slot.owner) return false;
+    }
+    return true;
   }
 
   /** Traps on a further line of a plain text (reported; a text over several lines is not repaired). */

@@ -71,6 +71,10 @@ const entries = {
     message: 'the {field} starts with a quotation mark ", so YAML takes “{kept}” as the whole {field} and cannot read the text after the second "',
     hint: 'put the whole {field} in single quotes: \'"代表联络站+"让民意…\' — --fix does this and sets the quotation marks as “ ”',
   },
+  'text-start.unclosed': {
+    message: 'the {field} starts with a quotation mark {mark} that is never closed, so YAML reads the lines after it as part of a quotation',
+    hint: 'put the whole {field} in the other kind of quotes; --fix does this and sets the quotation mark as “',
+  },
   'text-start.single-quote': {
     message: 'the {field} starts with a quotation mark \', so YAML takes “{kept}” as the whole {field} and cannot read the text after the second \'',
     hint: 'put the whole {field} in double quotes: "\'三难\'问题…" — --fix does this and sets the quotation marks as “ ”',
