@@ -9,10 +9,13 @@ import { isIdeograph } from '../text/classes.js';
 
 export type DebrisKind =
   | 'line-separator' | 'paragraph-separator' | 'zero-width' | 'direction' | 'byte-order' | 'no-break-space'
-  | 'soft-hyphen' | 'symbol-bullet' | 'symbol-char' | 'ideographic-indent' | 'object' | 'replacement';
+  | 'soft-hyphen' | 'symbol-bullet' | 'symbol-char' | 'ideographic-indent' | 'object' | 'replacement' | 'html-entity';
 
-/** What `--fix` does with a spot: remove it, put a space there, or nothing (it cannot know what was meant). */
-export type DebrisRepair = 'remove' | 'space' | undefined;
+/**
+ * What `--fix` does with a spot: remove it, put a space there, write the character it stands
+ * for (an HTML entity), or nothing (it cannot know what was meant).
+ */
+export type DebrisRepair = 'remove' | 'space' | 'character' | undefined;
 
 export interface DebrisSpot {
   /** [start, end) in the text, UTF-16 units. */
@@ -22,6 +25,26 @@ export interface DebrisSpot {
   /** Code point of its first character. */
   cp: number;
   repair: DebrisRepair;
+  /** For an HTML entity: the character it stands for. */
+  character?: string;
+}
+
+/** The HTML entities web pages are copied with, and the characters they stand for. */
+const ENTITIES: Readonly<Record<string, string>> = {
+  nbsp: '\u00a0', ensp: '\u00a0', emsp: '\u00a0', thinsp: '\u00a0', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'",
+  ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', hellip: '…', middot: '·', times: '×', divide: '÷', deg: '°', yen: '¥',
+};
+
+const ENTITY = /&(?:#(\d{2,7})|#[xX]([0-9a-fA-F]{2,6})|([a-zA-Z]{2,8}));/y;
+
+/** The HTML entity at `i`: its length and character, when it is one web pages use. */
+function entityAt(text: string, i: number): { length: number; character: string } | undefined {
+  ENTITY.lastIndex = i;
+  const m = ENTITY.exec(text);
+  if (!m) return undefined;
+  const cp = m[1] ? Number(m[1]) : m[2] ? parseInt(m[2], 16) : undefined;
+  const character = cp !== undefined ? (cp > 0x1f && cp <= 0x10ffff ? String.fromCodePoint(cp) : undefined) : ENTITIES[m[3].toLowerCase()];
+  return character === undefined ? undefined : { length: m[0].length, character };
 }
 
 /** Word's Symbol and Wingdings fonts put their characters here (U+F020–U+F0FF). */
@@ -87,6 +110,18 @@ export function findDebris(text: string): DebrisSpot[] {
   }
   for (; i < text.length; ) {
     const cp = text.codePointAt(i)!;
+    const entity = cp === 0x26 ? entityAt(text, i) : undefined;
+    if (entity) {
+      const end = i + entity.length;
+      // &nbsp; is a space where one is wanted (between two Latin words), else nothing, as U+00A0 is.
+      const space = debrisKindOf(entity.character.codePointAt(0)!) === 'no-break-space';
+      const before = cpBefore(text, i);
+      const after = text.codePointAt(end) ?? 0;
+      const repair: DebrisRepair = space ? (isWordChar(before) && isWordChar(after) ? 'space' : 'remove') : 'character';
+      out.push({ start: i, end, kind: 'html-entity', cp, repair, character: space ? undefined : entity.character });
+      i = end;
+      continue;
+    }
     const kind = debrisKindOf(cp);
     if (kind === undefined) { i += cp > 0xffff ? 2 : 1; continue; }
     // A zero-width joiner between two pictographs joins an emoji sequence: not debris.

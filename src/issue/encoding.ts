@@ -56,9 +56,10 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (bytes[i] === 0) evenZeros++;
     if (bytes[i + 1] === 0) oddZeros++;
   }
+  // A few characters such as 一 (U+4E00) have a zero low byte: the other side is only nearly free of zeros.
   const pairs = bytes.length / 2;
-  if (oddZeros >= pairs * 0.2 && evenZeros === 0) return 'utf-16le';
-  if (evenZeros >= pairs * 0.2 && oddZeros === 0) return 'utf-16be';
+  if (oddZeros >= pairs * 0.2 && evenZeros <= pairs * 0.02) return 'utf-16le';
+  if (evenZeros >= pairs * 0.2 && oddZeros <= pairs * 0.02) return 'utf-16be';
   return undefined;
 }
 
@@ -106,15 +107,13 @@ export function decodeIssueBytes(bytes: Uint8Array): Decoded {
     const text = tryDecode('utf-16be', bytes.subarray(2));
     if (text !== undefined && plausibleText(text)) return { text, encoding: { name: 'utf-16be', bom: true, lossless: true } };
   }
+  // Text never holds NUL: a file with zero bytes crowded at every other byte is UTF-16.
+  const order = bytes.includes(0) ? utf16Order(bytes) : undefined;
+  const wide = order ? tryDecode(order, bytes) : undefined;
+  if (order && wide !== undefined && plausibleText(wide)) return { text: wide, encoding: { name: order, bom: false, lossless: true } };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const utf8 = tryDecode('utf-8', bom ? bytes.subarray(3) : bytes);
-  if (utf8 !== undefined) {
-    // NUL bytes are valid UTF-8, but a file full of them at every other byte is UTF-16.
-    const order = utf8.includes('\u0000') ? utf16Order(bytes) : undefined;
-    const wide = order ? tryDecode(order, bytes) : undefined;
-    if (order && wide !== undefined && plausibleText(wide)) return { text: wide, encoding: { name: order, bom: false, lossless: true } };
-    return { text: utf8, encoding: bom ? { ...UTF8, bom: true } : UTF8 };
-  }
+  if (utf8 !== undefined) return { text: utf8, encoding: bom ? { ...UTF8, bom: true } : UTF8 };
   const lossy = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
   const gb = looksGb18030(bytes, lossy);
   if (gb !== undefined) return { text: gb, encoding: { name: 'gb18030', bom: false, lossless: true } };

@@ -80,7 +80,7 @@ const entries = {
     hint: 'put the whole {field} in double quotes: "\'三难\'问题…" — --fix does this and sets the quotation marks as “ ”',
   },
   'block-paragraphs.list': {
-    message: 'the {field}s are written as one {mark} block of {count} paragraph(s); the format wants a list, one “- ” item per paragraph',
+    message: 'the body is written as one {mark} block ({count} paragraph(s)); the format wants a list: one “- ” item per {field}',
     hint: '--fix writes each paragraph as its own “- ” item',
   },
   'block-paragraphs.item': {
@@ -189,14 +189,19 @@ const entries = {
   'paste-debris': {
     message: '{name} ({code}) in the text: {effect}',
   },
+  'paste-debris.entity': {
+    message: '{name} in the text: {effect}',
+  },
   'paste-debris.remove': { message: '--fix removes it' },
   'paste-debris.space': { message: '--fix replaces it with an ordinary space' },
+  'paste-debris.character': { message: '--fix writes {character} in its place' },
   'paste-debris.retype': { message: 'retype the character that was meant here' },
   'debris.line-separator': { message: 'Word soft line break', hint: 'a line break pasted from Word (Shift+Enter); it would print as a box or nothing' },
-  'debris.paragraph-separator': { message: 'Word paragraph break', hint: 'a paragraph mark pasted from Word; give each paragraph its own “- ” item' },
+  'debris.paragraph-separator': { message: 'Word paragraph break', hint: 'a paragraph mark pasted from Word; if two paragraphs were meant, give each its own “- ” item' },
   'debris.zero-width': { message: 'invisible zero-width character', hint: 'pasted with text from a web page or WeChat; it prints as nothing or a box' },
   'debris.direction': { message: 'invisible text-direction mark', hint: 'pasted with text from a web page or WeChat; it prints as nothing or a box' },
-  'debris.byte-order': { message: 'byte-order mark inside the text', hint: 'an invisible character left by joining files; it prints as nothing or a box' },
+  'debris.byte-order': { message: 'byte-order mark', hint: 'an invisible mark left inside the text where two files were joined; it prints as nothing or a box' },
+  'debris.html-entity': { message: 'web page code {entity}', hint: 'HTML code copied with the text of a web page instead of the character it stands for' },
   'debris.no-break-space': { message: 'no-break space', hint: 'a space pasted from Word or a web page; the typesetter spaces the text itself' },
   'debris.soft-hyphen': { message: 'soft hyphen', hint: 'an invisible hyphenation point pasted from Word' },
   'debris.symbol-bullet': { message: 'Word list bullet', hint: 'a bullet from a Word list, in Word’s private Symbol-font code; no font prints it' },

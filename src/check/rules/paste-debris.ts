@@ -16,18 +16,21 @@ export const pasteDebris: ScalarRule = {
   check({ scalar }) {
     const { plain } = scalar.view;
     // Nearly every text is clean: one scan for any candidate before the real work.
-    if (!/[\u00a0\u00ad\u061c\u180e\u2007\u200b-\u200f\u2028-\u202f\u2060\u2066-\u2069\u3000\ufeff\ufffc\ufffd\uf000-\uf0ff]/.test(plain)) return [];
+    if (!/[&\u00a0\u00ad\u061c\u180e\u2007\u200b-\u200f\u2028-\u202f\u2060\u2066-\u2069\u3000\ufeff\ufffc\ufffd\uf000-\uf0ff]/.test(plain)) return [];
     const out: Finding[] = [];
     for (const spot of findDebris(plain)) {
       const id = `debris.${spot.kind}` as MessageId;
-      const repair = spot.repair === 'remove' ? 'paste-debris.remove' : spot.repair === 'space' ? 'paste-debris.space' : 'paste-debris.retype';
-      const finding: Finding = {
-        start: spot.start,
-        end: spot.end,
-        message: say('paste-debris', { name: say(id), code: codePointLabel(spot.cp), effect: hintOf(id) ?? '' }),
-        hint: say(repair),
-      };
-      if (spot.repair) finding.fix = [{ start: spot.start, end: spot.end, text: spot.repair === 'space' ? ' ' : '' }];
+      const entity = plain.slice(spot.start, spot.end);
+      const name = say(id, { entity });
+      const effect = hintOf(id) ?? '';
+      const message = spot.kind === 'html-entity' ? say('paste-debris.entity', { name, effect }) : say('paste-debris', { name, code: codePointLabel(spot.cp), effect });
+      const text = spot.repair === 'space' ? ' ' : spot.repair === 'character' ? spot.character ?? '' : '';
+      const hint = spot.repair === 'remove' ? say('paste-debris.remove')
+        : spot.repair === 'space' ? say('paste-debris.space')
+        : spot.repair === 'character' ? say('paste-debris.character', { character: text })
+        : say('paste-debris.retype');
+      const finding: Finding = { start: spot.start, end: spot.end, message, hint };
+      if (spot.repair) finding.fix = [{ start: spot.start, end: spot.end, text }];
       out.push(finding);
     }
     return out;
