@@ -56,10 +56,10 @@ function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
     if (bytes[i] === 0) evenZeros++;
     if (bytes[i + 1] === 0) oddZeros++;
   }
-  // A few characters such as 一 (U+4E00) have a zero low byte: the other side is only nearly free of zeros.
+  // Some characters such as 一 (U+4E00) have a zero low byte: the other side has only far fewer zeros.
   const pairs = bytes.length / 2;
-  if (oddZeros >= pairs * 0.2 && evenZeros <= pairs * 0.02) return 'utf-16le';
-  if (evenZeros >= pairs * 0.2 && oddZeros <= pairs * 0.02) return 'utf-16be';
+  if (oddZeros >= pairs * 0.2 && evenZeros * 4 <= oddZeros) return 'utf-16le';
+  if (evenZeros >= pairs * 0.2 && oddZeros * 4 <= evenZeros) return 'utf-16be';
   return undefined;
 }
 

@@ -15,7 +15,7 @@ import { decodeIssueBytes } from './encoding.js';
 import { provenRepairs } from './repair.js';
 import { readShape } from './slots.js';
 import { tabRepair } from './tabs.js';
-import { findTraps, type Repair } from './traps.js';
+import { findTraps } from './traps.js';
 import { hintOf, say, sayWithHint } from '../messages/catalogue.js';
 
 /** The file could not be read (missing, a directory, no permission): not a content problem. */
@@ -148,12 +148,17 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
   const explained = (offset: number): boolean => trapLines.size > 0 && trapLines.has(lineCounter.linePos(offset).line);
   const explainedDiagnostic = (d: Diagnostic): boolean => trapLines.has(d.line);
 
-  const structural: Diagnostic[] = [...scanCharacters(ctx), ...yamlDiagnostics(doc, ctx, explained)];
+  let structural: Diagnostic[] = [...scanCharacters(ctx), ...yamlDiagnostics(doc, ctx, (line) => trapLines.has(line))];
   const tabs = structural.find((d) => d.code === 'tab-indent');
-  const repairs = proveRepairs(source, [
+  const proven = provenRepairs(source, [
     ...new Set(traps.flatMap((t) => (t.repair ? [t.repair] : []))),
     ...(tabs ? [tabRepair(source, tabLineStarts(doc, shape.tabLines, lineCounter), (data, text) => schemaProblems(data, text, file))].filter((r) => r !== undefined) : []),
   ]);
+  const repairs = proven?.repairs ?? [];
+  // YAML errors beyond the traps' own lines that the traps' repairs make go away follow from them.
+  if (proven?.clean && traps.length > 0 && traps.every((t) => t.repair && repairs.includes(t.repair))) {
+    structural = structural.filter((d) => d.code !== 'yaml-syntax' && d.code !== 'yaml-alias');
+  }
   if (tabs && repairs.some((r) => r.code === 'tab-indent')) {
     tabs.fixable = true;
     tabs.hint = hintOf('tab-indent', { fix: say('tab-indent.fix') });
@@ -167,7 +172,7 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
 
   const diagnostics: Diagnostic[] = [...structural, ...trapDiagnostics];
   const loaded: LoadedIssue = { file, source, doc, lineCounter, diagnostics, repairs };
-  if (structural.some((d) => d.severity === 'error')) return loaded;
+  if (structural.some((d) => d.severity === 'error') || traps.some((t) => t.swallows)) return loaded;
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null && source.trim() === '')) {
@@ -211,12 +216,6 @@ function tabLineStarts(doc: Document, shapeLines: readonly number[], lineCounter
   const starts = new Set(shapeLines);
   for (const e of doc.errors) if (e.code === 'TAB_AS_INDENT') starts.add(lineCounter.lineStarts[lineCounter.linePos(e.pos[0]).line - 1]);
   return [...starts].sort((a, b) => a - b);
-}
-
-/** The repairs that prove out (repair.ts), or none. */
-function proveRepairs(source: string, repairs: readonly Repair[]): Repair[] {
-  if (repairs.length === 0) return [];
-  return provenRepairs(source, repairs)?.repairs ?? [];
 }
 
 /** How many schema problems an issue's data has (for choosing among readings of a tab-indented file). */

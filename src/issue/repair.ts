@@ -42,25 +42,28 @@ function disjoint(repairs: readonly Repair[]): Repair[] {
   return kept;
 }
 
-function scalarsByStart(text: string): Map<number, unknown> {
-  const doc = parseDocument(text, { uniqueKeys: false });
-  const out = new Map<number, unknown>();
+function scalarsByStart(text: string): { values: Map<number, unknown>; clean: boolean } {
+  const doc = parseDocument(text, { uniqueKeys: false, logLevel: 'error' });
+  const values = new Map<number, unknown>();
   visit(doc, {
     Scalar(_, node: Scalar) {
-      if (node.range) out.set(node.range[0], node.value);
+      if (node.range) values.set(node.range[0], node.value);
     },
   });
-  return out;
+  return { values, clean: doc.errors.length === 0 };
 }
 
-/** The repairs that prove out, applied together: the repaired text, or undefined when none does. */
-export function provenRepairs(source: string, repairs: readonly Repair[]): { text: string; repairs: Repair[] } | undefined {
+/**
+ * The repairs that prove out, applied together: the repaired text, whether YAML reads it
+ * without an error, or undefined when none proves out.
+ */
+export function provenRepairs(source: string, repairs: readonly Repair[]): { text: string; repairs: Repair[]; clean: boolean } | undefined {
   let candidates = disjoint(repairs);
   for (let round = 0; round < 4 && candidates.length > 0; round++) {
     const { text, placed } = applyRepairs(source, candidates);
-    const values = scalarsByStart(text);
+    const { values, clean } = scalarsByStart(text);
     const good = placed.filter(({ repair, starts }) => repair.expect.every((e) => values.get(starts[e.edit] + e.at) === e.value)).map((p) => p.repair);
-    if (good.length === candidates.length) return { text, repairs: candidates };
+    if (good.length === candidates.length) return { text, repairs: candidates, clean };
     candidates = good;
   }
   return undefined;

@@ -214,8 +214,14 @@ function skipBlanks(source: string, at: number, end: number): number {
   return at;
 }
 
+/** `{heading: …}` (or a misspelling of one of the format's keys) written in braces. */
+export function flowHeading(text: string): boolean {
+  const m = /^\{\s*([^\s:,{}]+)\s*:/.exec(text);
+  return m !== null && isHeadingKey(m[1]);
+}
+
 /** A `key:` written where a sub-heading may stand is the sub-heading's, or a misspelling of one of the format's keys. */
-function isHeadingKey(name: string): boolean {
+export function isHeadingKey(name: string): boolean {
   if (FORMAT_KEYS.has(name)) return true;
   if (!/^[A-Za-z_][\w-]*$/.test(name)) return false;
   return nearestKey(name, [...FORMAT_KEYS]) !== undefined;
@@ -313,7 +319,7 @@ class Reader {
       }
       if (item.t === 'text') {
         const key = keyAt(source, value, line.end);
-        if (item.heading && ((key && isHeadingKey(key.name)) || (source[value] === '{' && /^\{\s*(heading|level)\s*:/.test(source.slice(value, line.end))))) {
+        if (item.heading && ((key && isHeadingKey(key.name)) || (source[value] === '{' && flowHeading(source.slice(value, line.end))))) {
           if (source[value] === '{') { this.flow(value, line); return; }
           const frame: Frame = { indent: value - line.start, kind: 'map', type: item.heading };
           this.frames.push(frame);

@@ -10,7 +10,7 @@
 import { isIdeograph as isHan } from '../text/classes.js';
 import type { MessageId, Params } from '../messages/catalogue.js';
 import { oneLine } from './describe.js';
-import { BLOCK_HEADER, closingBracket, closingQuote, type BlockSlot, type FieldName, type IssueShape, type TextSlot } from './slots.js';
+import { BLOCK_HEADER, closingBracket, closingQuote, flowHeading, type BlockSlot, type FieldName, type IssueShape, type TextSlot } from './slots.js';
 import { yamlText } from './yaml-text.js';
 
 /** One replacement of the source range [from, to). */
@@ -43,6 +43,8 @@ export interface Trap {
   extent: [number, number];
   /** Shared by the traps of one value. */
   repair?: Repair;
+  /** YAML reads the rest of the file into this value (a quotation never closed): nothing after it can be judged. */
+  swallows?: boolean;
 }
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t';
@@ -153,10 +155,11 @@ class TrapFinder {
       const close = closingQuote(raw, 0);
       if (close < 0) {
         // A quoted value may go on over further lines, each indented more than its key or dash;
-        // one never closed, or closed only by a quote on a later item, opened a quotation.
-        if (!this.quoteRunsOn(slot)) {
+        // one in running text never closed, or closed only by a quote on a later item, opened a
+        // quotation. (In a short field it is a YAML quote left open: YAML's own report says so.)
+        if (slot.prose && !this.quoteRunsOn(slot)) {
           const repair = valueRepair(slot.start, slot.end, raw, field, 'text-start');
-          this.add({ code: 'text-start', message: 'text-start.unclosed', params: { field, mark: c }, at: slot.start, end: slot.start + 1, extent: [slot.start, slot.end], repair });
+          this.add({ code: 'text-start', message: 'text-start.unclosed', params: { field, mark: c }, at: slot.start, end: slot.start + 1, extent: [slot.start, slot.end], repair, swallows: true });
         }
         return;
       }
@@ -189,7 +192,7 @@ class TrapFinder {
       } else {
         const rest = raw.slice(close + 1).trim();
         const whole = rest === '' || rest[0] === '#';
-        const heading = c === '{' && slot.takesHeading && /^\{\s*(heading|level)\s*:/.test(raw);
+        const heading = c === '{' && slot.takesHeading && flowHeading(raw);
         if (whole && ((c === '[' && slot.takesList) || heading)) return;
       }
       const repair = single ? valueRepair(slot.start, slot.end, raw, field, 'text-start') : undefined;

@@ -201,18 +201,18 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext
 
 /**
  * YAML errors and warnings, at most one per line: a syntax error often cascades along its line.
- * Errors inside `skip` (values a trap already explains) are left out; tabs used for indentation
+ * Errors on lines `skip` names (values a trap already explains) are left out; tabs used for indentation
  * are one message for the whole file, and the errors they cause are left out with them.
  */
-export function yamlDiagnostics(doc: Document, ctx: SourceContext, skip: (offset: number) => boolean = () => false): Diagnostic[] {
+export function yamlDiagnostics(doc: Document, ctx: SourceContext, skip: (line: number) => boolean = () => false): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const lines = new Set<number>();
   const all = [...doc.errors, ...doc.warnings];
   const tabs = all.filter((e) => e.code === 'TAB_AS_INDENT');
   if (tabs.length > 0) return [tabDiagnostic(tabs, ctx)];
   for (const error of all) {
-    if (skip(error.pos[0])) continue;
     const diagnostic = yamlErrorDiagnostic(error, doc, ctx);
+    if (skip(diagnostic.line)) continue;
     if (diagnostic.code !== 'duplicate-key' && lines.has(diagnostic.line)) continue;
     lines.add(diagnostic.line);
     diagnostics.push(diagnostic);
