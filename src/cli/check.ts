@@ -9,6 +9,7 @@ import { paletteFor } from '../diag/colour.js';
 import { countBySeverity } from '../diag/diagnostic.js';
 import { unifiedDiff } from '../diag/diff.js';
 import { formatDiagnostics, OUTPUT_FORMATS, summaryLine, type OutputFormat } from '../diag/format.js';
+import { visibleCodes } from '../diag/visible.js';
 import { sourceLine } from '../issue/position.js';
 import { say } from '../messages/catalogue.js';
 
@@ -61,7 +62,8 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
     } else {
       const palette = paletteFor(process.stdout);
       if (options.dryRun) {
-        for (const f of result.fixed) process.stdout.write(unifiedDiff(f.file, f.before, f.after));
+        // Shown, not applied: an invisible character in a line is written as its code point.
+        for (const f of result.fixed) process.stdout.write(visibleCodes(unifiedDiff(f.file, f.before, f.after)));
       }
       if (shown.length > 0) process.stdout.write(formatDiagnostics(shown, format, lines, palette) + '\n');
       for (const { file, changes } of result.fixed) {
@@ -72,7 +74,7 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
       if (result.loaded.length > 0) {
         const unread = result.unreadable.length > 0 ? `, ${result.unreadable.length} not readable` : '';
         process.stdout.write(summaryLine(result.loaded.length, result.diagnostics, { fixable: !options.fix }) + unread + '\n');
-        if (options.dryRun) process.stdout.write(say('summary.dry-run') + '\n');
+        if (options.dryRun) process.stdout.write(say(result.diagnostics.length > 0 ? 'summary.dry-run-left' : 'summary.dry-run') + '\n');
       }
     }
     if (format === 'json' && result.fixed.length > 0) {

@@ -202,7 +202,8 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
     const firstAlias = /\*[^\s,\]}]+/.exec(source);
     const at = firstAlias?.index ?? contents.range?.[0] ?? 0;
     if (explained(at)) return loaded;
-    diagnostics.push(diagnosticAt(ctx, 'yaml-alias', `the file's aliases cannot be expanded: ${(error as Error).message}`, at, at + (firstAlias?.[0].length ?? 1)));
+    const { message, hint } = sayWithHint('yaml.alias-expand');
+    diagnostics.push(diagnosticAt(ctx, 'yaml-alias', message, at, at + (firstAlias?.[0].length ?? 1), { hint }));
     return loaded;
   }
 

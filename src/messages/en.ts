@@ -155,6 +155,10 @@ const entries = {
     message: 'an empty or malformed name after & or * here',
     hint: 'issue files need no anchors or aliases; if it is text, put the whole text in quotes',
   },
+  'yaml.alias-expand': {
+    message: 'the values the file’s aliases (*name) stand for cannot be written out',
+    hint: 'issue files need no aliases: write the values out instead',
+  },
   'yaml.missing-char': {
     message: 'YAML expected another character here (a closing bracket, a quote, or a blank after a “-” or “:”)',
   },
@@ -221,7 +225,8 @@ const entries = {
   // ---- the summary and notes of `bulletin check` -------------------------------------------
   'summary.fixable': { message: '{fixable} of {total} can be repaired with --fix' },
   'summary.not-checked': { message: '{rule} not checked: fix the errors above first' },
-  'summary.dry-run': { message: '--dry-run: nothing was written; the problems above are those left after the changes shown' },
+  'summary.dry-run': { message: '--dry-run: nothing was written' },
+  'summary.dry-run-left': { message: '--dry-run: nothing was written; the problems above are those the changes would leave' },
   'check.stdin-fix': { message: '--fix cannot rewrite standard input; use --fix --dry-run to see the changes' },
 } satisfies Record<string, Entry>;
 
