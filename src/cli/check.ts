@@ -38,7 +38,7 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
     return EXIT_USAGE;
   }
   if (options.dryRun && !options.fix) {
-    process.stderr.write('bulletin check: --dry-run goes with --fix (bulletin check --fix --dry-run FILE)\n');
+    process.stderr.write(`bulletin check: ${say('check.dry-run-alone')}\n`);
     return EXIT_USAGE;
   }
   if (options.fix && !options.dryRun && files.includes(STDIN)) {
@@ -67,7 +67,7 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
       }
       if (shown.length > 0) process.stdout.write(formatDiagnostics(shown, format, lines, palette) + '\n');
       for (const { file, changes } of result.fixed) {
-        process.stdout.write(`${options.dryRun ? 'would fix' : 'fixed'} ${file}:\n${changes.map((c) => `  ${c}\n`).join('')}`);
+        process.stdout.write(`${options.dryRun ? say('check.would-fix', { file }) : `fixed ${file}:`}\n${changes.map((c) => `  ${c}\n`).join('')}`);
       }
       if (format === 'text') for (const line of result.notChecked) process.stdout.write(`${line}\n`);
       // A run where no file could be read has nothing to sum up beyond the "cannot read" lines.

@@ -182,6 +182,9 @@ const entries = {
   },
 
   // ---- lint rules --------------------------------------------------------------------------
+  'quote-style.outer-single': {
+    message: 'single quotes ‘…’ at the outer level: Chinese text takes “…” outside and ‘…’ only inside them',
+  },
   'placeholder': {
     message: 'the {field} still holds the example text “{text}” that bulletin new wrote',
     hint: 'replace it with the real text, or delete the example item',
@@ -228,6 +231,8 @@ const entries = {
   'summary.dry-run': { message: '--dry-run: nothing was written' },
   'summary.dry-run-left': { message: '--dry-run: nothing was written; the problems above are those the changes would leave' },
   'check.stdin-fix': { message: '--fix cannot rewrite standard input; use --fix --dry-run to see the changes' },
+  'check.dry-run-alone': { message: '--dry-run goes with --fix (bulletin check --fix --dry-run FILE)' },
+  'check.would-fix': { message: 'would fix {file}:' },
 } satisfies Record<string, Entry>;
 
 export type MessageId = keyof typeof entries;

@@ -6,6 +6,7 @@
  * each one faces, so it does not repair. Apostrophes (don't, Xi'an) are not quotes.
  */
 import { UnitSet, isChinese, isDigit, isLatinLetter } from '../chars.js';
+import { say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_SPACES, after, before, hasChinese } from './around.js';
 
@@ -120,7 +121,7 @@ export const quoteStyle: ScalarRule = {
             out.push({
               start: q.at,
               end: q.at + 1,
-              message: 'single quotes ‘…’ at the outer level: Chinese text takes “…” outside and ‘…’ only inside them',
+              message: say('quote-style.outer-single'),
               fix: [{ start: q.at, end: q.at + 1, text: '“' }, { start: close, end: close + 1, text: '”' }],
             });
             // It counts as the “ it becomes; its ’ closes it.
