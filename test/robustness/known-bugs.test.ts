@@ -139,7 +139,7 @@ test('messages show invisible characters and line separators visibly, never raw;
   const names: Record<string, string> = {
     '\u200b': 'invisible zero-width character (U+200B)',
     '\u2028': 'Word soft line break (U+2028)',
-    '\ufeff': 'byte-order mark inside the text (U+FEFF)',
+    '\ufeff': 'byte-order mark (U+FEFF)',
   };
   for (const [ch, name] of Object.entries(names)) {
     const dir = scratch({ 'issue.yaml': withBody(`第一段${ch}正文。`) });
