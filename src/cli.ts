@@ -73,7 +73,7 @@ program
   .option('-q, --quiet', 'print only errors and the summary')
   .option('--debug', 'show stack traces for unexpected errors')
   .version(version, '-v, --version')
-  .addHelpText('after', '\nExamples:\n  $ bulletin check issues/*.yaml\n  $ bulletin check --fix --dry-run issues/691.yaml   # show what --fix would change\n  $ bulletin check --format github issues/*.yaml\n  $ pbpaste | bulletin check -\n')
+  .addHelpText('after', '\nExamples:\n  $ bulletin check issues/*.yaml\n  $ bulletin check --fix --dry-run issues/691.yaml   # show what --fix would change\n  $ bulletin check --format github issues/*.yaml\n  $ cat draft.yaml | bulletin check -\n')
   .action(async (files: string[], opts: Record<string, unknown>) => {
     const { runCheck } = await import('./cli/check.js');
     process.exitCode = await runCheck(files, opts);

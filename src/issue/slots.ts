@@ -281,7 +281,7 @@ class Reader {
 
     const dash = source[ind] === '-' && (ind + 1 >= line.end || isBlank(source[ind + 1]));
     while (this.frames.length && this.frames[this.frames.length - 1].indent > column) this.frames.pop();
-    // A list written level with its key (`body:` then `- …` under the b) ends at the next key.
+    // A list written level with its key (`- …` right under the b of `body:`) ends at the next key.
     const top = this.frames[this.frames.length - 1];
     if (top && top.indent === column && top.kind === 'seq' && !dash) this.frames.pop();
     let container = this.frames[this.frames.length - 1];
@@ -301,7 +301,8 @@ class Reader {
     if (!this.block) return;
     const slot = this.block.slot;
     // Trailing blank lines are not part of the text.
-    while (slot.lines.length && trimEnd(this.source, slot.lines[slot.lines.length - 1][0], slot.lines[slot.lines.length - 1][1]) === slot.lines[slot.lines.length - 1][0]) slot.lines.pop();
+    const blankLine = ([from, to]: [number, number]): boolean => trimEnd(this.source, from, to) === from;
+    while (slot.lines.length && blankLine(slot.lines[slot.lines.length - 1])) slot.lines.pop();
     if (slot.lines.length) this.blocks.push(slot);
     this.block = undefined;
   }
