@@ -27,7 +27,7 @@ const program = new Command();
 program
   .name('bulletin')
   .description('Typeset a Chinese government bulletin (简报) from a YAML issue file into a print-ready A4 PDF.')
-  .version(version, '-V, --version')
+  .version(version, '-v, --version')
   .showHelpAfterError()
   .configureOutput({ outputError: (str, write) => write(str) })
   .exitOverride((err) => {
@@ -47,7 +47,7 @@ program
   .option('-w, --watch', 'rebuild on every save of the issue or theme file, until Ctrl-C')
   .option('-q, --quiet', 'print nothing but errors')
   .option('--debug', 'show stack traces for unexpected errors')
-  .version(version, '-V, --version')
+  .version(version, '-v, --version')
   .addHelpText('after', '\nExamples:\n  $ bulletin build issues/690.yaml\n  $ bulletin build issues/690.yaml -o out/690.pdf --bleed 3mm --marks\n  $ bulletin build issues/691.yaml --watch\n')
   .action(async (file: string, opts: Record<string, unknown>) => {
     if (opts.watch) {
@@ -65,14 +65,15 @@ program
 program
   .command('check')
   .description('validate issue files and report typography problems as FILE:LINE:COL')
-  .argument('<files...>', 'issue files (YAML)')
+  .argument('<files...>', 'issue files (YAML); - reads one from standard input')
   .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
   .option('--strict', 'exit 1 on warnings too')
   .option('--fix', 'repair what is safe to repair, in place')
+  .option('--dry-run', 'with --fix: print the changes as a diff and write nothing')
   .option('-q, --quiet', 'print only errors and the summary')
   .option('--debug', 'show stack traces for unexpected errors')
-  .version(version, '-V, --version')
-  .addHelpText('after', '\nExamples:\n  $ bulletin check issues/*.yaml\n  $ bulletin check --format github issues/*.yaml\n')
+  .version(version, '-v, --version')
+  .addHelpText('after', '\nExamples:\n  $ bulletin check issues/*.yaml\n  $ bulletin check --fix --dry-run issues/691.yaml   # show what --fix would change\n  $ bulletin check --format github issues/*.yaml\n  $ cat draft.yaml | bulletin check -\n')
   .action(async (files: string[], opts: Record<string, unknown>) => {
     const { runCheck } = await import('./cli/check.js');
     process.exitCode = await runCheck(files, opts);
@@ -82,11 +83,11 @@ program
   .command('new')
   .description('write the next issue file from the previous one (number, total and date moved on, one example per section)')
   .option('--from <file>', 'the previous issue (default: the newest issue file in ./issues)')
-  .option('--date <date>', "the new issue's date, YYYY-MM-DD (default: today)")
+  .option('--date <date>', "the new issue's date, e.g. 2024-03-29 or 2024-3-29 (default: today)")
   .option('-o, --output <file>', 'where to write it (default: beside the previous issue, named after the next total or number)')
   .option('-q, --quiet', 'print nothing but errors')
   .option('--debug', 'show stack traces for unexpected errors')
-  .version(version, '-V, --version')
+  .version(version, '-v, --version')
   .addHelpText('after', '\nExamples:\n  $ bulletin new                                  # continue from the newest file in issues/\n  $ bulletin new --from issues/690.yaml --date 2024-03-22\n  $ bulletin new -o issues/first.yaml             # a commented template when issues/ is empty\n\nAn existing file is never overwritten (exit 2).\n')
   .action(async (opts: Record<string, unknown>) => {
     const { runNew } = await import('./cli/new.js');
@@ -100,7 +101,7 @@ program
   .option('--theme <file>', 'theme file (YAML or JSON), as for build')
   .option('-q, --quiet', 'print only problems: characters no font draws, fonts that cannot be opened')
   .option('--debug', 'show stack traces for unexpected errors')
-  .version(version, '-V, --version')
+  .version(version, '-v, --version')
   .addHelpText('after', '\nExamples:\n  $ bulletin fonts\n  $ bulletin fonts issues/690.yaml\n  $ bulletin fonts issues/690.yaml --theme office.yaml\n\nExit status: 0 every character has a glyph, 1 some character has none, 2 a font or file cannot be read.\n')
   .action(async (file: string | undefined, opts: Record<string, unknown>) => {
     const { runFonts } = await import('./cli/fonts.js');
@@ -109,4 +110,5 @@ program
 
 program.addHelpText('after', '\nExamples:\n  $ bulletin new --from issues/690.yaml\n  $ bulletin check issues/691.yaml\n  $ bulletin build issues/691.yaml --watch\n  $ bulletin fonts issues/691.yaml\n\nRun `bulletin help <command>` for its options and examples.\n');
 
-await program.parseAsync(process.argv);
+// -v is the version, as most tools have it; -V, commander's own spelling, still works.
+await program.parseAsync(process.argv.map((arg, k) => (k >= 2 && arg === '-V' ? '-v' : arg)));

@@ -5,14 +5,18 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintIssues, stylesFontResolver, type FontResolver, type LintOptions, type LintResult } from '../check/index.js';
-import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
-import { WriteError, writeFileSafely } from '../io/write-file.js';
-import { IssueReadError, loadIssueFile } from '../issue/load.js';
-import type { LoadedIssue, SourceOrigin } from '../issue/loaded.js';
 import { composeParagraph } from '../compose/compose.js';
-import type { LayoutContext } from '../layout/setting.js';
+import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
+import { readBoundedFd } from '../io/read-file.js';
+import { WriteError, writeFileSafely } from '../io/write-file.js';
+import type { Encoding } from '../issue/encoding.js';
+import { IssueReadError, MAX_ISSUE_BYTES, loadIssueBytes, loadIssueFile, loadIssueSource } from '../issue/load.js';
+import type { LoadedIssue } from '../issue/loaded.js';
+import { applyRepairs } from '../issue/repair.js';
 import { buildMasthead } from '../layout/masthead.js';
+import type { LayoutContext } from '../layout/setting.js';
 import { setTitle } from '../layout/title.js';
+import { say } from '../messages/catalogue.js';
 import { styleIssue } from '../style/model.js';
 import type { Styles } from '../style/styles.js';
 import { layoutDiagnostic } from './layout-diagnostics.js';
@@ -20,9 +24,18 @@ import { resolveIssueTheme, ThemeSystemError } from './theme-file.js';
 
 export type Lint = (loaded: readonly LoadedIssue[], options: LintOptions) => LintResult;
 
+/** The name standard input goes by: `bulletin check -` reads the issue from it. */
+export const STDIN = '-';
+/** How messages name standard input. */
+export const STDIN_NAME = '<stdin>';
+
 export interface CheckOptions {
   /** Write safe repairs back to the files. */
   fix?: boolean;
+  /** With `fix`: work out the repairs and report what would be left, but write nothing. */
+  dryRun?: boolean;
+  /** Reads standard input, for the file named `-` (default: file descriptor 0). */
+  stdin?: () => Uint8Array;
   /** The typography lint to run after loading (default: the project's rules). */
   lint?: Lint;
 }
@@ -35,6 +48,9 @@ export interface UnreadableFile {
 export interface FixedFile {
   file: string;
   changes: string[];
+  /** The text before and after the repairs (for a diff). */
+  before: string;
+  after: string;
 }
 
 /** A file `--fix` had repairs for and did not write, and why. */
@@ -52,27 +68,29 @@ export interface CheckResult {
   unreadable: UnreadableFile[];
   /** Files `--fix` rewrote, with what changed. */
   fixed: FixedFile[];
-  /** Files `--fix` left alone although it had repairs: their text is not exactly their bytes. */
+  /** Files `--fix` had repairs for and left alone: their text is not exactly their bytes, or writing failed. */
   notFixed: NotFixedFile[];
   /** Problems that are not content (a font of an issue's `style:` that cannot be opened), one line each. */
   systemErrors: string[];
+  /** Checks that errors kept from running ("title-too-long not checked: fix the errors above first"), one line each. */
+  notChecked: string[];
 }
 
 /**
- * The bytes to write back for `text`, a repaired version of a file decoded as `origin` says: in
- * UTF-8, with the byte-order mark the file had. Only a lossless decoding may be written back
- * (see SourceOrigin): otherwise the undecodable bytes would be replaced by U+FFFD.
+ * The bytes to write back for `text`, a repaired version of a file read as `encoding` says: in
+ * UTF-8 (a GBK or UTF-16 file is saved as UTF-8), with the byte-order mark a UTF-8 file had.
+ * Only a lossless reading may be written back: otherwise the bytes behind U+FFFD would be lost.
  */
-export function bytesForWriteBack(text: string, origin: SourceOrigin): Buffer {
-  const bom = origin.bom && origin.encoding === 'utf-8' ? '\uFEFF' : '';
+export function bytesForWriteBack(text: string, encoding: Encoding | undefined): Buffer {
+  const bom = encoding?.bom && encoding.name === 'utf-8' ? '\uFEFF' : '';
   return Buffer.from(bom + text, 'utf8');
 }
 
 /** Why a repaired file must not be written back, or undefined when it may be. */
 function notWritable(issue: LoadedIssue): string | undefined {
-  if (!issue.origin?.identity) return 'it was not read from a file (the standard input?), so there is nothing to write back to';
-  if (!issue.origin.lossless) {
-    return `some of its bytes are not ${issue.origin.encoding.toUpperCase()} text, and writing the repairs back would replace them with U+FFFD; save it as UTF-8 first`;
+  if (!issue.identity) return 'it was not read from a file (the standard input?), so there is nothing to write back to';
+  if (issue.encoding && !issue.encoding.lossless) {
+    return 'some of its bytes are not text in any encoding bulletin knows, and writing the repairs back would replace them with U+FFFD; save it as UTF-8 first';
   }
   return undefined;
 }
@@ -84,10 +102,11 @@ function distinctFiles(files: readonly string[]): string[] {
   for (const file of files) {
     let key: string;
     try {
+      if (file === STDIN) throw new Error('standard input');
       const st = statSync(file, { bigint: true });
       key = `${st.dev}:${st.ino}`;
     } catch {
-      key = resolve(file);
+      key = file === STDIN ? STDIN : resolve(file);
     }
     if (seen.has(key)) continue;
     seen.add(key);
@@ -96,10 +115,26 @@ function distinctFiles(files: readonly string[]): string[] {
   return out;
 }
 
-function loadAll(files: readonly string[]): { loaded: LoadedIssue[]; unreadable: UnreadableFile[] } {
+/** Standard input, at most one byte more than an issue file may have (a longer one is reported as too large). */
+function readStdin(): Uint8Array {
+  return readBoundedFd(0, MAX_ISSUE_BYTES + 1).bytes;
+}
+
+function loadAll(files: readonly string[], stdin: () => Uint8Array): { loaded: LoadedIssue[]; unreadable: UnreadableFile[] } {
   const loaded: LoadedIssue[] = [];
   const unreadable: UnreadableFile[] = [];
   for (const file of files) {
+    if (file === STDIN) {
+      let bytes: Uint8Array;
+      try {
+        bytes = stdin();
+      } catch (error) {
+        unreadable.push({ file: STDIN_NAME, reason: (error as Error).message });
+        continue;
+      }
+      loaded.push(loadIssueBytes(bytes, STDIN_NAME));
+      continue;
+    }
     try {
       loaded.push(loadIssueFile(file));
     } catch (error) {
@@ -108,6 +143,56 @@ function loadAll(files: readonly string[]): { loaded: LoadedIssue[]; unreadable:
     }
   }
   return { loaded, unreadable };
+}
+
+const ENCODING_NAMES: Record<string, string> = { gb18030: 'GBK/GB18030', 'utf-16le': 'UTF-16', 'utf-16be': 'UTF-16' };
+
+/**
+ * The repairs below the lint, in memory: a file in another encoding becomes UTF-8 text, then the
+ * YAML traps and tab indentation the loader proved repairable are repaired, again while a repair
+ * uncovers another. A file whose bytes did not decode losslessly is left exactly as it is.
+ * `origin` gives, for each line of the repaired text, the line of the file it comes from, so that
+ * every change --fix lists names a line of the file as the editor has it.
+ */
+function repairSource(original: LoadedIssue): { loaded: LoadedIssue; changes: string[]; origin: (line: number) => number } {
+  const changes: string[] = [];
+  let origin: number[] | undefined;
+  const originOf = (line: number): number => origin?.[line] ?? line;
+  if (original.encoding && !original.encoding.lossless) return { loaded: original, changes, origin: originOf };
+  let current = original;
+  if (original.encoding && original.encoding.name !== 'utf-8') {
+    changes.push(say('change.encoding', { from: ENCODING_NAMES[original.encoding.name] ?? original.encoding.name }));
+    current = loadIssueSource(original.source, original.file);
+  }
+  for (let round = 0; round < 4 && current.repairs && current.repairs.length > 0; round++) {
+    for (const r of current.repairs) {
+      const line = originOf(current.lineCounter.linePos(r.edits[0].from).line);
+      changes.push(say('change.line', { line, change: say(r.change, r.changeParams), code: r.code }));
+    }
+    const { text } = applyRepairs(current.source, current.repairs);
+    const next = loadIssueSource(text, current.file);
+    const before = current;
+    const previous = origin;
+    const edits = current.repairs.flatMap((r) => r.edits).sort((a, b) => a.from - b.from);
+    origin = [0, ...next.lineCounter.lineStarts.map((start) => {
+      const line = before.lineCounter.linePos(offsetBefore(edits, start)).line;
+      return previous?.[line] ?? line;
+    })];
+    current = next;
+  }
+  return { loaded: current, changes, origin: originOf };
+}
+
+/** The offset in the text before `edits` (sorted, disjoint) that `offset` of the text after them comes from. */
+function offsetBefore(edits: ReadonlyArray<{ from: number; to: number; text: string }>, offset: number): number {
+  let shift = 0;
+  for (const e of edits) {
+    const start = e.from + shift;
+    if (offset < start) break;
+    if (offset < start + e.text.length) return e.from;
+    shift += e.text.length - (e.to - e.from);
+  }
+  return offset - shift;
 }
 
 interface Themes {
@@ -166,45 +251,83 @@ function titleProblems(loaded: LoadedIssue, styles: Styles): Diagnostic[] {
 
 export async function checkFiles(files: readonly string[], options: CheckOptions = {}): Promise<CheckResult> {
   const unique = distinctFiles(files);
-  let { loaded, unreadable } = loadAll(unique);
+  const stdin = options.stdin ?? readStdin;
+  let { loaded, unreadable } = loadAll(unique, stdin);
   const runLint = options.lint ?? lintIssues;
-  let themes = issueThemes(loaded);
-  let lint = runLint(loaded, { fix: options.fix === true, fontsFor: themes.fontsFor });
   const fixed: FixedFile[] = [];
   const notFixed: NotFixedFile[] = [];
   const writeErrors: string[] = [];
 
-  if (options.fix && lint.fixed.size > 0) {
-    for (const issue of loaded) {
-      const repair = lint.fixed.get(issue.file);
-      if (!repair || repair.source === issue.source) continue;
-      const refused = notWritable(issue);
-      if (refused) {
-        notFixed.push({ file: issue.file, reason: refused });
+  if (options.fix) {
+    // Everything is repaired in memory first, then each file is written once.
+    const repaired = loaded.map(repairSource);
+    const current = repaired.map((r) => r.loaded);
+    const fixThemes = issueThemes(current);
+    const fixLint = runLint(current, { fix: true, fontsFor: fixThemes.fontsFor });
+    const finals: LoadedIssue[] = [];
+    for (const [k, original] of loaded.entries()) {
+      const lint = fixLint.fixed.get(original.file);
+      const after = lint?.source ?? current[k].source;
+      const origin = repaired[k].origin;
+      const lintChanges = (lint?.changes ?? []).map((c) => c.replace(/^line (\d+):/, (_, n: string) => `line ${origin(Number(n))}:`));
+      const lineOf = (c: string): number => Number(/^line (\d+):/.exec(c)?.[1] ?? 0);
+      const changes = [...repaired[k].changes, ...lintChanges].sort((a, b) => lineOf(a) - lineOf(b));
+      const changed = after !== original.source || changes.length > 0;
+      if (!changed) {
+        finals.push(original);
         continue;
       }
-      try {
-        await writeFileSafely(issue.file, bytesForWriteBack(repair.source, issue.origin!), { unchangedSince: issue.origin!.identity, devices: false });
-      } catch (error) {
-        if (!(error instanceof WriteError)) throw error;
-        // A full disk, a read-only file, an editor's save meanwhile: this file is left as it was.
-        writeErrors.push(error.message);
+      if (original.encoding && !original.encoding.lossless) {
+        notFixed.push({ file: original.file, reason: notWritable(original)! });
+        finals.push(original);
         continue;
       }
-      fixed.push({ file: issue.file, changes: repair.changes });
+      if (!options.dryRun && original.file !== STDIN_NAME) {
+        const refused = notWritable(original);
+        if (refused) {
+          notFixed.push({ file: original.file, reason: refused });
+          finals.push(original);
+          continue;
+        }
+        try {
+          await writeFileSafely(original.file, bytesForWriteBack(after, original.encoding), { unchangedSince: original.identity, devices: false });
+        } catch (error) {
+          if (!(error instanceof WriteError)) throw error;
+          // A full disk, a read-only file, an editor's save meanwhile: this file is left as it was.
+          writeErrors.push(error.message);
+          finals.push(original);
+          continue;
+        }
+      }
+      fixed.push({ file: original.file, changes, before: original.source, after });
+      finals.push(loadIssueSource(after, original.file));
     }
     if (fixed.length > 0) {
-      // Report what is left, from the files as they now are.
-      ({ loaded, unreadable } = loadAll(unique));
-      themes = issueThemes(loaded);
-      lint = runLint(loaded, { fix: false, fontsFor: themes.fontsFor });
+      // Report what is left: from the files as they now are, or (a dry run) as they would be.
+      if (options.dryRun) loaded = finals;
+      else ({ loaded, unreadable } = loadAll(unique, () => new TextEncoder().encode(finals.find((l) => l.file === STDIN_NAME)?.source ?? '')));
     }
   }
 
+  const themes = issueThemes(loaded);
+  const lint = runLint(loaded, { fix: false, fontsFor: themes.fontsFor });
   const titles = loaded.flatMap((l) => {
     const theme = themes.resolved.get(l);
     return theme ? titleProblems(l, theme) : [];
   });
   const diagnostics = sortDiagnostics([...loaded.flatMap((l) => l.diagnostics), ...themes.diagnostics, ...lint.diagnostics, ...titles]);
-  return { loaded, diagnostics, unreadable, fixed, notFixed, systemErrors: [...writeErrors, ...themes.systemErrors] };
+  return { loaded, diagnostics, unreadable, fixed, notFixed, systemErrors: [...writeErrors, ...themes.systemErrors], notChecked: notChecked(loaded) };
+}
+
+/**
+ * What could not be checked because of errors above it: the typography rules need a file YAML
+ * can read, and title-too-long an issue the schema accepts.
+ */
+function notChecked(loaded: readonly LoadedIssue[]): string[] {
+  const unreadable = loaded.some((l) => l.doc.errors.length > 0 || l.diagnostics.some((d) => d.code === 'encoding'));
+  const invalid = loaded.some((l) => l.diagnostics.some((d) => d.severity === 'error'));
+  const out: string[] = [];
+  if (unreadable) out.push(say('summary.not-checked', { rule: 'the typography rules' }));
+  if (invalid) out.push(say('summary.not-checked', { rule: 'title-too-long' }));
+  return out;
 }

@@ -57,8 +57,9 @@ export type NewResult =
 const SCHEMA_FILE = join(SCHEMA_DIR, 'issue.schema.json');
 const SCHEMA_COMMENT = /^(\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$/m;
 
-/** Marks every piece of example text so an editor (and a search) finds what is left to replace. */
-export const PLACEHOLDER = '在此填写';
+/** Marks every piece of example text so an editor (and a search, and check) finds what is left to replace. */
+export { PLACEHOLDER } from '../issue/placeholder.js';
+import { PLACEHOLDER } from '../issue/placeholder.js';
 
 const ARTICLE_COMMENT = ' 示例文章，请改写；再加一篇就复制这一项（从“- title:”起）。Example article: replace it; copy the item for more.';
 const TITLE_COMMENT = ' 标题过长时分行写成列表：title: [第一行, 第二行]；目录文字不同时加 toc: …… A long title may be a list of lines.';
@@ -276,10 +277,22 @@ export async function writeNewFile(file: string, text: string): Promise<void> {
   }
 }
 
+/**
+ * A date as an editor types it — 2024-3-29, 2024/3/29, 2024.3.29, 2024年3月29日 — written
+ * YYYY-MM-DD; undefined when it is not a real calendar date in one of these forms.
+ */
+export function normalizeDate(text: string): string | undefined {
+  const m = /^\s*(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?\s*$/.exec(text);
+  if (!m) return undefined;
+  const iso = `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+  return isIsoDate(iso) ? iso : undefined;
+}
+
 function resolveDate(options: NewOptions): string {
   if (options.date !== undefined) {
-    if (!isIsoDate(options.date)) throw new NewError(`--date ${options.date} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-22`);
-    return options.date;
+    const date = normalizeDate(options.date);
+    if (date === undefined) throw new NewError(`--date ${options.date} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-22`);
+    return date;
   }
   return localDate(options.today ?? new Date());
 }

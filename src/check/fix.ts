@@ -8,6 +8,7 @@
  */
 import { LineCounter, isScalar, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
+import { codePointLabel, isInvisible } from '../diag/visible.js';
 import { exactSourceRange } from './source-map.js';
 import type { Edit, TextScalar } from './types.js';
 
@@ -210,7 +211,13 @@ export function applyFixes(
   return { source: result, applied, changes };
 }
 
+/** A piece of text in a change line: quoted, with every invisible character (and a tab) as <U+XXXX>. */
 function show(s: string): string {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
-  return `${q}${s.replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff\t]/g, (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`)}${q}`;
+  let out = '';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    out += cp === 0x09 || isInvisible(cp) || (cp >= 0xe000 && cp <= 0xf8ff) ? `<${codePointLabel(cp)}>` : ch;
+  }
+  return `${q}${out}${q}`;
 }

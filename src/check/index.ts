@@ -21,6 +21,9 @@ import { glyphCoverage } from './rules/glyph-coverage.js';
 import { interpunct } from './rules/interpunct.js';
 import { issueSequence } from './rules/issue-sequence.js';
 import { leadingMark } from './rules/leading-mark.js';
+import { pasteDebris } from './rules/paste-debris.js';
+import { placeholder } from './rules/placeholder.js';
+import { titlePunct } from './rules/title-punct.js';
 import { listMarker } from './rules/list-marker.js';
 import { pairBalance } from './rules/pair-balance.js';
 import { punctHalfwidth } from './rules/punct-halfwidth.js';
@@ -35,12 +38,18 @@ export { defaultFontsFor, resolverFromFonts, stylesFontResolver } from './fonts.
 
 /**
  * The rules, in priority order: when two repairs overlap, the earlier rule's wins (the
- * other is retried on the next pass). byline-parens removes a pair other rules would
+ * other is retried on the next pass), and when two rules report the same spot only the earlier
+ * — the more specific — is reported. paste-debris comes first: a Word soft line break is that,
+ * not a missing glyph or a stray space; title-punct before punct-halfwidth: a ':' ending a
+ * heading is removed, not made '：'. byline-parens removes a pair other rules would
  * convert; fullwidth-alnum normalises digits before the date, range and punctuation rules
  * read them; doc-number turns a document number's (2023) into 〔2023〕 before
  * punct-halfwidth would make it （2023）. date-style (checklist 48) is not in issue 5's list but completes §5's checks.
  */
 export const RULES: readonly Rule[] = [
+  pasteDebris,
+  placeholder,
+  titlePunct,
   bylineParens,
   fullwidthAlnum,
   dateStyle,
@@ -114,9 +123,36 @@ function runScalarRules(file: LintFile, rules: readonly ScalarRule[], fonts: Fon
   return out;
 }
 
+/** Rules whose finding covers its whole range: any other finding inside it is about the same thing. */
+const COVERING: ReadonlySet<string> = new Set(['paste-debris', 'placeholder']);
+
+function sameSpot(kept: Located, other: Located): boolean {
+  const a = kept.finding;
+  const b = other.finding;
+  if (a.start === b.start) return true;
+  return COVERING.has(kept.rule.id) && a.start < Math.max(b.end, b.start + 1) && b.start < Math.max(a.end, a.start + 1);
+}
+
+/**
+ * One finding per spot: `located` comes in rule order, so a finding at a spot an earlier rule
+ * reported in the same text is dropped (with its repair).
+ */
+function onePerSpot(located: Located[]): Located[] {
+  const kept: Located[] = [];
+  const byScalar = new Map<TextScalar, Located[]>();
+  for (const l of located) {
+    const same = byScalar.get(l.scalar);
+    if (same?.some((k) => k.rule !== l.rule && sameSpot(k, l))) continue;
+    if (same) same.push(l);
+    else byScalar.set(l.scalar, [l]);
+    kept.push(l);
+  }
+  return kept;
+}
+
 function lintPass(loaded: LoadedIssue, rules: readonly ScalarRule[], fonts: FontResolver): Pass {
   const file: LintFile = { loaded, scalars: textScalars(loaded.doc, loaded.source) };
-  const located = runScalarRules(file, rules, fonts);
+  const located = onePerSpot(runScalarRules(file, rules, fonts));
   const candidates: FixCandidate[] = located
     .filter((l) => l.finding.fix && l.finding.fix.length)
     .map((l) => ({ scalar: l.scalar, edits: l.finding.fix!, ruleId: l.rule.id, id: l.id }));
@@ -155,7 +191,13 @@ function toDiagnostic(loaded: LoadedIssue, l: Located, fixable: boolean): Diagno
   return d;
 }
 
+/**
+ * The lint reads files YAML can read. A file in another encoding, or whose bytes did not all
+ * decode, has that one problem reported and nothing more: its text is not yet what was typed.
+ */
 function lintable(loaded: LoadedIssue): boolean {
+  const encoding = loaded.encoding;
+  if (encoding && (encoding.name !== 'utf-8' || !encoding.lossless)) return false;
   return loaded.doc.errors.length === 0 && loaded.doc.contents !== null;
 }
 

@@ -6,6 +6,7 @@
  */
 import { BuildError, buildIssue } from '../app/build.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
+import { paletteFor } from '../diag/colour.js';
 import { formatDiagnostics } from '../diag/format.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { sourceLine } from '../issue/position.js';
@@ -36,7 +37,7 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: readonly L
     if (l) return sourceLine(l.source, l.lineCounter, line);
     return sourceLineOf(file, line);
   };
-  process.stderr.write(formatDiagnostics(diagnostics, 'text', lines) + '\n');
+  process.stderr.write(formatDiagnostics(diagnostics, 'text', lines, paletteFor(process.stderr)) + '\n');
 }
 
 export async function runBuild(file: string, opts: BuildCliOptions | Record<string, unknown>): Promise<number> {

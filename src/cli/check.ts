@@ -1,17 +1,24 @@
 /**
  * `bulletin check FILE…`: print what checkFiles found in the chosen format and turn it into
  * the exit status: 0 clean, 1 content errors (or warnings with --strict), 2 usage or system errors.
+ * `-` reads an issue from standard input. With --fix --dry-run nothing is written: the diff of
+ * what --fix would change is printed, then the problems that would be left.
  */
-import { checkFiles } from '../app/check.js';
+import { checkFiles, STDIN } from '../app/check.js';
+import { paletteFor } from '../diag/colour.js';
 import { countBySeverity } from '../diag/diagnostic.js';
+import { unifiedDiff } from '../diag/diff.js';
 import { formatDiagnostics, OUTPUT_FORMATS, summaryLine, type OutputFormat } from '../diag/format.js';
+import { visibleCodes } from '../diag/visible.js';
 import { sourceLine } from '../issue/position.js';
 import { EXIT } from './exit.js';
+import { say } from '../messages/catalogue.js';
 
 export interface CheckCliOptions {
   format?: string;
   strict?: boolean;
   fix?: boolean;
+  dryRun?: boolean;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -28,8 +35,16 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
     process.stderr.write('bulletin check: no files given\n');
     return EXIT.usage;
   }
+  if (options.dryRun && !options.fix) {
+    process.stderr.write(`bulletin check: ${say('check.dry-run-alone')}\n`);
+    return EXIT.usage;
+  }
+  if (options.fix && !options.dryRun && files.includes(STDIN)) {
+    process.stderr.write(`bulletin check: ${say('check.stdin-fix')}\n`);
+    return EXIT.usage;
+  }
   try {
-    const result = await checkFiles(files, { fix: options.fix === true });
+    const result = await checkFiles(files, { fix: options.fix === true, dryRun: options.dryRun === true });
     for (const { file, reason } of result.unreadable) process.stderr.write(`bulletin check: cannot read ${file}: ${reason}\n`);
     for (const message of result.systemErrors) process.stderr.write(`bulletin check: ${message}\n`);
 
@@ -43,19 +58,26 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
     if (format === 'json') {
       process.stdout.write(formatDiagnostics(shown, 'json') + '\n');
     } else {
-      if (shown.length > 0) process.stdout.write(formatDiagnostics(shown, format, lines) + '\n');
-      for (const { file, changes } of result.fixed) {
-        process.stdout.write(`fixed ${file}:\n${changes.map((c) => `  ${c}\n`).join('')}`);
+      const palette = paletteFor(process.stdout);
+      if (options.dryRun) {
+        // Shown, not applied: an invisible character in a line is written as its code point.
+        for (const f of result.fixed) process.stdout.write(visibleCodes(unifiedDiff(f.file, f.before, f.after)));
       }
+      if (shown.length > 0) process.stdout.write(formatDiagnostics(shown, format, lines, palette) + '\n');
+      for (const { file, changes } of result.fixed) {
+        process.stdout.write(`${options.dryRun ? say('check.would-fix', { file }) : `fixed ${file}:`}\n${changes.map((c) => `  ${c}\n`).join('')}`);
+      }
+      if (format === 'text') for (const line of result.notChecked) process.stdout.write(`${line}\n`);
       for (const { file, reason } of result.notFixed) process.stdout.write(`not fixed ${file}: ${reason}\n`);
       // A run where no file could be read has nothing to sum up beyond the "cannot read" lines.
       if (result.loaded.length > 0) {
         const unread = result.unreadable.length > 0 ? `, ${result.unreadable.length} not readable` : '';
-        process.stdout.write(summaryLine(result.loaded.length, result.diagnostics) + unread + '\n');
+        process.stdout.write(summaryLine(result.loaded.length, result.diagnostics, { fixable: !options.fix }) + unread + '\n');
+        if (options.dryRun) process.stdout.write(say(result.diagnostics.length > 0 ? 'summary.dry-run-left' : 'summary.dry-run') + '\n');
       }
     }
     if (format === 'json') {
-      for (const { file, changes } of result.fixed) process.stderr.write(`fixed ${file}: ${changes.length} change(s)\n`);
+      for (const { file, changes } of result.fixed) process.stderr.write(`${options.dryRun ? 'would fix' : 'fixed'} ${file}: ${changes.length} change(s)\n`);
       for (const { file, reason } of result.notFixed) process.stderr.write(`not fixed ${file}: ${reason}\n`);
     }
 

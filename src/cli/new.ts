@@ -6,6 +6,7 @@
  */
 import { newIssue, NewError, PLACEHOLDER } from '../app/new.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
+import { paletteFor } from '../diag/colour.js';
 import { formatDiagnostics } from '../diag/format.js';
 import { sourceLine } from '../issue/position.js';
 import type { LoadedIssue } from '../issue/loaded.js';
@@ -23,7 +24,7 @@ export interface NewCliOptions {
 function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: LoadedIssue): void {
   if (diagnostics.length === 0) return;
   const lines = (file: string, line: number) => (file === loaded.file ? sourceLine(loaded.source, loaded.lineCounter, line) : undefined);
-  process.stderr.write(formatDiagnostics(diagnostics, 'text', lines) + '\n');
+  process.stderr.write(formatDiagnostics(diagnostics, 'text', lines, paletteFor(process.stderr)) + '\n');
 }
 
 export async function runNew(opts: NewCliOptions | Record<string, unknown>): Promise<number> {

@@ -3,6 +3,8 @@
  * tools, and GitHub workflow commands that annotate the file in a pull request. Pure
  * functions: the caller supplies the source lines and writes the result.
  */
+import { say } from '../messages/catalogue.js';
+import { PLAIN, type Palette } from './colour.js';
 import { countBySeverity, type Diagnostic, type Severity } from './diagnostic.js';
 import { codePointLabel, escapeInvisibleJson, isInvisible, visibleText } from './visible.js';
 import { codePointWidth } from './width.js';
@@ -113,8 +115,9 @@ class LineCache {
 }
 
 /** `FILE:LINE:COL: error: MESSAGE [code]`, then the source line with a caret, then any hint. */
-export function formatTextDiagnostic(d: Diagnostic, lines?: SourceLines | LineCache): string {
-  const out = [`${d.file}:${d.line}:${d.col}: ${LABEL[d.severity]}: ${visibleText(d.message)} [${d.code}]`];
+export function formatTextDiagnostic(d: Diagnostic, lines?: SourceLines | LineCache, palette: Palette = PLAIN): string {
+  const label = palette[d.severity === 'info' ? 'note' : d.severity](`${LABEL[d.severity]}:`);
+  const out = [`${palette.place(`${d.file}:${d.line}:${d.col}:`)} ${label} ${visibleText(d.message)} ${palette.code(`[${d.code}]`)}`];
   const cache = lines instanceof LineCache ? lines : lines ? new LineCache(lines) : undefined;
   const source = cache?.get(d.file, d.line);
   const gutter = String(d.line).length;
@@ -122,9 +125,10 @@ export function formatTextDiagnostic(d: Diagnostic, lines?: SourceLines | LineCa
     const endCol = d.endLine === undefined || d.endLine === d.line ? d.endCol : source.prepared.cells.length + 1;
     const { text, marker } = excerpt(source.prepared, d.col, endCol);
     out.push(` ${String(d.line).padStart(gutter)} | ${text}`.replace(/\s+$/, ''));
-    out.push(` ${' '.repeat(gutter)} | ${marker}`);
+    const pad = /^ */.exec(marker)![0];
+    out.push(` ${' '.repeat(gutter)} | ${pad}${palette.caret(marker.slice(pad.length))}`);
   }
-  if (d.hint) out.push(` ${' '.repeat(gutter)} = hint: ${visibleText(d.hint)}`);
+  if (d.hint) out.push(` ${' '.repeat(gutter)} = ${palette.hint('hint:')} ${visibleText(d.hint)}`);
   return out.join('\n');
 }
 
@@ -168,19 +172,24 @@ function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-/** "2 files, 3 errors, 1 warning"; "1 file, no problems" when clean. */
-export function summaryLine(fileCount: number, diagnostics: readonly Diagnostic[]): string {
+/**
+ * "2 files, 3 errors, 1 warning"; "1 file, no problems" when clean. With `fixable`, the share
+ * --fix would repair follows: "…, 60 of 72 can be repaired with --fix".
+ */
+export function summaryLine(fileCount: number, diagnostics: readonly Diagnostic[], options: { fixable?: boolean } = {}): string {
   const { error, warning, info } = countBySeverity(diagnostics);
   const parts = [count(fileCount, 'file', 'files')];
   if (error + warning + info === 0) parts.push('no problems');
   if (error > 0) parts.push(count(error, 'error', 'errors'));
   if (warning > 0) parts.push(count(warning, 'warning', 'warnings'));
   if (info > 0) parts.push(count(info, 'note', 'notes'));
+  const fixable = diagnostics.filter((d) => d.fixable).length;
+  if (options.fixable && fixable > 0) parts.push(say('summary.fixable', { fixable, total: diagnostics.length }));
   return parts.join(', ');
 }
 
 /** All diagnostics in one format (text without the summary, which the caller adds). */
-export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat, lines?: SourceLines): string {
+export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: OutputFormat, lines?: SourceLines, palette: Palette = PLAIN): string {
   switch (format) {
     case 'json':
       return formatJson(diagnostics);
@@ -189,7 +198,7 @@ export function formatDiagnostics(diagnostics: readonly Diagnostic[], format: Ou
     case 'text':
     {
       const cache = lines ? new LineCache(lines) : undefined;
-      return diagnostics.map((d) => formatTextDiagnostic(d, cache)).join('\n');
+      return diagnostics.map((d) => formatTextDiagnostic(d, cache, palette)).join('\n');
     }
   }
 }

@@ -104,6 +104,11 @@ export function visibleText(text: string): string {
   return text.replace(INVISIBLE, (c) => `<${invisibleLabel(c.codePointAt(0)!)}>`);
 }
 
+/** `text` with every invisible character but the space as a short `<U+XXXX>` (a diff line, a change). */
+export function visibleCodes(text: string): string {
+  return text.replace(INVISIBLE, (c) => `<${codePointLabel(c.codePointAt(0)!)}>`);
+}
+
 /** JSON text with every invisible character as a \u escape: the same value, safe on a terminal. */
 export function escapeInvisibleJson(json: string): string {
   return json.replace(INVISIBLE, (c) => {

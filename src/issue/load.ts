@@ -3,15 +3,21 @@
  * Issue. Every problem becomes a located diagnostic; only a file that cannot be read at all
  * is an exception (IssueReadError), which the CLI reports as a system error.
  */
-import { LineCounter, isMap, isSeq, isScalar, parseDocument } from 'yaml';
+import { LineCounter, isMap, isSeq, isScalar, parseDocument, type Document } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { ReadFileError, readBounded } from '../io/read-file.js';
-import type { LoadedIssue, SourceOrigin } from './loaded.js';
+import type { LoadedIssue } from './loaded.js';
 import type { Issue } from './types.js';
-import { validateIssueData } from './validate.js';
+import { MAX_SCHEMA_DIAGNOSTICS, tooManyProblems, validateIssueData } from './validate.js';
 import { aliasDiagnostics, scanCharacters, yamlDiagnostics } from './yaml-problems.js';
 import { expandedTextDiagnostics } from './expansion.js';
 import { diagnosticAt, type SourceContext } from './source-context.js';
+import { decodeIssueBytes } from './encoding.js';
+import { provenRepairs } from './repair.js';
+import { readShape } from './slots.js';
+import { tabRepair } from './tabs.js';
+import { findTraps } from './traps.js';
+import { hintOf, say, sayWithHint } from '../messages/catalogue.js';
 
 /** The file could not be read (missing, a directory, a pipe, no permission): not a content problem. */
 export class IssueReadError extends Error {
@@ -46,21 +52,36 @@ export function loadIssueFile(file: string): LoadedIssue {
   }
   if (read.truncated) return tooLarge(file, read.size);
   const loaded = loadIssueBytes(read.bytes, file);
-  if (loaded.origin) loaded.origin.identity = read.identity;
+  loaded.identity = read.identity;
   return loaded;
 }
 
-/** Load an issue from the bytes of a file (or of a stream), decoded as UTF-8. */
-export function loadIssueBytes(bytes: Buffer, file: string): LoadedIssue {
-  const { text, problem, origin } = decode(bytes);
-  const loaded = loadIssueSource(text, file);
-  loaded.origin = origin;
-  if (problem) {
-    const diagnostic = diagnosticAt(contextOf(loaded), problem.code, problem.message, problem.offset, problem.offset + 1);
-    // Text that could not be decoded at all has nothing else worth reporting.
-    loaded.diagnostics = problem.fatal ? [diagnostic] : [diagnostic, ...loaded.diagnostics];
-    delete loaded.issue;
+/**
+ * An issue from its bytes (a file's, or standard input's). A file in another encoding the loader
+ * recognises, or with bytes that are not text, gets that one error and no other: what YAML
+ * would make of it says nothing more. `loaded.encoding` tells how it was read and whether the
+ * reading lost anything; a lossy one must never be written back.
+ */
+export function loadIssueBytes(bytes: Uint8Array, file: string): LoadedIssue {
+  if (bytes.length > MAX_ISSUE_BYTES) return tooLarge(file, bytes.length);
+  const decoded = decodeIssueBytes(bytes);
+  const loaded = loadIssueSource(decoded.text, file);
+  loaded.encoding = decoded.encoding;
+  const { name, lossless } = decoded.encoding;
+  if (name === 'utf-8' && lossless) return loaded;
+  const ctx = contextOf(loaded);
+  let diagnostic: Diagnostic;
+  if (!lossless) {
+    const offset = decoded.damage?.offset ?? 0;
+    const { message, hint } = sayWithHint('encoding.damaged', { count: decoded.damage?.count ?? 1 });
+    diagnostic = diagnosticAt(ctx, 'encoding', message, offset, offset + 1, { hint });
+  } else {
+    const { message, hint } = sayWithHint(name === 'gb18030' ? 'encoding.gb18030' : 'encoding.utf-16');
+    diagnostic = diagnosticAt(ctx, 'encoding', message, 0, undefined, { hint });
+    diagnostic.fixable = true;
   }
+  loaded.diagnostics = [diagnostic];
+  delete loaded.issue;
   return loaded;
 }
 
@@ -81,48 +102,6 @@ function tooLarge(file: string, size: number): LoadedIssue {
   ];
   delete loaded.issue;
   return loaded;
-}
-
-interface DecodeProblem {
-  code: string;
-  message: string;
-  /** Offset in the decoded text. */
-  offset: number;
-  /** Nothing of the file could be decoded. */
-  fatal?: boolean;
-}
-
-const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-/**
- * UTF-8 text, without a byte-order mark; other encodings are reported, not guessed. `origin`
- * says how the text came from the bytes: only a lossless decoding may be written back.
- */
-function decode(bytes: Buffer): { text: string; problem?: DecodeProblem; origin: SourceOrigin } {
-  const bom = UTF8_BOM.every((b, i) => bytes[i] === b);
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return {
-      text: '',
-      problem: { code: 'encoding', message: 'the file is UTF-16 text; save it as UTF-8', offset: 0, fatal: true },
-      origin: { encoding: 'utf-16', bom: true, lossless: false },
-    };
-  }
-  const text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text, origin: { encoding: 'utf-8', bom, lossless: true } };
-  } catch {
-    const offset = Math.max(0, text.indexOf('\uFFFD'));
-    return {
-      text,
-      problem: {
-        code: 'encoding',
-        message: 'the file is not valid UTF-8 text here (saved in GBK or another encoding?); save it as UTF-8',
-        offset,
-      },
-      origin: { encoding: 'utf-8', bom, lossless: false },
-    };
-  }
 }
 
 function contextOf(loaded: LoadedIssue): SourceContext {
@@ -149,11 +128,54 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
     uniqueKeys: true,
     prettyErrors: false,
     keepSourceTokens: false,
+    // A mapping used as a key is reported as a problem; yaml must not also print a warning of its own.
+    logLevel: 'error',
   });
   const ctx: SourceContext = { file, source, lineCounter };
-  const diagnostics: Diagnostic[] = scanCharacters(ctx).concat(yamlDiagnostics(doc, ctx));
-  const loaded: LoadedIssue = { file, source, doc, lineCounter, diagnostics };
-  if (diagnostics.some((d) => d.severity === 'error')) return loaded;
+
+  // Text YAML misreads: reported at the character, and what YAML or the schema then say about
+  // the same lines left out — they follow from the trap.
+  const shape = readShape(source);
+  const traps = findTraps(source, shape);
+  const trapLines = new Set<number>();
+  for (const t of traps) {
+    const [from, to] = t.extent;
+    for (let line = lineCounter.linePos(from).line; line <= lineCounter.linePos(to).line; line++) trapLines.add(line);
+  }
+  const explained = (offset: number): boolean => trapLines.size > 0 && trapLines.has(lineCounter.linePos(offset).line);
+  const explainedDiagnostic = (d: Diagnostic): boolean => trapLines.has(d.line);
+
+  let structural: Diagnostic[] = scanCharacters(ctx).concat(yamlDiagnostics(doc, ctx, (line) => trapLines.has(line)));
+  const tabs = structural.find((d) => d.code === 'tab-indent');
+  const proven = provenRepairs(source, [
+    ...new Set(traps.flatMap((t) => (t.repair ? [t.repair] : []))),
+    ...(tabs ? [tabRepair(source, tabLineStarts(doc, shape.tabLines, lineCounter), (data, text) => schemaProblems(data, text, file))].filter((r) => r !== undefined) : []),
+  ]);
+  const repairs = proven?.repairs ?? [];
+  const provenSet = new Set(repairs);
+  // YAML errors beyond the traps' own lines that the traps' repairs make go away follow from them.
+  if (proven?.clean && traps.length > 0 && traps.every((t) => t.repair && provenSet.has(t.repair))) {
+    structural = structural.filter((d) => d.code !== 'yaml-syntax' && d.code !== 'yaml-alias');
+  }
+  if (tabs && repairs.some((r) => r.code === 'tab-indent')) {
+    tabs.fixable = true;
+    tabs.hint = hintOf('tab-indent', { fix: say('tab-indent.fix') });
+  }
+  // A converter gone wrong repeats one trap thousands of times: list the first ones only.
+  const trapDiagnostics = traps.slice(0, MAX_SCHEMA_DIAGNOSTICS).map((t) => {
+    const { message, hint } = sayWithHint(t.message, t.params);
+    const d = diagnosticAt(ctx, t.code, message, t.at, t.end, { hint });
+    if (t.repair && provenSet.has(t.repair)) d.fixable = true;
+    return d;
+  });
+
+  if (traps.length > MAX_SCHEMA_DIAGNOSTICS) {
+    const first = traps[MAX_SCHEMA_DIAGNOSTICS];
+    trapDiagnostics.push(tooManyProblems(ctx, traps.length - MAX_SCHEMA_DIAGNOSTICS, first.at, first.end));
+  }
+  const diagnostics: Diagnostic[] = structural.concat(trapDiagnostics);
+  const loaded: LoadedIssue = { file, source, doc, lineCounter, diagnostics, repairs };
+  if (structural.some((d) => d.severity === 'error') || traps.some((t) => t.swallows)) return loaded;
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null && source.trim() === '')) {
@@ -171,7 +193,8 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
     return loaded;
   }
 
-  append(diagnostics, aliasDiagnostics(doc, ctx));
+  const aliases = aliasDiagnostics(doc, ctx).filter((d) => !explainedDiagnostic(d));
+  append(diagnostics, aliases);
   if (!diagnostics.some((d) => d.severity === 'error')) append(diagnostics, expandedTextDiagnostics(doc, ctx, MAX_ISSUE_BYTES));
   if (diagnostics.some((d) => d.severity === 'error')) return loaded;
 
@@ -182,11 +205,13 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
     // Anything toJS refuses (alias bounds, unresolved aliases) is about aliases; point at the first.
     const firstAlias = /\*[^\s,\]}]+/.exec(source);
     const at = firstAlias?.index ?? contents.range?.[0] ?? 0;
-    diagnostics.push(diagnosticAt(ctx, 'yaml-alias', `the file's aliases cannot be expanded: ${(error as Error).message}`, at, at + (firstAlias?.[0].length ?? 1)));
+    if (explained(at)) return loaded;
+    const { message, hint } = sayWithHint('yaml.alias-expand');
+    diagnostics.push(diagnosticAt(ctx, 'yaml-alias', message, at, at + (firstAlias?.[0].length ?? 1), { hint }));
     return loaded;
   }
 
-  append(diagnostics, validateIssueData(data, { ...ctx, doc }));
+  append(diagnostics, validateIssueData(data, { ...ctx, doc }).filter((d) => !explainedDiagnostic(d)));
   if (!diagnostics.some((d) => d.severity === 'error')) loaded.issue = data as Issue;
   return loaded;
 }
@@ -194,4 +219,18 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
 /** Append without spreading `more` into arguments (a long list would overflow the stack). */
 function append<T>(to: T[], more: readonly T[]): void {
   for (const item of more) to.push(item);
+}
+
+/** The starts of the lines a tab indents: those YAML refuses and those the shape reading met. */
+function tabLineStarts(doc: Document, shapeLines: readonly number[], lineCounter: LineCounter): number[] {
+  const starts = new Set(shapeLines);
+  for (const e of doc.errors) if (e.code === 'TAB_AS_INDENT') starts.add(lineCounter.lineStarts[lineCounter.linePos(e.pos[0]).line - 1]);
+  return [...starts].sort((a, b) => a - b);
+}
+
+/** How many schema problems an issue's data has (for choosing among readings of a tab-indented file). */
+function schemaProblems(data: unknown, text: string, file: string): number {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true });
+  return validateIssueData(datesToText(data), { file, source: text, lineCounter, doc }).length;
 }

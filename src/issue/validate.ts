@@ -255,6 +255,13 @@ function anchorRange(ctx: ValidationContext, problem: Problem): [number, number]
  */
 export const MAX_SCHEMA_DIAGNOSTICS = 100;
 
+/** The diagnostic that stands for `more` problems left out, at the first of them. */
+export function tooManyProblems(ctx: SourceContext, more: number, start: number, end?: number, path?: string): Diagnostic {
+  return diagnosticAt(ctx, 'too-many-problems',
+    `… and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} like these, not listed (the first ${MAX_SCHEMA_DIAGNOSTICS} are shown); correct those and check again`,
+    start, end, path === undefined ? {} : { path });
+}
+
 /** Validate plain issue data; every problem becomes a located diagnostic (the first MAX_SCHEMA_DIAGNOSTICS). */
 export function validateIssueData(data: unknown, ctx: ValidationContext): Diagnostic[] {
   const validate = issueValidator();
@@ -266,10 +273,7 @@ export function validateIssueData(data: unknown, ctx: ValidationContext): Diagno
     const problem = problems[i];
     const [start, end] = anchorRange(ctx, problem);
     if (diagnostics.length === MAX_SCHEMA_DIAGNOSTICS) {
-      const more = problems.length - i;
-      diagnostics.push(diagnosticAt(ctx, 'too-many-problems',
-        `… and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} like these, not listed (the first ${MAX_SCHEMA_DIAGNOSTICS} are shown); correct those and check again`,
-        start, end, { path: pathToString(problem.path) }));
+      diagnostics.push(tooManyProblems(ctx, problems.length - i, start, end, pathToString(problem.path)));
       break;
     }
     const diagnostic = diagnosticAt(ctx, problem.code, problem.message, start, end, {

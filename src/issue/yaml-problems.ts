@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import { keyText } from './locate.js';
 import { diagnosticAt, type SourceContext } from './source-context.js';
 import { positionAt } from './position.js';
+import { say, sayWithHint, type MessageId } from '../messages/catalogue.js';
 
 /** Expanded values (scalars, lists, mappings) that aliases may produce in one file. */
 export const MAX_EXPANDED_NODES = 100_000;
@@ -82,11 +83,54 @@ function lineEnd(source: string, offset: number): number {
   return end < 0 ? source.length : end;
 }
 
+/** YAML's own words for a problem never reach the editor: each kind of error has a message of ours. */
+function reworded(error: YAMLError, ctx: SourceContext, start: number): { id: MessageId; params?: Record<string, string> } {
+  switch (error.code) {
+    case 'BAD_SCALAR_START':
+      return { id: 'yaml.bad-start', params: { mark: ctx.source[start] ?? '' } };
+    case 'UNEXPECTED_TOKEN':
+      return { id: 'yaml.unexpected' };
+    case 'BAD_DQ_ESCAPE':
+      return { id: 'yaml.bad-escape' };
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { id: 'yaml.key-lines' };
+    case 'BLOCK_IN_FLOW':
+      return { id: 'yaml.block-in-flow' };
+    case 'MULTIPLE_ANCHORS':
+    case 'MULTIPLE_TAGS':
+      return { id: 'yaml.anchors' };
+    case 'BAD_PROP_ORDER':
+    case 'ALIAS_PROPS':
+      return { id: 'yaml.props' };
+    case 'BAD_ALIAS':
+      return { id: 'yaml.alias-bad' };
+    case 'NON_STRING_KEY':
+      return { id: 'yaml.key-type' };
+    case 'KEY_OVER_1024_CHARS':
+      return { id: 'yaml.key-long' };
+    case 'BAD_DIRECTIVE':
+      return { id: 'yaml.directive' };
+    case 'MISSING_CHAR':
+      if (/without - indicator/.test(error.message)) return { id: 'yaml.item-without-dash' };
+      if (/Implicit map keys need/.test(error.message)) return { id: 'yaml.implicit-key' };
+      if (/Tags and anchors/.test(error.message)) return { id: 'yaml.props' };
+      return { id: 'yaml.missing-char' };
+    case 'BAD_INDENT':
+      return { id: 'yaml.indent' };
+    default:
+      return { id: 'yaml.other' };
+  }
+}
+
 function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext): Diagnostic {
   let [start, end] = error.pos;
   let code = 'yaml-syntax';
-  let message = error.message.replace(/\s+at line \d+, column \d+.*$/s, '');
+  let message: string;
   let hint: string | undefined;
+  const ours = (): void => {
+    const r = reworded(error, ctx, start);
+    ({ message, hint } = sayWithHint(r.id, r.params));
+  };
   switch (error.code) {
     case 'DUPLICATE_KEY': {
       code = 'duplicate-key';
@@ -98,10 +142,6 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext
       hint = 'keep one of the two (the same key twice is often two items run together by a missing `- `)';
       break;
     }
-    case 'TAB_AS_INDENT':
-      message = 'tab character used for indentation; YAML indents with spaces only';
-      hint = 'replace the tab with spaces, lining the key up with its siblings';
-      break;
     case 'MULTIPLE_DOCS':
       message = 'a second YAML document starts here (`---`); an issue file holds exactly one issue';
       break;
@@ -117,6 +157,8 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext
         } else {
           message = 'a more deeply indented `key:` line follows a value that is already complete; check the indentation';
         }
+      } else {
+        ours();
       }
       break;
     case 'MISSING_CHAR': {
@@ -127,16 +169,16 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext
         const mark = ctx.source[start];
         message = `the quoted text that starts here is never closed; add the closing ${mark}`;
       } else {
-        message = message.charAt(0).toLowerCase() + message.slice(1);
+        ours();
       }
       break;
     }
     case 'BAD_INDENT':
       if (/^Flow (sequence|map)/.test(error.message)) {
         const [open, close] = /^Flow sequence/.test(error.message) ? ['[', ']'] : ['{', '}'];
-        message = `a \`${open} … ${close}\` above is not closed with \`${close}\` before this line (or this line is not indented enough)`;
+        ({ message, hint } = sayWithHint('yaml.flow-unclosed', { open: `\`${open}\``, close: `\`${close}\`` }));
       } else {
-        message = `bad indentation: ${message.charAt(0).toLowerCase() + message.slice(1)}`;
+        ours();
       }
       break;
     case 'TAG_RESOLVE_FAILED': {
@@ -149,24 +191,53 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext
     case 'BAD_ALIAS':
     case 'ALIAS_PROPS':
       code = 'yaml-alias';
+      ours();
       break;
     default:
-      message = message.charAt(0).toLowerCase() + message.slice(1);
+      ours();
   }
-  return diagnosticAt(ctx, code, message, start, end, { hint, severity: error.name === 'YAMLWarning' ? 'warning' : 'error' });
+  return diagnosticAt(ctx, code, message!, start, end, { hint, severity: error.name === 'YAMLWarning' ? 'warning' : 'error' });
 }
 
-/** YAML errors and warnings, at most one per line: a syntax error often cascades along its line. */
-export function yamlDiagnostics(doc: Document, ctx: SourceContext): Diagnostic[] {
+/**
+ * YAML errors and warnings, at most one per line: a syntax error often cascades along its line.
+ * Errors on lines `skip` names (values a trap already explains) are left out; tabs used for indentation
+ * are one message for the whole file, and the errors they cause are left out with them.
+ */
+export function yamlDiagnostics(doc: Document, ctx: SourceContext, skip: (line: number) => boolean = () => false): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const lines = new Set<number>();
-  for (const error of [...doc.errors, ...doc.warnings]) {
+  const all = [...doc.errors, ...doc.warnings];
+  const tabs = all.filter((e) => e.code === 'TAB_AS_INDENT');
+  if (tabs.length > 0) return [tabDiagnostic(tabs, ctx)];
+  for (const error of all) {
     const diagnostic = yamlErrorDiagnostic(error, doc, ctx);
+    if (skip(diagnostic.line)) continue;
     if (diagnostic.code !== 'duplicate-key' && lines.has(diagnostic.line)) continue;
     lines.add(diagnostic.line);
     diagnostics.push(diagnostic);
   }
   return diagnostics;
+}
+
+/** One message for every line a tab indents, at the first tab. */
+function tabDiagnostic(tabs: readonly YAMLError[], ctx: SourceContext): Diagnostic {
+  const lineOf = (e: YAMLError) => positionAt(ctx.source, ctx.lineCounter, e.pos[0]).line;
+  const tabLines = [...new Set(tabs.map(lineOf))].sort((a, b) => a - b);
+  const first = tabs.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+  const rest = tabLines.slice(1);
+  const shown = rest.length > 6 ? `${rest.slice(0, 5).join(', ')}, …` : rest.join(', ');
+  const lines = say(rest.length === 1 ? 'tab-indent.line' : 'tab-indent.lines', { list: shown });
+  const more = rest.length ? say('tab-indent.more', { count: rest.length, lines }) : '';
+  // The line's leading blanks, from its start to the first character that is not one.
+  const [start] = first.pos;
+  const lineStart = ctx.source.lastIndexOf('\n', start - 1) + 1;
+  let end = lineStart;
+  while (end < ctx.source.length && (ctx.source[end] === ' ' || ctx.source[end] === '\t')) end++;
+  const tab = ctx.source.indexOf('\t', lineStart);
+  const at = tab >= 0 && tab < end ? tab : start;
+  const { message, hint } = sayWithHint('tab-indent', { more, fix: '' });
+  return diagnosticAt(ctx, 'tab-indent', message, at, Math.max(at + 1, end), { hint });
 }
 
 /**

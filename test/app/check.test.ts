@@ -69,7 +69,9 @@ test('--fix writes the repaired source, reports the changes, and reports what is
     assert.deepEqual(calls, [true, false]);
     assert.match(readFileSync(file, 'utf8'), /办公室 张四/);
     assert.match(readFileSync(file, 'utf8'), /^# A small valid issue/); // comments kept: the lint's source is written as is
-    assert.deepEqual(result.fixed, [{ file, changes: ['12:17 张三 → 张四'] }]);
+    assert.deepEqual(result.fixed.map((f) => ({ file: f.file, changes: f.changes })), [{ file, changes: ['12:17 张三 → 张四'] }]);
+    assert.equal(result.fixed[0].after, readFileSync(file, 'utf8'));
+    assert.match(result.fixed[0].before, /办公室 张三/);
     assert.deepEqual(result.diagnostics, []);
     assert.equal(result.loaded[0].source.includes('张四'), true);
     assert.deepEqual(readdirSync(dir), ['issue.yaml']);

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { isIsoDate, localDate, newestIssue, newIssue, NewError, nextFileName, PLACEHOLDER, templateText } from '../../src/app/new.js';
+import { isIsoDate, localDate, newestIssue, newIssue, NewError, nextFileName, normalizeDate, PLACEHOLDER, templateText } from '../../src/app/new.js';
 import { lintIssues } from '../../src/check/index.js';
 import { PACKAGE_ROOT } from '../../src/font/vendored.js';
 import { loadIssueFile } from '../../src/issue/load.js';
@@ -34,13 +34,20 @@ async function inWorkdir(files: Record<string, string>, run: (dir: string) => vo
   }
 }
 
-/** The new file loads without errors and the typography lint finds no errors or warnings in it. */
+/**
+ * The new file loads without errors, and the typography lint finds nothing in it but the example
+ * texts still to be replaced — each one of them, so that check and build refuse the file until they are.
+ */
 function assertClean(file: string): void {
   const loaded = loadIssueFile(file);
   assert.deepEqual(loaded.diagnostics.filter((d) => d.severity !== 'info'), [], `loader: ${JSON.stringify(loaded.diagnostics)}`);
   assert.ok(loaded.issue);
   const lint = lintIssues([loaded]).diagnostics.filter((d) => d.severity !== 'info');
-  assert.deepEqual(lint, [], `lint: ${lint.map((d) => d.message).join('; ')}`);
+  assert.deepEqual(lint.filter((d) => d.code !== 'placeholder'), [], `lint: ${lint.map((d) => d.message).join('; ')}`);
+  // Each example text is a line of its own (a brief's two marks are one text); comments do not count.
+  const examples = loaded.source.split('\n').filter((l) => !l.trim().startsWith('#') && l.includes(PLACEHOLDER)).length;
+  assert.equal(lint.length, examples, 'one placeholder error per example text');
+  assert.ok(lint.every((d) => d.severity === 'error'));
 }
 
 test('690 → 691: number and total + 1, the date given, masthead, footer and sections kept', async () => {
@@ -136,10 +143,21 @@ test('never overwrites: an existing next file is an error and stays as it was', 
   });
 });
 
+test('--date takes a date as an editor types it: 2024-3-29, 2024/3/29, 2024.3.29, 2024年3月29日', async () => {
+  for (const typed of ['2024-3-29', '2024/3/29', '2024.03.29', '2024年3月29日', '2024-03-29']) assert.equal(normalizeDate(typed), '2024-03-29', typed);
+  assert.equal(normalizeDate('2024-2-30'), undefined);
+  await inWorkdir({ 'issues/690.yaml': ISSUE_690 }, async (dir) => {
+    const result = await newIssue({ from: join(dir, 'issues/690.yaml'), date: '2024-3-29' });
+    assert.ok(result.ok);
+    assert.equal(result.date, '2024-03-29');
+    assert.match(result.text, /^date: 2024-03-29$/m);
+  });
+});
+
 test('bad dates, dates before the source, missing source and missing output directory are NewErrors', async () => {
   await inWorkdir({ 'issues/690.yaml': ISSUE_690 }, async (dir) => {
     const from = join(dir, 'issues/690.yaml');
-    for (const date of ['2024-13-01', '2024-02-30', '24-03-22', '2024/03/22', 'tomorrow']) {
+    for (const date of ['2024-13-01', '2024-02-30', '24-03-22', '2024-3', '2024-03-22x', 'tomorrow']) {
       await assert.rejects(newIssue({ from, date }), (e: Error) => e instanceof NewError && e.message === `--date ${date} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-22`, date);
     }
     await assert.rejects(newIssue({ from, date: '2024-03-01' }), (e: Error) =>

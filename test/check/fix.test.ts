@@ -31,7 +31,7 @@ test('--fix repairs the messy issue exactly as expected', () => {
   assert.ok(fixed);
   assert.equal(fixed.source, readFileSync('test/fixtures/lint/messy.fixed.yaml', 'utf8'));
   assert.ok(fixed.changes.includes("line 16: ',' → '，' (punct-halfwidth)"), fixed.changes.join('\n'));
-  assert.ok(fixed.changes.includes("line 17: \"'\" → '‘' (quote-style)"));
+  assert.ok(fixed.changes.includes("line 17: \"'\" → '“' (quote-style)"));
   assert.ok(fixed.changes.includes("line 21: '———' → '——' (dash)"));
   assert.ok(fixed.changes.includes("line 30: removed '（' (byline-parens)"));
   assert.equal(fixed.changes.length, 29);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../../src/font/vendored.js';
@@ -41,7 +41,7 @@ const BAD: [file: string, firstLine: string, sourceLine: string, caret: string][
   ['missing-field.yaml', '11:9: error: article 2 of section 监督纵横: `title` is missing [missing-field]', ' 11 |       - body:', '    |         ^'],
   ['duplicate-key.yaml', '11:9: error: duplicate key `title`: it is already set on line 8; a key may appear only once in a mapping [duplicate-key]', ' 11 |         title: 又一个标题', '    |         ^~~~~'],
   ['yaml-syntax.yaml', '3:12: error: the quoted text that starts here is never closed; add the closing " [yaml-syntax]', ' 3 | publisher: "测试单位编', '   |            ^'],
-  ['tabs.yaml', '7:1: error: tab character used for indentation; YAML indents with spaces only [yaml-syntax]', ' 7 |         articles:', '   | ^~~~~~~~'],
+  ['tabs.yaml', '7:1: error: a tab indents this line: YAML indents with spaces only [tab-indent]', ' 7 |         articles:', '   | ^~~~~~~~'],
   ['empty.yaml', '1:1: error: the file is empty; an issue needs at least bulletin, number, publisher, date and sections [empty-file]', ' 1 |', '   | ^'],
   ['top-level-list.yaml', '1:1: error: the issue must be a mapping of keys (bulletin:, number:, sections: …); found a list [not-a-mapping]', ' 1 | - bulletin: 测试简报', '   | ^'],
   ['nul.yaml', '3:16: error: NUL character (U+0000) in the file; it is not text — delete it [bad-character]', ' 3 | publisher: 测试单位␀编', '   |                    ^'],
@@ -142,4 +142,86 @@ test('--fix on a clean file changes nothing', () => {
     assert.equal(r.status, 0, r.stdout);
     assert.equal(readFileSync(file, 'utf8'), before);
   });
+});
+
+/** The built CLI with standard input and an environment of its own (no colour unless asked). */
+function run(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): { status: number | null; stdout: string; stderr: string } {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  if (!options.env || !('FORCE_COLOR' in options.env)) delete env.FORCE_COLOR;
+  const result = spawnSync(process.execPath, [join(PACKAGE_ROOT, 'dist', 'cli.js'), ...args], { cwd: options.cwd ?? PACKAGE_ROOT, encoding: 'utf8', input: options.input, env });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const PASTED = readFileSync(join(PACKAGE_ROOT, F, 'minimal.yaml'), 'utf8').replace('- 第一段正文。', '- 检查组建议: 一是加强监督。');
+
+test('the summary says how many problems --fix can repair', () => {
+  inTempDir((dir) => {
+    writeFileSync(join(dir, 'issue.yaml'), PASTED.replace('title: 第一篇文章', 'title: 第一篇文章。'));
+    const r = run(['check', 'issue.yaml'], { cwd: dir });
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout.split('\n').at(-2), '1 file, 1 error, 1 warning, 2 of 2 can be repaired with --fix');
+    // A quotation mark that pairs with none: only the author knows where it belongs.
+    writeFileSync(join(dir, 'issue.yaml'), PASTED.replace('- 检查组建议: 一是加强监督。', '- 检查组建议: 一是加强监督。\n          - 他说"要加强监督。'));
+    const two = run(['check', 'issue.yaml'], { cwd: dir });
+    assert.equal(two.stdout.split('\n').at(-2), '1 file, 2 errors, 1 of 2 can be repaired with --fix');
+    assert.equal(run(['check', '--fix', 'issue.yaml'], { cwd: dir }).stdout.split('\n').at(-2), '1 file, 1 error');
+  });
+});
+
+test('--fix --dry-run prints a unified diff of what --fix would change, then what would be left, and writes nothing', () => {
+  inTempDir((dir) => {
+    const file = join(dir, 'issue.yaml');
+    writeFileSync(file, PASTED);
+    const r = run(['check', '--fix', '--dry-run', 'issue.yaml'], { cwd: dir });
+    assert.equal(r.status, 0, r.stdout);
+    assert.equal(r.stdout, [
+      '--- a/issue.yaml',
+      '+++ b/issue.yaml',
+      '@@ -8,5 +8,5 @@',
+      '     articles:',
+      '       - title: 第一篇文章',
+      '         body:',
+      '-          - 检查组建议: 一是加强监督。',
+      '+          - 检查组建议：一是加强监督。',
+      '         byline: 办公室 张三',
+      'would fix issue.yaml:',
+      '  line 11: wrote the full-width colon ： in the paragraph (colon-in-text)',
+      '1 file, no problems',
+      '--dry-run: nothing was written',
+      '',
+    ].join('\n'));
+    assert.equal(readFileSync(file, 'utf8'), PASTED);
+    assert.deepEqual(readdirSync(dir), ['issue.yaml']);
+    assert.equal(run(['check', '--dry-run', 'issue.yaml'], { cwd: dir }).status, 2, '--dry-run goes with --fix');
+  });
+});
+
+test('- reads the issue from standard input; --fix cannot rewrite it, --fix --dry-run shows the diff', () => {
+  const r = run(['check', '-'], { input: PASTED });
+  assert.equal(r.status, 1);
+  assert.equal(r.stdout.split('\n')[0], '<stdin>:11:18: error: a half-width colon and a space (": ") in the paragraph: YAML reads “检查组建议” as a field name here and cuts the paragraph in two [colon-in-text]');
+  const fix = run(['check', '--fix', '-'], { input: PASTED });
+  assert.equal(fix.status, 2);
+  assert.equal(fix.stderr, 'bulletin check: --fix cannot rewrite standard input; use --fix --dry-run to see the changes\n');
+  const dry = run(['check', '--fix', '--dry-run', '-'], { input: PASTED });
+  assert.equal(dry.status, 0);
+  assert.match(dry.stdout, /^--- a\/<stdin>\n\+\+\+ b\/<stdin>\n/);
+});
+
+test('when errors stop the later checks, check says which were not run', () => {
+  const r = run(['check', `${F}/wrong-type.yaml`]);
+  assert.ok(r.stdout.split('\n').includes('title-too-long not checked: fix the errors above first'), r.stdout);
+  const y = run(['check', `${F}/yaml-syntax.yaml`]);
+  assert.ok(y.stdout.split('\n').includes('the typography rules not checked: fix the errors above first'), y.stdout);
+});
+
+test('colour on request (FORCE_COLOR), none when piped or with NO_COLOR', () => {
+  const piped = run(['check', `${F}/wrong-type.yaml`]);
+  assert.doesNotMatch(piped.stdout, /\u001b\[/);
+  const forced = run(['check', `${F}/wrong-type.yaml`], { env: { FORCE_COLOR: '1' } });
+  assert.match(forced.stdout, /\u001b\[1;31merror:\u001b\[0m/);
+  // eslint-disable-next-line no-control-regex
+  assert.equal(forced.stdout.replace(/\u001b\[[0-9;]*m/g, ''), piped.stdout);
+  const off = run(['check', `${F}/wrong-type.yaml`], { env: { FORCE_COLOR: '0', NO_COLOR: '1' } });
+  assert.equal(off.stdout, piped.stdout);
 });

@@ -39,9 +39,11 @@ test('new continues from the newest issue in ./issues and says what it wrote', (
       '  next: replace every 在此填写… text, then run bulletin check issues/691.yaml',
       '',
     ].join('\n'));
+    // The examples are what is left to do: check refuses them, and nothing else.
     const check = bulletin(dir, 'check', 'issues/690.yaml', 'issues/691.yaml');
-    assert.equal(check.status, 0, check.stdout + check.stderr);
-    assert.doesNotMatch(check.stdout, /691\.yaml:\d+:\d+: (error|warning)/);
+    assert.equal(check.status, 1, check.stdout + check.stderr);
+    const problems = check.stdout.split('\n').filter((l) => /^issues\/\S+:\d+:\d+: (error|warning)/.test(l));
+    assert.ok(problems.length > 0 && problems.every((l) => l.startsWith('issues/691.yaml:') && l.endsWith('[placeholder]')), check.stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -121,9 +123,14 @@ test('new in an empty project writes the template to issues/1.yaml; --quiet prin
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stdout, '');
     assert.equal(r.stderr, '');
+    // The untouched template is not an issue yet: check says which texts are still examples.
     const check = bulletin(dir, 'check', 'issues/1.yaml');
-    assert.equal(check.status, 0, check.stdout);
-    assert.equal(check.stdout, '1 file, no problems\n');
+    assert.equal(check.status, 1, check.stdout);
+    assert.equal(check.stdout.split('\n')[0], 'issues/1.yaml:7:11: error: the masthead name still holds the example text “在此填写刊名” that bulletin new wrote [placeholder]');
+    assert.equal(check.stdout.split('\n').at(-2), '1 file, 12 errors');
+    const build = bulletin(dir, 'build', 'issues/1.yaml');
+    assert.equal(build.status, 1, build.stderr);
+    assert.match(build.stderr, /\[placeholder\]/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

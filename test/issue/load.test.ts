@@ -88,9 +88,12 @@ test('YAML syntax error: an unclosed quote is reported where it opens', () => {
   assert.equal(loaded.issue, undefined);
 });
 
-test('tab in indentation', () => {
-  const d = only(loadIssueFile(fixture('tabs.yaml')).diagnostics);
-  expectAt(d, 7, 1, 'yaml-syntax', 'tab', 'spaces');
+test('tab in indentation: one message, and a repair when only one tab width reads as an issue', () => {
+  const loaded = loadIssueFile(fixture('tabs.yaml'));
+  const d = only(loaded.diagnostics);
+  expectAt(d, 7, 1, 'tab-indent', 'a tab indents this line', 'spaces');
+  assert.equal(d.fixable, true);
+  assert.deepEqual(loaded.repairs?.map((r) => r.code), ['tab-indent']);
 });
 
 test('empty file', () => {
@@ -159,13 +162,17 @@ test('a directory is a read error', () => {
   assert.throws(() => loadIssueFile(join(PACKAGE_ROOT, 'issues')), (e: unknown) => e instanceof IssueReadError && /directory/.test(e.reason));
 });
 
-test('invalid UTF-8 is located; UTF-16 is named', () => {
+test('invalid UTF-8 is located; GBK and UTF-16 are named', () => {
   const dir = mkdtempSync(join(tmpdir(), 'bulletin-load-'));
   try {
     const gbk = join(dir, 'gbk.yaml');
     writeFileSync(gbk, Buffer.concat([Buffer.from('bulletin: '), Buffer.from([0xb2, 0xe2, 0xca, 0xd4]), Buffer.from('\n')]));
-    const d = loadIssueFile(gbk).diagnostics[0];
-    expectAt(d, 1, 11, 'encoding', 'UTF-8');
+    const g = only(loadIssueFile(gbk).diagnostics);
+    expectAt(g, 1, 1, 'encoding', 'GBK/GB18030');
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, Buffer.concat([Buffer.from('bulletin: 测'), Buffer.from([0xff]), Buffer.from('试\n')]));
+    const d = only(loadIssueFile(bad).diagnostics);
+    expectAt(d, 1, 12, 'encoding', 'not valid UTF-8');
     const utf16 = join(dir, 'utf16.yaml');
     writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('bulletin: x\n', 'utf16le')]));
     const e = only(loadIssueFile(utf16).diagnostics);
@@ -196,7 +203,7 @@ test('CRLF line endings load cleanly and keep positions', () => {
 test('columns count characters, not UTF-16 units (CJK Extension B before the error)', () => {
   const d = only(loadIssueSource(MINIMAL.replace('title: 第一篇文章', 'title: 𠀀𠀁: 二'), 'b.yaml').diagnostics);
   // "        title: " is 15 characters, then two Extension B characters, then the colon.
-  expectAt(d, 8, 18, 'yaml-syntax', 'colon');
+  expectAt(d, 8, 18, 'colon-in-text', 'colon');
   assert.match(d.message + d.hint, /：/);
 });
 

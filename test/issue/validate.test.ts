@@ -58,8 +58,8 @@ test('sub-headings: level must be 1 or 2, heading is required, unknown keys name
 });
 
 test('a body item that is neither text nor a sub-heading', () => {
-  assert.deepEqual(brief(MINIMAL.replace('          - 第一段正文。', '          - 第一段正文。\n          - [a, b]')), [
-    '11:13 wrong-type paragraph 2 of article 1 of section 要闻 must be a paragraph (text) or a sub-heading (`heading: …`), got a list',
+  assert.deepEqual(brief(MINIMAL.replace('          - 第一段正文。', '          - 第一段正文。\n          - 2024')), [
+    '11:13 wrong-type paragraph 2 of article 1 of section 要闻 must be a paragraph (text) or a sub-heading (`heading: …`), got 2024',
   ]);
 });
 

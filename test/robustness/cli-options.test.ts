@@ -17,7 +17,7 @@ test('bulletin --help lists every command and examples; --version prints the ver
   assert.equal(help.status, 0);
   for (const c of COMMANDS) assert.match(help.stdout, new RegExp(`^ {2}${c} `, 'm'), c);
   assert.match(help.stdout, /\nExamples:\n {2}\$ bulletin /);
-  for (const flag of ['--version', '-V']) {
+  for (const flag of ['--version', '-v', '-V']) {
     const v = bulletin(PACKAGE_ROOT, [flag]);
     assert.equal(v.stdout, `${VERSION}\n`);
     assert.equal(v.status, 0);
@@ -30,12 +30,14 @@ for (const c of COMMANDS) {
     assert.equal(help.status, 0);
     assert.match(help.stdout, new RegExp(`^Usage: bulletin ${c} `, 'm'));
     assert.match(help.stdout, new RegExp(`\\nExamples:\\n(?: {2}\\$ bulletin ${c}.*\\n)+`));
-    for (const flag of ['-q, --quiet', '--debug', '-V, --version', '-h, --help']) assert.ok(help.stdout.includes(flag), `${c} --help lacks ${flag}`);
+    for (const flag of ['-q, --quiet', '--debug', '-v, --version', '-h, --help']) assert.ok(help.stdout.includes(flag), `${c} --help lacks ${flag}`);
     const same = bulletin(PACKAGE_ROOT, ['help', c]);
     assert.equal(same.stdout, help.stdout);
-    const v = bulletin(PACKAGE_ROOT, [c, '--version']);
-    assert.equal(v.stdout, `${VERSION}\n`);
-    assert.equal(v.status, 0);
+    for (const flag of ['--version', '-v', '-V']) {
+      const v = bulletin(PACKAGE_ROOT, [c, flag]);
+      assert.equal(v.stdout, `${VERSION}\n`, flag);
+      assert.equal(v.status, 0);
+    }
   });
 
   test(`bulletin ${c}: an unknown option is a usage error, exit 2`, () => {

@@ -54,7 +54,7 @@ const CASES: Case[] = [
     name: 'a tab used for indentation',
     source: () => MINIMAL.replace('    articles:', '\tarticles:'),
     status: 1,
-    first: 'issue.yaml:7:1: error: tab character used for indentation; YAML indents with spaces only [yaml-syntax]',
+    first: 'issue.yaml:7:1: error: a tab indents this line: YAML indents with spaces only [tab-indent]',
   },
   {
     name: 'a YAML syntax error (an unclosed quote)',

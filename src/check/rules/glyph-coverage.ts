@@ -5,6 +5,7 @@
  * point and the fonts tried.
  */
 import { isLineBreak } from '../chars.js';
+import { isPasteDebris } from '../debris.js';
 import { showChar } from '../../diag/visible.js';
 import { isRefusedCharacter } from '../../issue/yaml-problems.js';
 import { GLYPH_ROLE_NAMES } from '../fonts.js';
@@ -12,11 +13,11 @@ import type { FontHandle } from '../../font/types.js';
 import type { Finding, FontResolver, GlyphRole, LintFile, ScalarRule } from '../types.js';
 
 /**
- * Characters that are never drawn on their own, and those the loader already reports as not
- * text (one character, one error).
+ * Characters that are never drawn on their own, and those the loader or paste-debris already
+ * report (one character, one error).
  */
 function isInvisibleModifier(cp: number): boolean {
-  return cp === 0x09 || isLineBreak(cp) || isRefusedCharacter(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || cp === 0x200d || cp === 0x200c;
+  return cp === 0x09 || isLineBreak(cp) || isRefusedCharacter(cp) || isPasteDebris(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || cp === 0x200d || cp === 0x200c;
 }
 
 /** A font that could not be opened is reported once per file, not once per text. */

@@ -6,6 +6,7 @@
  * each one faces, so it does not repair. Apostrophes (don't, Xi'an) are not quotes.
  */
 import { UnitSet, isChinese, isDigit, isLatinLetter } from '../chars.js';
+import { say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_SPACES, after, before, hasChinese } from './around.js';
 
@@ -50,7 +51,7 @@ export const quoteStyle: ScalarRule = {
   id: 'quote-style',
   severity: 'error',
   scope: 'scalar',
-  description: 'straight quotes in Chinese text become “…” ‘…’, nested “‘’”',
+  description: 'straight quotes in Chinese text become “…” ‘…’, by level: “…” outside, ‘…’ inside',
   roles: ['masthead', 'edition', 'publisher', 'section', 'title', 'toc', 'paragraph', 'heading', 'brief', 'byline', 'distribution', 'note'],
   check({ scalar }) {
     const { plain, protectedMask } = scalar.view;
@@ -94,8 +95,9 @@ export const quoteStyle: ScalarRule = {
             stack.push({ kind: 'double', at: q.at, straightClose: close });
             continue;
           }
-          // Double straight quotes take the kind their depth calls for; single ones stay single.
-          const kind: Kind = doubleStraight ? (stack.length % 2 === 0 ? 'double' : 'single') : 'single';
+          // Quotes take the kind their depth calls for, whichever straight quote was typed:
+          // “…” outside, ‘…’ inside ('三难' at the outer level is “三难”).
+          const kind: Kind = stack.length % 2 === 0 ? 'double' : 'single';
           const pair = `${mark(kind, true)}…${mark(kind, false)}`;
           out.push({
             start: q.at,
@@ -112,6 +114,21 @@ export const quoteStyle: ScalarRule = {
       }
       if (q.opening) {
         const parent = stack[stack.length - 1];
+        if (!parent && q.kind === 'single') {
+          // ‘…’ at the outer level of Chinese text: the outer quotes are “…”.
+          const close = findClose(quotes, q);
+          if (close !== undefined && chineseAround(plain, q.at, close)) {
+            out.push({
+              start: q.at,
+              end: q.at + 1,
+              message: say('quote-style.outer-single'),
+              fix: [{ start: q.at, end: q.at + 1, text: '“' }, { start: close, end: close + 1, text: '”' }],
+            });
+            // It counts as the “ it becomes; its ’ closes it.
+            stack.push({ kind: 'double', at: q.at, straightClose: close });
+            continue;
+          }
+        }
         if (parent && parent.kind === q.kind) {
           const close = findClose(quotes, q);
           const inner: Kind = q.kind === 'double' ? 'single' : 'double';
@@ -129,6 +146,8 @@ export const quoteStyle: ScalarRule = {
         }
         stack.push(q);
       } else {
+        const outer = stack.findLastIndex((s) => s.straightClose === q.at);
+        if (outer >= 0) { stack.length = outer; continue; }
         const top = stack.findLastIndex((s) => s.kind === q.kind && s.straightClose === undefined);
         if (top >= 0) stack.length = top;
       }

@@ -22,8 +22,13 @@ test('nesting follows the mainland order “‘’”', () => {
   assert.equal(fixedParagraph('“深化湖滨“智慧商圈”改革”', RULE, 'block'), '“深化湖滨‘智慧商圈’改革”');
 });
 
-test("straight single quotes in Chinese text become ‘…’", () => {
-  assert.equal(fixedParagraph("称为'智慧城市'项目", RULE, 'block'), '称为‘智慧城市’项目');
+test("quotes take the mark of their level, whichever was typed: “…” outside, ‘…’ inside", () => {
+  assert.equal(fixedParagraph("称为'智慧城市'项目", RULE, 'block'), '称为“智慧城市”项目');
+  assert.equal(fixedParagraph("'三难'问题", RULE, 'block'), '“三难”问题');
+  assert.equal(fixedParagraph("他说\"要解决'三难'问题\"", RULE, 'block'), '他说“要解决‘三难’问题”');
+  assert.equal(fixedParagraph('他说‘三难’问题很好', RULE, 'block'), '他说“三难”问题很好');
+  assert.equal(fixedParagraph('他说‘要解决“三难”问题’', RULE, 'block'), '他说“要解决‘三难’问题”');
+  assert.deepEqual(paragraphDiags('他说“‘三难’问题”很好', RULE, 'block'), []);
 });
 
 test('quotes that do not pair up are reported but not repaired', () => {
