@@ -91,7 +91,10 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
   blocks.forEach((block, bi) => {
     const first = rows.length;
     addBlock(block);
-    for (let k = first; k < rows.length; k++) rows[k].block = bi;
+    for (let k = first; k < rows.length; k++) {
+      rows[k].block = bi;
+      rows[k].source = block.source;
+    }
   });
   snapToGrid(rows, t.pitch, body.size * th.baseline);
   return { rows, pending };
