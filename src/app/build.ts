@@ -17,6 +17,7 @@ import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { layoutIssue, type LayoutResult } from '../layout/layout.js';
 import { buildModel } from '../layout/model.js';
+import type { Composer } from '../layout/setting.js';
 import { UnitError, lengthToPt } from '../layout/units.js';
 import { renderPdf } from '../render/pdf.js';
 import { layoutDiagnostic } from './layout-diagnostics.js';
@@ -32,6 +33,16 @@ export interface BuildOptions {
   marks?: boolean;
   /** Fixed CreationDate (default: SOURCE_DATE_EPOCH, else the issue date). */
   date?: Date;
+  /**
+   * For a build session that lays out the same issue again and again (src/session): the
+   * composer (one that keeps composed paragraphs), the theme resolver (one that keeps the
+   * resolved theme), whether content streams are deflated (default true), and whether to
+   * render and write the PDF at all (false: check and lay out only; `bytes` is then 0).
+   */
+  compose?: Composer;
+  resolveTheme?: typeof resolveIssueTheme;
+  compress?: boolean;
+  write?: boolean;
 }
 
 /** A problem that is not the content's fault (missing file, bad font, bad option): exit 2. */
@@ -123,7 +134,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   await prefetchedFonts();
   let prepared: IssueTheme;
   try {
-    prepared = resolveIssueTheme(loaded, themeFile);
+    prepared = (options.resolveTheme ?? resolveIssueTheme)(loaded, themeFile);
   } catch (err) {
     if (err instanceof ThemeSystemError) throw new BuildError(err.message, err.diagnostics);
     throw err;
@@ -146,7 +157,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
 
   let layout: LayoutResult;
   try {
-    layout = layoutIssue(buildModel(issue, theme), resolved, composeParagraph, { date: options.date ?? epochDate() });
+    layout = layoutIssue(buildModel(issue, theme), resolved, options.compose ?? composeParagraph, { date: options.date ?? epochDate() });
   } catch (err) {
     return stopped(themeOrFontError(err, styleSource, sources, loaded), err, diagnostics, loaded);
   }
@@ -155,7 +166,11 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   if (all.some((d) => d.severity === 'error')) return { ok: false, diagnostics: all, loaded: [loaded] };
 
   const layoutMs = lap();
-  const pdf = await renderPdf(layout.document, { creator: `bulletin ${version()}`, bleed, marks: options.marks });
+  if (options.write === false) {
+    const seconds = (performance.now() - started) / 1000;
+    return { ok: true, output, pages: layout.document.pages.length, bytes: 0, seconds, warnings: all, loaded: [loaded], layout, phases: { load: loadMs, theme: themeMs, check: checkMs, layout: layoutMs, render: 0, write: 0 } };
+  }
+  const pdf = await renderPdf(layout.document, { creator: `bulletin ${version()}`, bleed, marks: options.marks, compress: options.compress });
   const renderMs = lap();
   writeAtomic(output, pdf);
   return {
