@@ -6,6 +6,8 @@
  *   (theme-cache.ts);
  * - every composed paragraph, keyed by its text, style, font chain and width (compose-cache.ts),
  *   so an edit re-composes only the paragraphs it touched, and the issue is paginated afresh.
+ * - the deflated streams of the PDF (deflate-memo.ts): the fonts' subsets and the pages an edit
+ *   did not touch come out the same, and are not compressed again.
  * The issue file is read, validated and checked on every build, exactly as `bulletin build`
  * does (app/build.ts); a PDF written by a session is byte for byte the one `build` writes.
  */
@@ -14,6 +16,7 @@ import type { LayoutResult } from '../layout/layout.js';
 import { lengthToPt } from '../layout/units.js';
 import { renderPdf } from '../render/pdf.js';
 import { ComposeCache } from './compose-cache.js';
+import { rememberDeflate } from './deflate-memo.js';
 import { ThemeCache } from './theme-cache.js';
 
 export interface SessionOptions {
@@ -45,6 +48,8 @@ export class BuildSession {
 
   /** Build and write the PDF, as `bulletin build` would (same checks, same bytes). */
   build(output?: string): Promise<BuildResult> {
+    // Streams that come out the same as in the last build are not deflated again.
+    rememberDeflate();
     return this.#run({ output });
   }
 

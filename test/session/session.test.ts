@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { buildIssue } from '../../src/app/build.js';
 import { BuildSession } from '../../src/session/session.js';
+import { deflateStats } from '../../src/session/deflate-memo.js';
 import { PACKAGE_ROOT } from '../../src/font/vendored.js';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -48,6 +49,24 @@ test('after any sequence of edits, the session writes the PDF buildIssue writes'
       if (!fresh.ok) return;
       assert.ok(readFileSync(join(dir, 'session.pdf')).equals(readFileSync(join(dir, 'fresh.pdf'))), 'same bytes');
     }), { numRuns: 12, seed: 15 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a rebuild of the same text deflates nothing again (pdfkit deflates through zlib.deflateSync) and writes the same bytes', async () => {
+  const dir = scratch();
+  try {
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, SEED);
+    const session = new BuildSession(file, { date: DATE });
+    assert.ok((await session.build(join(dir, 'one.pdf'))).ok);
+    const { hits, misses } = deflateStats;
+    assert.ok(misses > 0, 'the fonts\' subsets, at least, are deflated through the module function');
+    assert.ok((await session.build(join(dir, 'two.pdf'))).ok);
+    assert.equal(deflateStats.misses, misses, 'nothing deflated again');
+    assert.ok(deflateStats.hits > hits);
+    assert.ok(readFileSync(join(dir, 'one.pdf')).equals(readFileSync(join(dir, 'two.pdf'))));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
