@@ -1,14 +1,16 @@
 /**
  * The preview's page: one HTML document, its style sheet and its script, served from memory.
- * The script keeps the pages in step with the server: on each `build` event (SSE) it asks for
- * what changed — the glyph outlines it lacks and the pages whose hash it does not hold — and
- * swaps those pages in place, so the scroll position stays where the editor left it. Text from
- * the issue reaches the page only as escaped SVG (svg.ts) or through textContent.
+ * The script keeps the pages in step with the server's event stream: each event brings a
+ * build's state with the glyph outlines and the pages this page lacks (display.ts); changed
+ * pages are swapped in place, so the scroll position stays where the editor left it, and drawn
+ * on their canvas when they are on screen (pages scrolled to are drawn then; all are drawn
+ * again when the width changes). Text from the issue reaches the page only as escaped SVG
+ * (display.ts) or through textContent.
  *
  * Each finished update sets `window.__bulletin` and dispatches a `bulletin:update` event with
  * the time it was done (epoch milliseconds): the tests and the benchmark wait on it.
  */
-import { escapeXml } from './svg.js';
+import { escapeXml } from './display.js';
 
 export function pageHtml(title: string, token: string): string {
   return `<!doctype html>
@@ -22,7 +24,6 @@ export function pageHtml(title: string, token: string): string {
 <script src="/app.js" defer></script>
 </head>
 <body>
-<svg id="glyphs" width="0" height="0" aria-hidden="true"><defs id="glyph-defs"></defs></svg>
 <main id="main">
   <div id="banner" hidden></div>
   <div id="pages" aria-label="pages"></div>
@@ -51,13 +52,13 @@ export function pageHtml(title: string, token: string): string {
 export const CSS = `
 :root { color-scheme: light; font-family: system-ui, "Noto Sans CJK SC", sans-serif; font-size: 14px; }
 * { box-sizing: border-box; }
-#glyphs { position: absolute; width: 0; height: 0; overflow: hidden; }
 body { margin: 0; display: grid; grid-template-columns: 1fr 380px; height: 100vh; background: #6b6f74; }
 main { overflow-y: auto; position: relative; }
 #pages { display: flex; flex-direction: column; align-items: center; gap: 18px; padding: 18px 18px 40px; }
-.page { position: relative; width: min(100%, 820px); background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.45); }
+.page { position: relative; width: min(100%, 820px); background: #fff; box-shadow: 0 1px 6px rgba(0,0,0,.45); content-visibility: auto; contain-intrinsic-size: auto 820px auto 1160px; }
 .page::after { content: attr(data-n); position: absolute; right: -2.2em; top: 0; color: #e8e8e8; font-size: 12px; }
-.page svg { display: block; width: 100%; height: auto; }
+.page canvas { display: block; width: 100%; height: auto; }
+.page svg.ov { position: absolute; left: 0; top: 0; width: 100%; height: 100%; }
 #pages.stale .page { opacity: .55; }
 #banner { position: sticky; top: 0; z-index: 2; margin: 0; padding: 10px 16px; background: #b3261e; color: #fff; font-weight: 600; }
 #banner.offline { background: #555; }
@@ -93,16 +94,17 @@ export const SCRIPT = `(function () {
   'use strict';
   var token = document.querySelector('meta[name="bulletin-token"]').getAttribute('content');
   var pagesEl = document.getElementById('pages');
-  var defsEl = document.getElementById('glyph-defs');
   var bannerEl = document.getElementById('banner');
   var statusEl = document.getElementById('status');
   var listEl = document.getElementById('diagnostics');
   var countEl = document.getElementById('count');
   var pickedEl = document.getElementById('picked');
+  var glyphs = [];
   var glyphCount = 0;
+  var visible = new Set();
   var session = null;
   var state = null;
-  var info = { version: -1, updates: 0, ok: null, last: null };
+  var info = { version: -1, updates: 0, ok: null, last: null, drawn: 0, missing: 0 };
   window.__bulletin = info;
 
   function held() {
@@ -114,17 +116,19 @@ export const SCRIPT = `(function () {
   // The stream sends each build's state with the glyphs and pages this page lacks; on a new
   // connection the server is told what is held, so that only the rest comes.
   var events = null;
+  var received = 0;
   function connect() {
     var have = held().join(',');
     if (have.length > 12000) have = '';
     events = new EventSource('/events?glyphs=' + glyphCount + '&have=' + have);
     events.addEventListener('update', function (e) {
+      received = performance.timeOrigin + performance.now();
       try {
         apply(JSON.parse(e.data));
       } catch (err) {
         // Out of step with the server: start again from nothing.
         events.close();
-        defsEl.textContent = '';
+        glyphs = [];
         glyphCount = 0;
         pagesEl.textContent = '';
         setTimeout(connect, 200);
@@ -142,7 +146,7 @@ export const SCRIPT = `(function () {
     session = u.state.session;
     state = u.state;
     if (u.glyphsFrom !== glyphCount) throw new Error('glyphs out of step');
-    if (u.glyphDefs) defsEl.insertAdjacentHTML('beforeend', u.glyphDefs);
+    for (var g = 0; g < u.glyphs.length; g++) glyphs.push(new Path2D(u.glyphs[g]));
     glyphCount = u.glyphCount;
     var old = {};
     for (var i = 0; i < pagesEl.children.length; i++) {
@@ -150,13 +154,15 @@ export const SCRIPT = `(function () {
       var h = c.getAttribute('data-hash');
       (old[h] = old[h] || []).push(c);
     }
+    var shown = [];
+    for (var v = 0; v < pagesEl.children.length; v++) shown.push(visible.has(pagesEl.children[v]));
+    var fresh = [];
     var wanted = u.pages.map(function (p, k) {
       var el = old[p.hash] && old[p.hash].shift();
       if (!el) {
-        el = document.createElement('div');
-        el.className = 'page';
-        el.setAttribute('data-hash', p.hash);
-        el.innerHTML = p.svg || '';
+        el = makePage(p.hash, p.display);
+        // A page taking the place of one on screen is drawn now (the observer would be a frame late).
+        if (shown[k]) fresh.push(el);
       }
       el.setAttribute('data-n', String(k + 1));
       return el;
@@ -164,14 +170,86 @@ export const SCRIPT = `(function () {
     wanted.forEach(function (el, k) {
       if (pagesEl.children[k] !== el) pagesEl.insertBefore(el, pagesEl.children[k] || null);
     });
-    while (pagesEl.children.length > wanted.length) pagesEl.removeChild(pagesEl.lastChild);
+    while (pagesEl.children.length > wanted.length) {
+      var gone = pagesEl.lastChild;
+      observer.unobserve(gone);
+      visible.delete(gone);
+      pagesEl.removeChild(gone);
+    }
+    fresh.forEach(function (el) { visible.add(el); draw(el); });
     showState();
     info.version = state.version;
     info.ok = state.ok;
     info.updates++;
-    info.last = { version: state.version, ok: state.ok, at: performance.timeOrigin + performance.now() };
+    // When the event came, and when its pages were in the page (epoch ms).
+    info.last = { version: state.version, ok: state.ok, received: received, at: performance.timeOrigin + performance.now() };
     window.dispatchEvent(new CustomEvent('bulletin:update', { detail: info.last }));
   }
+
+  function makePage(hash, display) {
+    var el = document.createElement('div');
+    el.className = 'page';
+    el.setAttribute('data-hash', hash);
+    var canvas = document.createElement('canvas');
+    // The page's proportions until it is drawn at its real resolution.
+    canvas.width = Math.round(state.width);
+    canvas.height = Math.round(state.height);
+    el.appendChild(canvas);
+    el.insertAdjacentHTML('beforeend', display ? display.overlay : '');
+    el.__draw = display ? display.draw : [];
+    el.__scale = 0;
+    observer.observe(el);
+    return el;
+  }
+
+  /** Fill the page's canvas: its glyph runs and rules, at the screen's resolution. */
+  function draw(el) {
+    var canvas = el.firstChild;
+    // The width pages are shown at (the same for all; read once per layout, not per page).
+    var scale = pageWidth() / state.width * (window.devicePixelRatio || 1);
+    if (el.__scale === scale) return;
+    el.__scale = scale;
+    canvas.width = Math.round(state.width * scale);
+    canvas.height = Math.round(state.height * scale);
+    var ctx = canvas.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    var ops = el.__draw;
+    for (var i = 0; i < ops.length; i++) {
+      var op = ops[i];
+      ctx.fillStyle = op[1];
+      if (op[0] === 'r') {
+        ctx.setTransform(scale, 0, 0, scale, 0, 0);
+        ctx.fillRect(op[2], op[3], op[4], op[5]);
+        continue;
+      }
+      var x = op[2], y = op[3], k = op[4], list = op[5];
+      for (var j = 0; j < list.length; j += 2) {
+        var path = glyphs[list[j]];
+        if (!path) { info.missing++; continue; }
+        ctx.setTransform(scale * k, 0, 0, -scale * k, scale * (x + k * list[j + 1]), scale * y);
+        ctx.fill(path);
+      }
+    }
+    info.drawn++;
+  }
+
+  var widthCache = 0;
+  function pageWidth() {
+    if (!widthCache) widthCache = (pagesEl.firstChild && pagesEl.firstChild.clientWidth) || 600;
+    return widthCache;
+  }
+
+  var observer = new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting) { visible.add(e.target); draw(e.target); } else visible.delete(e.target);
+    });
+  }, { root: document.getElementById('main'), rootMargin: '200px 0px' });
+
+  // A new width (window, zoom): the pages on screen are drawn again at the new resolution; the
+  // others when they come into view.
+  new ResizeObserver(function () { widthCache = 0; visible.forEach(draw); }).observe(pagesEl);
 
   function offline(text) {
     bannerEl.hidden = false;

@@ -1,6 +1,6 @@
 /**
  * What the preview shows, kept up to date by a build session: the pages of the last build that
- * got through (as SVG, each with a hash so a browser fetches only the pages that changed), the
+ * got through (display.ts; each with a hash, so a browser is sent only the pages that changed), the
  * diagnostics of the last build whatever its outcome (each with the source lines around it),
  * and, for every line on the pages, where in the issue file it was written.
  *
@@ -19,7 +19,7 @@ import { positionAt, sourceLine } from '../issue/position.js';
 import type { LayoutResult } from '../layout/layout.js';
 import type { TextItem } from '../layout/types.js';
 import { BuildSession, type SessionOptions } from '../session/session.js';
-import { GlyphTable, pageSvg } from './svg.js';
+import { GlyphTable, pageDisplay, type PageDisplay } from './display.js';
 
 /** Lines of source around a place, numbered from `first`. */
 export interface Excerpt {
@@ -81,11 +81,11 @@ export interface PreviewState {
 
 export interface Update {
   state: PreviewState;
-  /** Each page shown; `svg` only for the pages the asking browser does not have. */
-  pages: { hash: string; svg?: string }[];
+  /** Each page shown; `display` only for the pages the asking browser does not have. */
+  pages: { hash: string; display?: PageDisplay }[];
   /** Outlines of glyphs `glyphsFrom`… (those the browser lacks), and how many it has after adding them. */
   glyphsFrom: number;
-  glyphDefs: string;
+  glyphs: string[];
   glyphCount: number;
 }
 
@@ -100,7 +100,7 @@ export class Preview {
   readonly #glyphs = new GlyphTable();
   /** Source paths, numbered for the session (the numbers stay when an edit elsewhere moves lines). */
   readonly #pathNumbers = new Map<string, number>();
-  #svg = new Map<string, string>();
+  #display = new Map<string, PageDisplay>();
   #layout: LayoutResult | undefined;
   #state: PreviewState;
   readonly #listeners = new Set<(state: PreviewState) => void>();
@@ -180,9 +180,9 @@ export class Preview {
     const from = Number.isInteger(glyphs) && glyphs >= 0 && glyphs <= this.#glyphs.count ? glyphs : 0;
     return {
       state: this.#state,
-      pages: this.#state.pages.map((hash) => (held.has(hash) ? { hash } : { hash, svg: this.#svg.get(hash) })),
+      pages: this.#state.pages.map((hash) => (held.has(hash) ? { hash } : { hash, display: this.#display.get(hash) })),
       glyphsFrom: from,
-      glyphDefs: this.#glyphs.defsFrom(from),
+      glyphs: this.#glyphs.pathsFrom(from),
       glyphCount: this.#glyphs.count,
     };
   }
@@ -211,15 +211,15 @@ export class Preview {
       if (!(n in sources)) sources[n] = this.#sourceRef(loaded, item.source, key);
       return n;
     };
-    const svg = new Map<string, string>();
+    const display = new Map<string, PageDisplay>();
     const pages = layout.document.pages.map((page) => {
-      const text = pageSvg(page, width, height, this.#glyphs, sourceOf);
-      const hash = createHash('sha1').update(text).digest('hex').slice(0, 16);
-      svg.set(hash, text);
+      const shown = pageDisplay(page, width, height, this.#glyphs, sourceOf);
+      const hash = createHash('sha1').update(JSON.stringify(shown)).digest('hex').slice(0, 16);
+      display.set(hash, shown);
       return hash;
     });
     // Only the pages shown are kept: memory does not grow with the number of saves.
-    this.#svg = svg;
+    this.#display = display;
     return { pages, sources };
   }
 

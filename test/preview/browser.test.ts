@@ -32,7 +32,7 @@ interface Element {
   getAttribute(name: string): string | null;
 }
 declare const window: {
-  __bulletin: { version: number; updates: number; ok: boolean | null; last: { version: number; ok: boolean; at: number } | null };
+  __bulletin: { version: number; updates: number; ok: boolean | null; drawn: number; missing: number; last: { version: number; ok: boolean; at: number } | null };
   __loadedOnce?: boolean;
 };
 declare const document: {
@@ -114,9 +114,17 @@ describe('preview in a browser', { skip: SKIP }, () => {
     assert.equal(await page.locator('#pages .page').count(), expectedPages);
     assert.match(await pagesText(), /杭州人大信息/);
     assert.match(await pagesText(), new RegExp(PHRASE));
-    // Every glyph a page draws is defined.
-    const missing = await page.evaluate(() => [...document.querySelectorAll('#pages use')].filter((u) => !document.getElementById((u.getAttribute('href') ?? '').slice(1))).length);
-    assert.equal(missing, 0);
+    // The pages on screen are drawn, every glyph they draw defined, their canvases not blank.
+    assert.ok((await page.evaluate(() => window.__bulletin.drawn)) >= 1);
+    assert.equal(await page.evaluate(() => window.__bulletin.missing), 0);
+    const inked = await page.locator('#pages .page canvas').first().evaluate((c) => {
+      const canvas = c as unknown as { width: number; height: number; getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } };
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      let dark = 0;
+      for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 300) dark++;
+      return dark / (data.length / 4);
+    });
+    assert.ok(inked > 0.01 && inked < 0.5, `${(inked * 100).toFixed(1)}% of page 1 is ink`);
     assert.match(await page.locator('#status').innerText(), new RegExp(`${expectedPages} 页`));
     await page.locator('#pages .page').nth(1).scrollIntoViewIfNeeded();
     await shot('1-opened');

@@ -153,7 +153,8 @@ describe('preview server', () => {
       assert.equal(first.glyphsFrom, 0);
       assert.ok(first.glyphCount > 20);
       assert.equal(first.pages.length, first.state.pages.length);
-      assert.ok(first.pages.every((p) => p.svg?.startsWith('<svg')));
+      assert.ok(first.pages.every((p) => p.display?.overlay.startsWith('<svg') && p.display.draw.length > 0));
+      assert.equal(first.glyphs.length, first.glyphCount);
 
       writeFileSync(file, SEED.replace('正文一段。', '正文一段，改过了。'));
       await preview.rebuild();
@@ -161,9 +162,9 @@ describe('preview server', () => {
       const second = events[1];
       assert.equal(second.state.version, first.state.version + 1);
       assert.equal(second.glyphsFrom, first.glyphCount, 'only the glyphs it lacks');
-      const sent = second.pages.filter((p) => p.svg !== undefined);
+      const sent = second.pages.filter((p) => p.display !== undefined);
       assert.ok(sent.length >= 1 && sent.length < second.pages.length, `${sent.length} of ${second.pages.length} pages sent`);
-      assert.ok(sent.some((p) => p.svg!.includes('正文一段，改过了。')));
+      assert.ok(sent.some((p) => p.display!.overlay.includes('正文一段，改过了。')));
 
       writeFileSync(file, SEED.replace('number: 3', 'number: [3'));
       await preview.rebuild();
