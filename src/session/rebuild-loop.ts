@@ -35,7 +35,7 @@ export interface RebuildLoopOptions {
   retryMs?: number;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 25;
+export const DEFAULT_DEBOUNCE_MS = 10;
 export const DEFAULT_RETRY_MS = 80;
 
 export class RebuildLoop {
