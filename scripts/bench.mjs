@@ -44,9 +44,8 @@
  *     client alone (the server's share).
  *   watch — `bulletin build --watch` (a child process): the same 20 edits, ms from the issue
  *     file's mtime to the PDF's on disk, median, min, max.
- *   memory — a preview in one process (session, pages as SVG, glyph outlines) through 500 such
- *     edits, each text never seen before: RSS and heap after a full collection at edit 10 and at
- *     edit 500.
+ *   memory — a `bulletin preview` process with an SSE client connected, through 500 such
+ *     edits, each text never seen before: its RSS (from /proc) after 10, 100 and 500 edits.
  *   targets — each target of the benchmark issue with the figure measured above and ok / MISSED
  *     (memory beyond the fonts: the growth of peak RSS per 100 pages from the 50- to the 200-page
  *     issue, which share the fonts and most characters), then how much memory the 200-page issue
@@ -578,7 +577,7 @@ async function previewSection() {
 }
 
 /** Edits seen by a bare SSE client: ms from mtime to the `update` event with a newer version. */
-function sseEdits(url, file, edit) {
+function sseEdits(url, file, edit, count = EDITS, after = () => {}) {
   return new Promise((resolve, reject) => {
     const latencies = [];
     let version = -1, waiting, k = -1;
@@ -599,6 +598,7 @@ function sseEdits(url, file, edit) {
           if (waiting !== undefined) {
             if (!state.ok) { req.destroy(); reject(new Error('an edit broke 690')); return; }
             latencies.push(at - waiting);
+            after(k + 1);
           }
           next();
         }
@@ -606,7 +606,7 @@ function sseEdits(url, file, edit) {
     });
     req.on('error', reject);
     const next = () => {
-      if (++k >= EDITS) { req.destroy(); resolve({ latencies }); return; }
+      if (++k >= count) { req.destroy(); resolve({ latencies }); return; }
       writeFileSync(file, edit(k));
       waiting = statSync(file).mtimeMs;
     };
@@ -642,41 +642,34 @@ async function watchSection() {
 }
 
 async function memorySection() {
-  const { edit } = await editable690('memory.yaml');
-  const file = join(SCRATCH, 'memory.yaml');
-  const texts = join(SCRATCH, 'memory-edits.json');
-  // 500 texts, none seen before: each edit adds its number to a paragraph.
+  const { file, edit } = await editable690('memory.yaml');
   const base = edit(0);
+  // 500 texts, none seen before: each edit adds its number to a paragraph.
   const anchors = [...base.matchAll(/^ {10}- (.{12})/gm)].map((m) => m[1]).filter((a) => base.split(a).length === 2);
-  writeFileSync(texts, JSON.stringify(Array.from({ length: 500 }, (_, k) => {
-    const a = anchors[k % anchors.length];
-    return base.replace(a, `${a}${k}`);
-  })));
-  const script = `
-    await import(${JSON.stringify(dist('tiering.js'))});
-    const { Preview } = await import(${JSON.stringify(dist('preview/preview.js'))});
-    const { readFileSync, writeFileSync } = await import('node:fs');
-    const texts = JSON.parse(readFileSync(${JSON.stringify(texts)}, 'utf8'));
-    writeFileSync(${JSON.stringify(file)}, texts[0]);
-    const preview = new Preview(${JSON.stringify(file)});
-    const at = {};
-    const measure = () => { globalThis.gc(); const m = process.memoryUsage(); return { rss: m.rss / 1048576, heap: m.heapUsed / 1048576 }; };
-    for (let k = 0; k < texts.length; k++) {
-      writeFileSync(${JSON.stringify(file)}, texts[k]);
-      await preview.rebuild();
-      if (!preview.state.ok) throw new Error('an edit broke 690');
-      // What a browser would be sent, so the page strings are made as in a real preview.
-      preview.update(0, []);
-      if (k + 1 === 10 || k + 1 === texts.length) at[k + 1] = measure();
+  const text = (k) => { const a = anchors[k % anchors.length]; return base.replace(a, `${a}${k}`); };
+  writeFileSync(file, text(0));
+  const { child, ready: url } = await startChild([process.execPath, LAUNCHER, 'preview', file, '--port', '0', '-q'], (out) => /at (http:\/\/\S+\/)/.exec(out)?.[1]);
+  const rss = () => {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)[1]) / 1024;
+  };
+  const at = {};
+  try {
+    if (!existsSync(`/proc/${child.pid}/status`)) {
+      console.log('memory: no /proc on this system; not measured');
+      return;
     }
-    console.log(JSON.stringify(at));`;
-  const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (r.status !== 0) throw new Error(`memory: ${r.stderr}`);
-  const at = JSON.parse(r.stdout.trim().split('\n').pop());
-  figures.memory = { rss10: at[10].rss, rss500: at[500].rss };
-  table('memory — a preview in one process through 500 edits of 690, after a full collection, MB', [
-    { after: '10 edits', 'RSS MB': at[10].rss.toFixed(1), 'heap MB': at[10].heap.toFixed(1) },
-    { after: '500 edits', 'RSS MB': at[500].rss.toFixed(1), 'heap MB': at[500].heap.toFixed(1) },
+    await sseEdits(url, file, (k) => text(k + 1), 500, (k) => {
+      if (k === 10 || k === 100 || k === 500) at[k] = rss();
+    });
+  } finally {
+    await stopChild(child);
+  }
+  figures.memory = { rss10: at[10], rss500: at[500] };
+  table('memory — RSS of a `bulletin preview` process (an SSE client connected) after successive edits of 690, each text never seen before, MB', [
+    { after: '10 edits', 'RSS MB': at[10].toFixed(1) },
+    { after: '100 edits', 'RSS MB': at[100].toFixed(1) },
+    { after: '500 edits', 'RSS MB': at[500].toFixed(1) },
   ]);
 }
 

@@ -12,6 +12,7 @@ import { Preview } from '../preview/preview.js';
 import { EditorTemplateError, splitCommand } from '../preview/editor.js';
 import { allowedHosts } from '../preview/host.js';
 import { startServer, type RunningServer } from '../preview/server.js';
+import { HeapKeeper } from '../session/heap-keeper.js';
 import { RebuildLoop } from '../session/rebuild-loop.js';
 
 export interface PreviewCliOptions {
@@ -62,11 +63,13 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
   if (!existsSync(file)) return fail(`cannot read ${file}: no such file`);
 
   const preview = new Preview(file, { theme: options.theme, editor: options.editor !== undefined });
+  const heap = new HeapKeeper();
   const loop = new RebuildLoop({
     files: watched,
     debounceMs: options.debounce,
     build: async (reason, settled) => {
       const turn = await preview.rebuild(settled);
+      if (turn === 'done') heap.afterBuild();
       if (turn === 'done' && reason !== undefined) {
         const s = preview.state;
         const errors = s.diagnostics.filter((d) => d.severity === 'error').length;

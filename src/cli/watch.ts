@@ -10,6 +10,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { HeapKeeper } from '../session/heap-keeper.js';
 import { RebuildLoop } from '../session/rebuild-loop.js';
 import { BuildSession } from '../session/session.js';
 import { attemptBuild, reportBuild, type BuildCliOptions } from './build.js';
@@ -44,6 +45,7 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
   }
   const interactive = process.stdout.isTTY === true;
   const session = new BuildSession(file, { theme: options.theme, bleed: options.bleed, marks: options.marks });
+  const heap = new HeapKeeper();
 
   const loop = new RebuildLoop({
     files: watched,
@@ -58,6 +60,7 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
         say(`[${clock()}] ${reason} changed, rebuilding`);
       }
       reportBuild(file, options, outcome);
+      heap.afterBuild();
       return 'done';
     },
     idle: () => say(`watching ${watched.join(' and ')} for changes (Ctrl-C to stop)`),
