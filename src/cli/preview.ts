@@ -81,23 +81,9 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
     crashed: (err) => process.stderr.write(`bulletin preview: internal error: ${(err as Error).message}\n`),
   });
 
-  let server: RunningServer;
-  try {
-    server = await startServer(preview, { host, port, allowed: allowedHosts(host), editor: options.editor });
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') return fail(`ports ${port}–${port + 20} are all in use; choose another with --port`);
-    if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') return fail(`--host: ${options.host} is not an address of this machine`);
-    if (e.code === 'EACCES') return fail(`not allowed to listen on port ${port}; choose one above 1023 with --port`);
-    return fail(`cannot start the server: ${e.message}`);
-  }
-  if (server.busy.length) say(`port ${server.busy.join(', ')} in use; using ${server.port}`);
-  if (!LOOPBACK.has(host)) {
-    process.stderr.write(`bulletin preview: warning: listening on ${host}: anyone who can reach this machine on port ${server.port} can read the issue\n`);
-  }
-  process.stdout.write(`preview of ${file} at ${server.url} (Ctrl-C to stop)\n`);
-  if (options.open) openBrowser(server.url);
-
+  // Ctrl-C is taken from here on: a signal that came before the handlers would end the process
+  // without closing the server (the address printed below tells a script it may send one).
+  let server: RunningServer | undefined;
   let finish: (code: number) => void = () => {};
   const done = new Promise<number>((r) => { finish = r; });
   let stopping = false;
@@ -106,13 +92,35 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
     stopping = true;
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    void Promise.all([loop.stop(), server.close()]).then(() => {
+    void Promise.all([loop.stop(), server?.close()]).then(() => {
       say('\nstopped');
       finish(EXIT_OK);
     });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+
+  try {
+    server = await startServer(preview, { host, port, allowed: allowedHosts(host), editor: options.editor });
+  } catch (err) {
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'EADDRINUSE') return fail(`ports ${port}–${port + 20} are all in use; choose another with --port`);
+    if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') return fail(`--host: ${options.host} is not an address of this machine`);
+    if (e.code === 'EACCES') return fail(`not allowed to listen on port ${port}; choose one above 1023 with --port`);
+    return fail(`cannot start the server: ${e.message}`);
+  }
+  if (stopping) {
+    await server.close();
+    return done;
+  }
+  if (server.busy.length) say(`port ${server.busy.join(', ')} in use; using ${server.port}`);
+  if (!LOOPBACK.has(host)) {
+    process.stderr.write(`bulletin preview: warning: listening on ${host}: anyone who can reach this machine on port ${server.port} can read the issue\n`);
+  }
+  process.stdout.write(`preview of ${file} at ${server.url} (Ctrl-C to stop)\n`);
+  if (options.open) openBrowser(server.url);
 
   await loop.start();
   return done;
