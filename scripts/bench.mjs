@@ -8,9 +8,13 @@
  * Output: one table per section, columns right-aligned, each titled with what it measures.
  *
  *   build — cold `bulletin build issues/690.yaml -o TMP` as a user runs it: a fresh `node
- *     dist/cli.js` per run. Rows: bulletin, with BENCH_AGAINST=DIR the same build by another
- *     checkout's dist/ (to compare a change with main), the Typst peer on the same bulletin (or the line
- *     "typst peer: not available") and bare `node -e 0` (Node's own start-up). Columns: runs;
+ *     dist/bulletin.cjs` per run (the installed command: one bundled file and V8's code cache,
+ *     src/launch.ts), and `node dist/cli.js` (the ES modules as tsc wrote them) beside it. Rows:
+ *     those two, with BENCH_AGAINST=DIR the same build by another checkout's dist/cli.js (to
+ *     compare a change with main), the Typst peer on the same bulletin (or the line "typst peer:
+ *     not available") and bare `node -e 0` (Node's own start-up). The fonts installed on the
+ *     machine are named under the table: the peer scans every system font, so its time depends
+ *     on them. Columns: runs;
  *     wall s (median), min s, max s; cpu s (user+sys, median); RSS MB (peak resident set,
  *     largest over the runs, from GNU time); PDF KB.
  *   phases — where the time of one cold build of 690 goes, from a fresh process that imports
@@ -35,14 +39,29 @@
  *     each one off alone (BULLETIN_SLOW=name), and with all off, cases alternated. Columns: wall
  *     and cpu s (median), peak RSS MB, and each path's gain in % of the all-on build's wall and
  *     cpu time (what turning it off costs); "same PDF" says the bytes match the all-on build's.
+ *   session — a build session in one fresh process (src/session): 20 one-paragraph edits of
+ *     690 made one after another (each changes a character of another paragraph), median ms of
+ *     the rebuild to pages (what the preview shows: load, check, layout) and to PDF bytes (as
+ *     `--watch` writes them), beside the Typst peer recompiling the same kind of edits in one
+ *     process (compile, and compile + PDF export), when it is available.
+ *   preview — `bulletin preview` (the installed command, a child process) and a browser
+ *     (Debian's chromium through playwright-core when /usr/bin/chromium is there, else an SSE
+ *     client): the same 20 edits, ms from the file's mtime to the browser's update event (the
+ *     new pages in the page), median, min, max; with a browser, the same again through an SSE
+ *     client alone (the server's share).
+ *   watch — `bulletin build --watch` (a child process): the same 20 edits, ms from the issue
+ *     file's mtime to the PDF's on disk, median, min, max.
+ *   memory — a `bulletin preview` process with an SSE client connected, through 500 such
+ *     edits, each text never seen before: its RSS (from /proc) after 10, 100 and 500 edits.
  *   targets — each target of the benchmark issue with the figure measured above and ok / MISSED
  *     (memory beyond the fonts: the growth of peak RSS per 100 pages from the 50- to the 200-page
  *     issue, which share the fonts and most characters), then how much memory the 200-page issue
  *     takes beyond 690, and how loaded the machine was (Node's own start-up: about 0.1 s on an
  *     idle 2-core machine of the CI's kind).
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +70,9 @@ import { performance } from 'node:perf_hooks';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = (p) => join(ROOT, 'dist', p);
 const CLI = dist('cli.js');
+/** The installed command (package.json "bin"): the bundle through V8's code cache. */
+const LAUNCHER = dist('bulletin.cjs');
+const CHROMIUM = '/usr/bin/chromium';
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 9);
 const TIME = '/usr/bin/time';
 const HAS_TIME = existsSync(TIME) && spawnSync(TIME, ['-f', '%M', 'true']).status === 0;
@@ -236,7 +258,11 @@ function typstPeer() {
 
 async function buildSection() {
   const pdf = join(SCRATCH, '690.pdf');
-  const cases = [{ name: 'bulletin build issues/690.yaml', argv: [process.execPath, CLI, 'build', 'issues/690.yaml', '-q', '-o', pdf], pdf }];
+  const modulesPdf = join(SCRATCH, '690-modules.pdf');
+  const cases = [
+    { name: 'bulletin build issues/690.yaml', argv: [process.execPath, LAUNCHER, 'build', 'issues/690.yaml', '-q', '-o', pdf], pdf },
+    { name: '  the same from dist/cli.js', argv: [process.execPath, CLI, 'build', 'issues/690.yaml', '-q', '-o', modulesPdf], pdf: modulesPdf },
+  ];
   // BENCH_AGAINST=DIR: the same build by another checkout's dist/ (a refactor against main), alternated.
   const against = process.env.BENCH_AGAINST;
   if (against) cases.push({ name: `the same by ${against}`, argv: [process.execPath, join(against, 'dist', 'cli.js'), 'build', 'issues/690.yaml', '-q', '-o', join(SCRATCH, 'against.pdf')], pdf: join(SCRATCH, 'against.pdf') });
@@ -249,11 +275,15 @@ async function buildSection() {
     'PDF KB': cases[i].pdf ? (statSync(cases[i].pdf).size / 1024).toFixed(0) : '',
   }));
   figures.build = results[0];
+  figures.modules = results[1];
   figures.node = results[results.length - 1];
   figures.pdfKB = statSync(pdf).size / 1024;
-  if (peer.argv) figures.typst = results[against ? 2 : 1];
+  figures.sameBytes = readFileSync(pdf).equals(readFileSync(modulesPdf));
+  if (peer.argv) figures.typst = results[against ? 3 : 2];
   table(`build — cold, a fresh process per run, cases alternated (${HAS_TIME ? 'cpu and RSS from GNU time' : 'GNU time missing: no cpu or RSS'})`, rows);
   if (!peer.argv) console.log(`typst peer: not available (${peer.reason})`);
+  console.log(`the two bulletin PDFs are ${figures.sameBytes ? 'byte-identical' : 'DIFFERENT'}`);
+  console.log(`system fonts: ${systemFonts()}`);
 }
 
 async function phasesSection() {
@@ -347,6 +377,312 @@ async function checkSection() {
   figures.check = r;
 }
 
+/** Which fonts the machine has: the number of faces fontconfig lists, and the CJK packages. */
+function systemFonts() {
+  const list = spawnSync('fc-list', [], { encoding: 'utf8' });
+  const faces = list.status === 0 ? list.stdout.split('\n').filter(Boolean).length : NaN;
+  const packages = ['fonts-noto-cjk', 'fonts-lxgw-wenkai'].map((p) => {
+    const q = spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' });
+    return `${p} ${q.status === 0 && /install ok installed/.test(q.stdout) ? 'installed' : 'not installed'}`;
+  });
+  return `${Number.isFinite(faces) ? `${faces} faces listed by fc-list` : 'fc-list not available'}; ${packages.join(', ')}`;
+}
+
+const EDITS = 20;
+
+/**
+ * 690 as a copy in the scratch directory, and `edit(k)`: its text after k + 1 one-paragraph
+ * edits made one after another (edit k replaces a character of paragraph k mod n with 改/编,
+ * keeping earlier edits), as an editor typing through the issue would leave it.
+ */
+async function editable690(name) {
+  const { parse } = await import('yaml');
+  const source = readFileSync(join(ROOT, 'issues', '690.yaml'), 'utf8');
+  const issue = parse(source);
+  const paragraphs = [];
+  for (const s of issue.sections) {
+    for (const a of s.articles ?? []) for (const b of a.body) if (typeof b === 'string' && b.length > 40) paragraphs.push(b);
+    for (const b of s.briefs ?? []) for (const p of b.body) if (p.length > 40) paragraphs.push(p);
+  }
+  // Paragraphs spread over the issue, each found in the source by a unique run of its text.
+  const chosen = [];
+  for (let k = 0; k < paragraphs.length && chosen.length < 40; k++) {
+    const p = paragraphs[(k * 7) % paragraphs.length];
+    const probe = p.slice(12, 24);
+    if (!chosen.some((c) => c.probe === probe) && source.split(probe).length === 2 && /^[\u4e00-\u9fff]/.test(probe)) chosen.push({ probe });
+  }
+  if (chosen.length < EDITS) throw new Error(`only ${chosen.length} paragraphs of 690 to edit`);
+  const file = join(SCRATCH, name);
+  writeFileSync(file, source);
+  let text = source;
+  const edit = (k) => {
+    // The character after the probe, so the probe stays as it was for the next edit.
+    const { probe } = chosen[k % chosen.length];
+    let at = text.indexOf(probe) + probe.length;
+    // A Han character (not a mark: an unbalanced quote would be an error, not an edit).
+    while (!/[\u4e00-\u9fff]/.test(text[at])) at++;
+    text = text.slice(0, at) + (k % 2 === 0 ? '改' : '编') + text.slice(at + 1);
+    return text;
+  };
+  return { file, edit, source };
+}
+
+const stats = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const ms = (x) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+
+async function sessionSection() {
+  const { file, edit } = await editable690('session.yaml');
+  // A fresh process, as `preview` and `--watch` are: the numbers do not depend on this one.
+  const script = `
+    await import(${JSON.stringify(dist('tiering.js'))});
+    const { BuildSession } = await import(${JSON.stringify(dist('session/session.js'))});
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const edits = JSON.parse(readFileSync(${JSON.stringify(join(SCRATCH, 'session-edits.json'))}, 'utf8'));
+    const session = new BuildSession(${JSON.stringify(file)});
+    const first = await session.build(${JSON.stringify(join(SCRATCH, 'session.pdf'))});
+    if (!first.ok) throw new Error('690 does not build');
+    const pages = [], pdf = [];
+    for (let k = 0; k < edits.length; k++) {
+      writeFileSync(${JSON.stringify(file)}, edits[k]);
+      let t = performance.now();
+      const a = await session.layout();
+      pages.push(performance.now() - t);
+      // The same text again, to PDF: the paragraphs are composed, as they are after a save seen by --watch.
+      t = performance.now();
+      const b = await session.build(${JSON.stringify(join(SCRATCH, 'session.pdf'))});
+      pdf.push(performance.now() - t);
+      if (!a.ok || !b.ok) throw new Error('an edit broke 690');
+    }
+    console.log(JSON.stringify({ pages, pdf, stats: session.stats() }));`;
+  writeFileSync(join(SCRATCH, 'session-edits.json'), JSON.stringify(Array.from({ length: EDITS }, (_, k) => edit(k))));
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`session: ${r.stderr}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop());
+  const rows = [
+    { rebuild: 'bulletin: edit → pages (load, check, layout)', ...fmtStats(stats(out.pages)) },
+    { rebuild: 'bulletin: edit → PDF bytes (as --watch)', ...fmtStats(stats(out.pdf)) },
+  ];
+  figures.session = { pages: median(out.pages), pdf: median(out.pdf) };
+  const typst = typstIncremental();
+  if (typst.compile) {
+    rows.push({ rebuild: 'typst peer: edit → compiled document', ...fmtStats(stats(typst.compile)) });
+    rows.push({ rebuild: 'typst peer: edit → PDF bytes', ...fmtStats(stats(typst.pdf)) });
+    figures.session.typst = { compile: median(typst.compile), pdf: median(typst.pdf) };
+  }
+  table(`session — ${EDITS} one-paragraph edits of 690 in one process, ms (after the first build)`, rows);
+  if (!typst.compile) console.log(`typst peer: not available (${typst.reason})`);
+}
+
+const fmtStats = (s) => ({ 'median ms': ms(s.median), 'min ms': ms(s.min), 'max ms': ms(s.max) });
+
+/** The Typst peer recompiling 690's source after the same kind of edits, in one process. */
+function typstIncremental() {
+  const peer = typstPeer();
+  if (!peer.argv) return { reason: peer.reason };
+  const typ = join(peer.cwd, 'build', '690.typ');
+  const compilerModule = join(peer.cwd, 'node_modules', '@myriaddreamin', 'typst-ts-node-compiler', 'index.js');
+  const script = `
+    const { readFileSync } = require('node:fs');
+    const { NodeCompiler } = require(${JSON.stringify(compilerModule)});
+    const file = ${JSON.stringify(typ)};
+    const source = readFileSync(file, 'utf8');
+    const compiler = NodeCompiler.create({ workspace: ${JSON.stringify(dirname(typ))} });
+    compiler.pdf(compiler.compile({ mainFilePath: file }).result);
+    // Paragraphs of the source: long lines of Han text; edit k changes a character of one of them.
+    const lines = source.split('\\n');
+    const long = lines.map((l, i) => [l, i]).filter(([l]) => /[\\u4e00-\\u9fff]{30}/.test(l)).map(([, i]) => i);
+    const compile = [], pdf = [];
+    for (let k = 0; k < ${EDITS}; k++) {
+      const i = long[(k * 7) % long.length];
+      const at = lines[i].search(/[\\u4e00-\\u9fff]{12}/) + 6;
+      lines[i] = lines[i].slice(0, at) + (k % 2 === 0 ? '改' : '编') + lines[i].slice(at + 1);
+      compiler.mapShadow(file, Buffer.from(lines.join('\\n')));
+      const t = performance.now();
+      const r = compiler.compile({ mainFilePath: file });
+      const t1 = performance.now();
+      compiler.pdf(r.result);
+      compile.push(t1 - t);
+      pdf.push(performance.now() - t);
+    }
+    console.log(JSON.stringify({ compile, pdf }));`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: peer.cwd, encoding: 'utf8' });
+  if (r.status !== 0) return { reason: `typst in-process compile failed: ${r.stderr.trim().split('\n').pop()}` };
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+/** Start `argv` and wait until `ready(stdout)`; the child and what it printed. */
+function startChild(argv, ready) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(argv[0], argv.slice(1), { cwd: SCRATCH, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '', err = '';
+    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${argv.join(' ')}: not ready:\n${out}\n${err}`)); }, 60_000);
+    child.stdout.setEncoding('utf8').on('data', (s) => {
+      out += s;
+      const r = ready(out);
+      if (r) { clearTimeout(timer); resolve({ child, ready: r }); }
+    });
+    child.stderr.setEncoding('utf8').on('data', (s) => { err += s; });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`${argv.join(' ')} exited ${code}:\n${out}\n${err}`)); });
+  });
+}
+
+async function stopChild(child) {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.removeAllListeners('exit');
+  child.kill('SIGINT');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  if (child.exitCode === null) child.kill('SIGKILL');
+}
+
+async function previewSection() {
+  const { file, edit } = await editable690('preview.yaml');
+  const { child, ready: url } = await startChild([process.execPath, LAUNCHER, 'preview', file, '--port', '0', '-q'], (out) => /at (http:\/\/\S+\/)/.exec(out)?.[1]);
+  const rows = [];
+  try {
+    let browser;
+    if (existsSync(CHROMIUM)) {
+      try {
+        const { chromium } = await import('playwright-core');
+        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+      } catch (err) {
+        console.log(`preview: no browser (${err.message.split('\n')[0]}); an SSE client measures instead`);
+      }
+    }
+    const latencies = [];
+    let client;
+    if (browser) {
+      client = 'chromium';
+      const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+      await page.goto(url);
+      await page.waitForFunction(() => window.__bulletin?.ok === true && document.querySelectorAll('#pages .page').length > 0, null, { timeout: 60_000 });
+      // The page shows page 2, where an editor would be looking.
+      await page.locator('#pages .page').nth(1).scrollIntoViewIfNeeded();
+      for (let k = 0; k < EDITS; k++) {
+        const version = await page.evaluate(() => window.__bulletin.version);
+        writeFileSync(file, edit(k));
+        const mtime = statSync(file).mtimeMs;
+        await page.waitForFunction((v) => window.__bulletin.version > v, version, { timeout: 30_000 });
+        const last = await page.evaluate(() => window.__bulletin.last);
+        if (!last.ok) throw new Error('an edit broke 690');
+        latencies.push(last.at - mtime);
+      }
+      await browser.close();
+    } else {
+      client = 'SSE client';
+      const { latencies: l } = await sseEdits(url, file, edit);
+      latencies.push(...l);
+    }
+    rows.push({ client, edits: EDITS, ...fmtStats(stats(latencies)) });
+    figures.preview = { ...stats(latencies), client };
+    if (client === 'chromium') {
+      // The server's side alone: the same edits seen by an SSE client.
+      const { latencies: l } = await sseEdits(url, file, (k) => edit(EDITS + k));
+      rows.push({ client: 'SSE client (no browser)', edits: EDITS, ...fmtStats(stats(l)) });
+    }
+  } finally {
+    await stopChild(child);
+  }
+  table('preview — edit of 690 → new pages in the preview: ms from the file\'s mtime to the update event', rows);
+}
+
+/** Edits seen by a bare SSE client: ms from mtime to the `update` event with a newer version. */
+function sseEdits(url, file, edit, count = EDITS, after = () => {}) {
+  return new Promise((resolve, reject) => {
+    const latencies = [];
+    let version = -1, waiting, k = -1;
+    const req = httpGet(`${url}events`, (res) => {
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => {
+        buffer += d;
+        for (let i = buffer.indexOf('\n\n'); i >= 0; i = buffer.indexOf('\n\n')) {
+          const message = buffer.slice(0, i);
+          buffer = buffer.slice(i + 2);
+          const data = /^data: (.*)$/m.exec(message);
+          if (!/^event: update$/m.test(message) || !data) continue;
+          const at = performance.timeOrigin + performance.now();
+          const state = JSON.parse(data[1]).state;
+          if (state.version <= version) continue;
+          version = state.version;
+          if (waiting !== undefined) {
+            if (!state.ok) { req.destroy(); reject(new Error('an edit broke 690')); return; }
+            latencies.push(at - waiting);
+            after(k + 1);
+          }
+          next();
+        }
+      });
+    });
+    req.on('error', reject);
+    const next = () => {
+      if (++k >= count) { req.destroy(); resolve({ latencies }); return; }
+      writeFileSync(file, edit(k));
+      waiting = statSync(file).mtimeMs;
+    };
+  });
+}
+
+async function watchSection() {
+  const { file, edit } = await editable690('watch.yaml');
+  const pdf = join(SCRATCH, 'watch.pdf');
+  const { child } = await startChild([process.execPath, LAUNCHER, 'build', file, '-o', pdf, '--watch'], (out) => /watching .* for changes/.test(out));
+  const latencies = [];
+  try {
+    for (let k = 0; k < EDITS; k++) {
+      const before = statSync(pdf).mtimeMs;
+      const seen = new Promise((resolve, reject) => {
+        const timer = setTimeout(() => { watcher.close(); reject(new Error('--watch wrote no PDF')); }, 30_000);
+        const watcher = watch(SCRATCH, () => {
+          let now;
+          try { now = statSync(pdf).mtimeMs; } catch { return; }
+          if (now !== before) { clearTimeout(timer); watcher.close(); resolve(now); }
+        });
+      });
+      writeFileSync(file, edit(k));
+      const mtime = statSync(file).mtimeMs;
+      latencies.push((await seen) - mtime);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await stopChild(child);
+  }
+  figures.watch = stats(latencies);
+  table(`watch — bulletin build --watch, ${EDITS} one-paragraph edits of 690: ms from the issue's mtime to the PDF's`, [{ edits: EDITS, ...fmtStats(figures.watch) }]);
+}
+
+async function memorySection() {
+  const { file, edit } = await editable690('memory.yaml');
+  const base = edit(0);
+  // 500 texts, none seen before: each edit adds its number to a paragraph.
+  const anchors = [...base.matchAll(/^ {10}- (.{12})/gm)].map((m) => m[1]).filter((a) => base.split(a).length === 2);
+  const text = (k) => { const a = anchors[k % anchors.length]; return base.replace(a, `${a}${k}`); };
+  writeFileSync(file, text(0));
+  const { child, ready: url } = await startChild([process.execPath, LAUNCHER, 'preview', file, '--port', '0', '-q'], (out) => /at (http:\/\/\S+\/)/.exec(out)?.[1]);
+  const rss = () => {
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Number(/^VmRSS:\s+(\d+) kB/m.exec(status)[1]) / 1024;
+  };
+  const at = {};
+  try {
+    if (!existsSync(`/proc/${child.pid}/status`)) {
+      console.log('memory: no /proc on this system; not measured');
+      return;
+    }
+    await sseEdits(url, file, (k) => text(k + 1), 500, (k) => {
+      if (k === 10 || k === 100 || k === 500) at[k] = rss();
+    });
+  } finally {
+    await stopChild(child);
+  }
+  figures.memory = { rss10: at[10], rss500: at[500] };
+  table('memory — RSS of a `bulletin preview` process (an SSE client connected) after successive edits of 690, each text never seen before, MB', [
+    { after: '10 edits', 'RSS MB': at[10].toFixed(1) },
+    { after: '100 edits', 'RSS MB': at[100].toFixed(1) },
+    { after: '500 edits', 'RSS MB': at[500].toFixed(1) },
+  ]);
+}
+
 function targetsSection() {
   const rows = [];
   const add = (target, measured, ok) => rows.push({ target, measured, result: ok ? 'ok' : 'MISSED' });
@@ -354,6 +690,9 @@ function targetsSection() {
   if (b) {
     add('690 cold build < 0.24 s wall', `${s2(b.wall)} s`, b.wall < 0.24);
     if (t) add('690 cold build faster than the Typst peer (same run)', `${s2(b.wall)} s vs ${s2(t.wall)} s`, b.wall < t.wall);
+    if (t) add('690 cold build ≤ 0.5 × the Typst peer (same run)', `${(b.wall / t.wall).toFixed(2)} × (${s2(b.wall)} s vs ${s2(t.wall)} s)`, b.wall <= 0.5 * t.wall);
+    if (figures.modules) add('690 cold build: bundle + code cache faster than the modules', `${s2(b.wall)} s vs ${s2(figures.modules.wall)} s`, b.wall < figures.modules.wall);
+    if (figures.sameBytes !== undefined) add('690 cold build: the same PDF bytes either way', figures.sameBytes ? 'same' : 'different', figures.sameBytes);
     add('690 peak RSS < 200 MB', `${mb(b.rss)} MB`, b.rss < 200);
     add('690 PDF < 600 KB', `${figures.pdfKB.toFixed(0)} KB`, figures.pdfKB < 600);
   }
@@ -366,6 +705,11 @@ function targetsSection() {
     const per100 = ((z.rss - a.rss) / (z.pages - a.pages)) * 100;
     add('memory per 100 pages beyond the fonts < 10 MB', `${per100.toFixed(1)} MB (${a.pages} → ${z.pages} pages: ${mb(a.rss)} → ${mb(z.rss)} MB)`, per100 < 10);
   }
+  const e = figures.session, pv = figures.preview, w = figures.watch, m = figures.memory;
+  if (e) add('690 in-process rebuild (edit → pages) ≤ 50 ms', `${e.pages.toFixed(1)} ms median${e.typst ? ` (Typst peer: ${e.typst.compile.toFixed(1)} ms compile, ${e.typst.pdf.toFixed(1)} ms with PDF)` : ''}`, e.pages <= 50);
+  if (pv) add('690 preview: edit → new pages in the browser ≤ 100 ms', `${pv.median.toFixed(0)} ms median (${pv.client})`, pv.median <= 100);
+  if (w) add('690 --watch: save → PDF on disk ≤ 120 ms', `${w.median.toFixed(0)} ms median`, w.median <= 120);
+  if (m) add('RSS after 500 edits within 10 MB of RSS after 10', `${(m.rss500 - m.rss10).toFixed(1)} MB (${m.rss10.toFixed(0)} → ${m.rss500.toFixed(0)} MB)`, m.rss500 - m.rss10 <= 10);
   if (rows.length) table('targets', rows);
   if (l && b) console.log(`\npeak RSS of the ${l.pages}-page issue: ${mb(l.rss)} MB, ${mb(l.rss - b.rss)} MB more than 690's ${mb(b.rss)} MB`);
   if (figures.node) console.log(`machine load: \`node -e 0\` took ${s2(figures.node.wall)} s (median) in this run`);
@@ -406,6 +750,10 @@ const SECTIONS = [
   { name: 'check', run: checkSection },
   { name: 'composer', run: composerSection },
   { name: 'shortcuts', run: shortcutsSection, optIn: true },
+  { name: 'session', run: sessionSection },
+  { name: 'preview', run: previewSection },
+  { name: 'watch', run: watchSection },
+  { name: 'memory', run: memorySection },
   { name: 'targets', run: targetsSection },
 ];
 

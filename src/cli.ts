@@ -95,6 +95,24 @@ program
   });
 
 program
+  .command('preview')
+  .description('show the pages in a browser, updated each time the issue file is saved')
+  .argument('<file>', 'issue file (YAML)')
+  .option('-p, --port <port>', 'port to serve on; the next free one when it is in use (default: 8690)')
+  .option('--host <host>', 'address to listen on (default: 127.0.0.1, this machine only)')
+  .option('--open', 'open the preview in the default browser')
+  .option('--editor <command>', 'command that opens the source of what you click, e.g. "code -g {file}:{line}"')
+  .option('--theme <file>', 'theme file (YAML or JSON), as for build')
+  .option('-q, --quiet', 'print nothing but errors and the address')
+  .option('--debug', 'show stack traces for unexpected errors')
+  .version(version, '-V, --version')
+  .addHelpText('after', '\nExamples:\n  $ bulletin preview issues/691.yaml --open\n  $ bulletin preview issues/691.yaml --editor "code -g {file}:{line}"\n\nThe preview answers only on this machine unless --host says otherwise.\n')
+  .action(async (file: string, opts: Record<string, unknown>) => {
+    const { runPreview } = await import('./cli/preview.js');
+    process.exitCode = await runPreview(file, opts);
+  });
+
+program
   .command('fonts')
   .description("list each font role's chain (face, file, glyphs, licence) and which face draws which characters")
   .argument('[file]', 'issue file (YAML) whose characters to attribute to faces')
@@ -108,7 +126,7 @@ program
     process.exitCode = await runFonts(file, opts);
   });
 
-program.addHelpText('after', '\nExamples:\n  $ bulletin new --from issues/690.yaml\n  $ bulletin check issues/691.yaml\n  $ bulletin build issues/691.yaml --watch\n  $ bulletin fonts issues/691.yaml\n\nRun `bulletin help <command>` for its options and examples.\n');
+program.addHelpText('after', '\nExamples:\n  $ bulletin new --from issues/690.yaml\n  $ bulletin check issues/691.yaml\n  $ bulletin build issues/691.yaml --watch\n  $ bulletin preview issues/691.yaml --open\n  $ bulletin fonts issues/691.yaml\n\nRun `bulletin help <command>` for its options and examples.\n');
 
 // -v is the version, as most tools have it; -V, commander's own spelling, still works.
 await program.parseAsync(process.argv.map((arg, k) => (k >= 2 && arg === '-V' ? '-v' : arg)));

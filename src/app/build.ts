@@ -19,6 +19,7 @@ import { WriteError, writeFileSafely } from '../io/write-file.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { layoutIssue, type LayoutResult } from '../layout/layout.js';
+import type { Composer } from '../layout/setting.js';
 import { renderPdf } from '../render/pdf.js';
 import { styleIssue } from '../style/model.js';
 import { UnitError, lengthToPt } from '../style/units.js';
@@ -37,6 +38,16 @@ export interface BuildOptions {
   date?: Date;
   /** Replace an existing output file that is not a PDF. */
   force?: boolean;
+  /**
+   * For a build session that lays out the same issue again and again (src/session): the
+   * composer (one that keeps composed paragraphs), the theme resolver (one that keeps the
+   * resolved theme), whether content streams are deflated (default true), and whether to
+   * render and write the PDF at all (false: check and lay out only; `bytes` is then 0).
+   */
+  compose?: Composer;
+  resolveTheme?: typeof resolveIssueTheme;
+  compress?: boolean;
+  write?: boolean;
 }
 
 /** A problem that is not the content's fault (missing file, bad font, bad option): exit 2. */
@@ -207,7 +218,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   await prefetchedFonts();
   let prepared: IssueTheme;
   try {
-    prepared = resolveIssueTheme(loaded, themeFile);
+    prepared = (options.resolveTheme ?? resolveIssueTheme)(loaded, themeFile);
   } catch (err) {
     if (err instanceof ThemeSystemError) throw new BuildError(err.message, err.diagnostics);
     throw err;
@@ -223,13 +234,17 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   const checkMs = lap();
 
   // Every theme value is resolved and checked by now: layout has nothing of the theme to refuse.
-  const layout = layoutIssue(styleIssue(issue, styles), composeParagraph, { date });
+  const layout = layoutIssue(styleIssue(issue, styles), options.compose ?? composeParagraph, { date });
   const layoutDiagnostics = layout.problems.map((p) => layoutDiagnostic(loaded, p));
   const all = sortDiagnostics([...diagnostics, ...layoutDiagnostics]);
   if (all.some((d) => d.severity === 'error')) return { ok: false, diagnostics: all, loaded: [loaded] };
 
   const layoutMs = lap();
-  const pdf = await renderPdf(layout.document, { creator: `bulletin ${version()}`, bleed, marks: options.marks });
+  if (options.write === false) {
+    const seconds = (performance.now() - started) / 1000;
+    return { ok: true, output, pages: layout.document.pages.length, bytes: 0, seconds, warnings: all, loaded: [loaded], layout, phases: { load: loadMs, theme: themeMs, check: checkMs, layout: layoutMs, render: 0, write: 0 }, toStdout: false };
+  }
+  const pdf = await renderPdf(layout.document, { creator: `bulletin ${version()}`, bleed, marks: options.marks, compress: options.compress });
   const renderMs = lap();
   let toStdout: boolean;
   try {

@@ -159,6 +159,7 @@ function brokenFace(key: string, file: string, postscriptName: string): FontHand
     glyphId: () => 0,
     advance: () => 0,
     inkBox: () => undefined,
+    svgPath: () => '',
     features: () => [],
     shape: () => ({ ids: [], adv: [], w: [], dx: [], cps: [] }),
     codePoints: () => [],

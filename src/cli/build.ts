@@ -4,7 +4,7 @@
  * Exit status: 0 built, 1 content errors, 2 usage or system errors (missing input, output
  * directory missing, bad font or theme file). Stack traces only with --debug.
  */
-import { BuildError, buildIssue } from '../app/build.js';
+import { BuildError, buildIssue, type BuildResult } from '../app/build.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { paletteFor } from '../diag/colour.js';
 import { formatDiagnostics } from '../diag/format.js';
@@ -42,8 +42,24 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: readonly L
 
 export async function runBuild(file: string, opts: BuildCliOptions | Record<string, unknown>): Promise<number> {
   const options = opts as BuildCliOptions;
+  return reportBuild(file, options, await attemptBuild(() => buildIssue(file, { output: options.output, theme: options.theme, bleed: options.bleed, marks: options.marks, force: options.force })));
+}
+
+/** A build's result, or what it threw. */
+export type BuildOutcome = { result: BuildResult; error?: undefined } | { error: unknown; result?: undefined };
+
+export async function attemptBuild(build: () => Promise<BuildResult>): Promise<BuildOutcome> {
   try {
-    const result = await buildIssue(file, { output: options.output, theme: options.theme, bleed: options.bleed, marks: options.marks, force: options.force });
+    return { result: await build() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/** Print what a build came to (the result line, or the diagnostics that stopped it); returns the exit status. */
+export function reportBuild(file: string, options: BuildCliOptions, outcome: BuildOutcome): number {
+  const { result, error } = outcome;
+  if (result) {
     if (!result.ok) {
       printDiagnostics(options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics, result.loaded);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
@@ -58,14 +74,13 @@ export async function runBuild(file: string, opts: BuildCliOptions | Record<stri
       report.write(`${result.output} — ${pages}, ${sizeText(result.bytes)}, ${result.seconds.toFixed(2)} s\n`);
     }
     return EXIT.ok;
-  } catch (error) {
-    if (error instanceof BuildError) {
-      printDiagnostics(error.diagnostics, []);
-      process.stderr.write(`bulletin build: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    else process.stderr.write(`bulletin build: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+  }
+  if (error instanceof BuildError) {
+    printDiagnostics(error.diagnostics, []);
+    process.stderr.write(`bulletin build: ${error.message}\n`);
     return EXIT.usage;
   }
+  if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+  else process.stderr.write(`bulletin build: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+  return EXIT.usage;
 }

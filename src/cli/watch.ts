@@ -3,13 +3,17 @@
  * file is saved, printing the result line or the diagnostics each time. Content errors never
  * end it; Ctrl-C (SIGINT) or SIGTERM does, with exit status 0.
  *
- * The directories are watched, not the files: many editors save by writing a new file and
- * renaming it over the old one, which ends a watch on the old file's inode. Events are
- * debounced because one save arrives as several (truncate, write, rename, attribute change).
+ * The builds run in one build session (session/session.ts): fonts, the resolved theme and the
+ * composed paragraphs are kept between saves, so a save re-composes only what it changed. The
+ * PDF is the one `bulletin build` writes, byte for byte. Watching, gathering the events of one
+ * save and reading a half-written file again are the rebuild loop's (session/rebuild-loop.ts).
  */
-import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
-import { runBuild, type BuildCliOptions } from './build.js';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { HeapKeeper } from '../session/heap-keeper.js';
+import { RebuildLoop } from '../session/rebuild-loop.js';
+import { BuildSession } from '../session/session.js';
+import { attemptBuild, reportBuild, type BuildCliOptions } from './build.js';
 import { EXIT } from './exit.js';
 
 export interface WatchCliOptions extends BuildCliOptions {
@@ -17,7 +21,6 @@ export interface WatchCliOptions extends BuildCliOptions {
   debounce?: number;
 }
 
-const DEFAULT_DEBOUNCE_MS = 150;
 
 function clock(): string {
   return new Date().toTimeString().slice(0, 8);
@@ -40,77 +43,46 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
     return EXIT.usage;
   }
   const interactive = process.stdout.isTTY === true;
-  const debounce = options.debounce ?? DEFAULT_DEBOUNCE_MS;
+  const session = new BuildSession(file, { theme: options.theme, bleed: options.bleed, marks: options.marks });
+  const heap = new HeapKeeper();
 
-  let building = false;
-  let pending: string | undefined;
-  let timer: NodeJS.Timeout | undefined;
-  let stopping = false;
+  const loop = new RebuildLoop({
+    files: watched,
+    debounceMs: options.debounce,
+    build: async (reason, settled) => {
+      const outcome = await attemptBuild(() => session.build(options.output));
+      // Right after a save a failure may be a file caught half-written: the loop reads it again.
+      if (!settled && !outcome.result?.ok) return 'retry';
+      if (reason !== undefined) {
+        // On a terminal the result replaces the previous one; in a log each run is appended.
+        if (interactive && !options.quiet) process.stdout.write('\x1b[2J\x1b[H');
+        say(`[${clock()}] ${reason} changed, rebuilding`);
+      }
+      reportBuild(file, options, outcome);
+      heap.afterBuild();
+      return 'done';
+    },
+    idle: () => say(`watching ${watched.join(' and ')} for changes (Ctrl-C to stop)`),
+    watchError: (dir, err) => process.stderr.write(`bulletin build: stopped watching ${dir}: ${err.message}\n`),
+    crashed: (err) => process.stderr.write(`bulletin build: internal error: ${(err as Error).message}\n`),
+  });
+
   let finish: (code: number) => void = () => {};
   const done = new Promise<number>((r) => { finish = r; });
-
-  const build = async (reason?: string): Promise<void> => {
-    building = true;
-    if (reason !== undefined) {
-      // On a terminal the result replaces the previous one; in a log each run is appended.
-      if (interactive && !options.quiet) process.stdout.write('\x1b[2J\x1b[H');
-      say(`[${clock()}] ${reason} changed, rebuilding`);
-    }
-    await runBuild(file, options);
-    building = false;
-    if (stopping) { finish(EXIT.ok); return; }
-    if (pending !== undefined) {
-      const next = pending;
-      pending = undefined;
-      void build(next);
-      return;
-    }
-    say(`watching ${watched.join(' and ')} for changes (Ctrl-C to stop)`);
-  };
-
-  const changed = (what: string) => {
-    if (stopping) return;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (building) pending = what;
-      else void build(what);
-    }, debounce);
-  };
-
-  const watchers: FSWatcher[] = [];
-  const byDir = new Map<string, Map<string, string>>();
-  for (const f of watched) {
-    const dir = dirname(resolve(f));
-    const names = byDir.get(dir) ?? new Map<string, string>();
-    names.set(basename(f), f);
-    byDir.set(dir, names);
-  }
-  for (const [dir, names] of byDir) {
-    const watcher = watch(dir, { persistent: true }, (_event, name) => {
-      // Some platforms do not say which file changed: rebuild to be safe.
-      const f = name === null || name === undefined ? watched[0] : names.get(name.toString());
-      if (f !== undefined) changed(f);
-    });
-    watcher.on('error', (err) => {
-      process.stderr.write(`bulletin build: stopped watching ${dir}: ${err.message}\n`);
-    });
-    watchers.push(watcher);
-  }
-
+  let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    clearTimeout(timer);
-    for (const w of watchers) w.close();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    if (!options.quiet) process.stdout.write('\nstopped watching\n');
-    if (!building) finish(EXIT.ok);
+    void loop.stop().then(() => {
+      if (!options.quiet) process.stdout.write('\nstopped watching\n');
+      finish(EXIT.ok);
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  await build();
+  await loop.start();
   return done;
 }

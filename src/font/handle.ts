@@ -17,6 +17,7 @@ interface FontkitGlyph {
   advanceWidth: number;
   codePoints: number[];
   bbox: { minX: number; minY: number; maxX: number; maxY: number };
+  path: { toSVG(): string };
 }
 
 interface FontkitRun {
@@ -66,6 +67,7 @@ export function fontkitHandle(key: string, file: string, font: Font, raw: RawMet
         ? { minX: b.minX, minY: b.minY, maxX: b.maxX, maxY: b.maxY }
         : undefined;
     },
+    svgPath: (id) => f.getGlyph(id).path.toSVG(),
     features: () => f.availableFeatures ?? [],
     shape: (text, features) => shaped(f.layout(text, features)),
     codePoints: (id) => f.getGlyph(id).codePoints ?? [],

@@ -54,6 +54,8 @@ export interface FontHandle {
   advance(glyphId: number): number;
   /** Where a glyph's ink is, font units; undefined for a glyph without ink (a space). */
   inkBox(glyphId: number): InkBox | undefined;
+  /** A glyph's outline as SVG path data, font units, y up (for drawing it outside a PDF: the preview). */
+  svgPath(glyphId: number): string;
   /** OpenType features the face has (`fwid`, `halt`, `kern`…). */
   features(): readonly string[];
   /** `text` shaped with the face's default features, changed by `features` (a list turns features on). */

@@ -27,7 +27,11 @@ export function buildFrames(
       const row = rows[k];
       const baseline = page_.top + page.baselines[k - page.start];
       for (const item of row.items) {
-        if (item.kind === 'text') frame.items.push({ kind: 'text', x: left + item.x, y: baseline + item.dy, line: item.line, color: item.color });
+        if (item.kind === 'text') {
+          const text: TextItem = { kind: 'text', x: left + item.x, y: baseline + item.dy, line: item.line, color: item.color };
+          if (row.source) text.source = row.source;
+          frame.items.push(text);
+        }
         else frame.items.push({ kind: 'rule', x: left + item.x, y: baseline + item.dy, width: item.width, weight: item.weight, color: item.color });
       }
       for (const link of row.links ?? []) {

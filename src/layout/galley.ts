@@ -89,7 +89,10 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
   blocks.forEach((block, bi) => {
     const first = rows.length;
     addBlock(block);
-    for (let k = first; k < rows.length; k++) rows[k].block = bi;
+    for (let k = first; k < rows.length; k++) {
+      rows[k].block = bi;
+      rows[k].source = block.source;
+    }
   });
   snapToGrid(rows, styles.pitch, body.size * styles.baseline);
   return { rows, pending };

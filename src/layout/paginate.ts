@@ -59,6 +59,8 @@ export interface GalleyRow<L = unknown> {
   /** For tests and diagnostics: the row's text, and the index of the model block it belongs to. */
   label?: string;
   block?: number;
+  /** Where the row's block was written in the issue file (a path into its data), for the preview. */
+  source?: (string | number)[];
 }
 
 export interface PlacedPage {

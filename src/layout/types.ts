@@ -13,6 +13,8 @@ export interface TextItem {
   y: number;
   line: ComposedLine;
   color: Cmyk;
+  /** Where the text was written in the issue file (a path into its data), when it comes from it. */
+  source?: (string | number)[];
 }
 
 /** A horizontal rule; y is the centre of the stroke. */

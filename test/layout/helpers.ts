@@ -25,6 +25,7 @@ export function fakeFont(key: string, missing: string = ''): FontHandle {
     glyphId: (cp) => (has(cp) ? 1 : 0),
     advance: () => 1000,
     inkBox: () => ({ minX: 0, minY: 300, maxX: 1000, maxY: 400 }),
+    svgPath: () => '',
     features: () => [],
     shape: (text) => {
       const cps = [...text];

@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// Part of `npm run build` (and `prepare`), after tsc: the command line as one CommonJS file
+// loaded through V8's code cache (src/launch.ts explains why).
+//
+//   dist/cli.bundle.cjs   src/cli-bundle.ts and everything it imports, dependencies included,
+//                         except the modules src/defer-modules.ts loads on first use (they stay
+//                         in node_modules, so they are still loaded only then) and ajv (only
+//                         for a schema edited since the build). First line: its content hash.
+//   dist/bulletin.cjs     src/launch.ts (the "bin"): sets the V8 flags, loads the bundle.
+//   dist/cli.bundle.<hash>.cache
+//                         V8's code cache, saved by a build of issues/690.yaml run through
+//                         the launcher: the bytecode of every function such a build runs.
+//
+// The bundle is made from the modules tsc wrote to dist/, so it runs the same code. Three
+// things a CommonJS bundle needs are rewritten on the way: import.meta.url becomes the URL the
+// module had in dist/ (the modules find the package root, the fonts and the validators from
+// it); `createRequire(import.meta.url)` is dropped so that the requires of fontkit, pdfkit and
+// linebreak are bundled; the command line's top-level `await` becomes a plain call.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const BUNDLE = join(DIST, 'cli.bundle.cjs');
+const LAUNCHER = join(DIST, 'bulletin.cjs');
+/** Loaded on first use only (src/defer-modules.ts), or only to compile an edited schema. */
+const EXTERNAL = ['brotli/decompress.js', '@noble/ciphers/aes', 'png-js', 'unicode-trie', 'ajv', 'ajv/*'];
+
+// Module code is strict (ES modules were): the directive must come before the helper.
+const URL_HELPER = `"use strict";\nconst __bulletinUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, rel)).href;`;
+
+/** Rewrites our own modules (dist/**.js) for a CommonJS bundle; fails loudly when a rewrite no longer applies. */
+const ours = {
+  name: 'bulletin-dist',
+  setup(b) {
+    b.onLoad({ filter: /\.js$/ }, async (args) => {
+      if (!args.path.startsWith(DIST + '/')) return undefined;
+      const rel = relative(DIST, args.path);
+      let text = readFileSync(args.path, 'utf8');
+      text = text.replace(/^const require = createRequire\(import\.meta\.url\);$/m, '');
+      if (rel === 'cli.js') {
+        const before = text;
+        text = text.replace(/^await (program\.parseAsync\(.*\));$/m, 'void $1;');
+        if (text === before) throw new Error('dist/cli.js: the top-level `await program.parseAsync(…);` this script rewrites is not there');
+      }
+      text = text.replaceAll('import.meta.url', `__bulletinUrl(${JSON.stringify(rel)})`);
+      return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
+    });
+    // pdfkit finds its own data files (standard fonts, colour profile; features bulletin does
+    // not use) from its file name: keep that its real one.
+    b.onLoad({ filter: /node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => {
+      const text = readFileSync(args.path, 'utf8').replaceAll('__filename', 'require.resolve("pdfkit")');
+      return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+async function bundle(entry, outfile, options = {}) {
+  const result = await build({
+    entryPoints: [join(DIST, entry)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    write: false,
+    logLevel: 'warning',
+    logOverride: { 'require-resolve-not-external': 'silent' },
+    banner: { js: URL_HELPER },
+    plugins: [ours],
+    ...options,
+  });
+  return result.outputFiles[0].text;
+}
+
+const main = await bundle('cli-bundle.js', BUNDLE, { external: EXTERNAL });
+const id = createHash('sha256').update(main).digest('hex').slice(0, 16);
+writeFileSync(BUNDLE, `// bulletin bundle ${id}\n${main}`);
+// The launcher: tiering and the loader only; without a bundle it imports dist/cli.js.
+writeFileSync(LAUNCHER, `#!/usr/bin/env node\n${await bundle('launch.js', LAUNCHER, { external: ['./cli.js'] })}`, { mode: 0o755 });
+
+// Caches of earlier bundles are of no use.
+for (const name of readdirSync(DIST)) {
+  if (/^cli\.bundle\.[0-9a-f]{16}\.cache$/.test(name) && name !== `cli.bundle.${id}.cache`) unlinkSync(join(DIST, name));
+}
+
+// The code cache: one build of 690 through the launcher, which saves what it compiled.
+const sample = join(ROOT, 'issues', '690.yaml');
+const cache = join(DIST, `cli.bundle.${id}.cache`);
+if (existsSync(sample)) {
+  const scratch = mkdtempSync(join(tmpdir(), 'bulletin-bundle-'));
+  try {
+    const r = spawnSync(process.execPath, [LAUNCHER, 'build', sample, '-q', '-o', join(scratch, '690.pdf')], {
+      cwd: ROOT, encoding: 'utf8', env: { ...process.env, BULLETIN_CODE_CACHE: '0', BULLETIN_CODE_CACHE_OUT: cache, SOURCE_DATE_EPOCH: '' },
+    });
+    if (r.status !== 0 || !existsSync(cache)) throw new Error(`the sample build for the code cache failed (status ${r.status}):\n${r.stderr}`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+} else {
+  console.warn(`bundle: ${relative(ROOT, sample)} not found: no code cache shipped (the first run makes one in the user's cache)`);
+}
