@@ -32,7 +32,11 @@ const item = fc.oneof(
 const paragraph = fc
   .array(item, { minLength: 1, maxLength: 90 })
   .map((xs) => xs.join(''))
-  .filter((s) => !/[^\p{L}\p{N}\s]{4,}/u.test(s) && !/[—…]{3,}/.test(s) && !/^\s*$/.test(s) && !/[A-Za-z0-9.,%\-]{9,}/.test(s));
+  // Left out: texts no measure of 10 em can set without breaking a rule — runs of marks, a long
+  // token, or two long numbers tied by marks that may neither end nor start a line
+  // (85250657，／85250657，: 10.5 em without a legal break).
+  .filter((s) => !/[^\p{L}\p{N}\s]{4,}/u.test(s) && !/[—…]{3,}/.test(s) && !/^\s*$/.test(s) && !/[A-Za-z0-9.,%\-]{9,}/.test(s)
+    && !/[A-Za-z0-9.,%\-]{5,}[^\p{L}\p{N}\s]{1,3}[A-Za-z0-9.,%\-]{5,}/u.test(s));
 
 const options = fc.record({
   measure: fc.double({ min: 10 * 16, max: 32 * 16, noNaN: true }),
