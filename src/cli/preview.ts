@@ -14,6 +14,8 @@ import { allowedHosts } from '../preview/host.js';
 import { startServer, type RunningServer } from '../preview/server.js';
 import { HeapKeeper } from '../session/heap-keeper.js';
 import { RebuildLoop } from '../session/rebuild-loop.js';
+import { EXIT } from './exit.js';
+import { stopOnSignal } from './stop-signal.js';
 
 export interface PreviewCliOptions {
   port?: string;
@@ -29,8 +31,6 @@ export interface PreviewCliOptions {
 
 export const DEFAULT_PORT = 8690;
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-const EXIT_OK = 0;
-const EXIT_USAGE = 2;
 
 function clock(): string {
   return new Date().toTimeString().slice(0, 8);
@@ -40,7 +40,7 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
   const options = opts as PreviewCliOptions;
   const fail = (message: string) => {
     process.stderr.write(`bulletin preview: ${message}\n`);
-    return EXIT_USAGE;
+    return EXIT.usage;
   };
   const say = (line: string) => { if (!options.quiet) process.stdout.write(line + '\n'); };
 
@@ -84,36 +84,21 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
   // Ctrl-C is taken from here on: a signal that came before the handlers would end the process
   // without closing the server (the address printed below tells a script it may send one).
   let server: RunningServer | undefined;
-  let finish: (code: number) => void = () => {};
-  const done = new Promise<number>((r) => { finish = r; });
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    void Promise.all([loop.stop(), server?.close()]).then(() => {
-      say('\nstopped');
-      finish(EXIT_OK);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const signal = stopOnSignal(() => Promise.all([loop.stop(), server?.close()]), () => say('\nstopped'));
 
   try {
     server = await startServer(preview, { host, port, allowed: allowedHosts(host), editor: options.editor });
   } catch (err) {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    signal.release();
     const e = err as NodeJS.ErrnoException;
     if (e.code === 'EADDRINUSE') return fail(`ports ${port}–${port + 20} are all in use; choose another with --port`);
     if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') return fail(`--host: ${options.host} is not an address of this machine`);
     if (e.code === 'EACCES') return fail(`not allowed to listen on port ${port}; choose one above 1023 with --port`);
     return fail(`cannot start the server: ${e.message}`);
   }
-  if (stopping) {
+  if (signal.stopping) {
     await server.close();
-    return done;
+    return signal.done;
   }
   if (server.busy.length) say(`port ${server.busy.join(', ')} in use; using ${server.port}`);
   if (!LOOPBACK.has(host)) {
@@ -123,7 +108,7 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
   if (options.open) openBrowser(server.url);
 
   await loop.start();
-  return done;
+  return signal.done;
 }
 
 /** The system's way of opening a URL in the default browser; failures are only reported. */

@@ -15,6 +15,7 @@ import { RebuildLoop } from '../session/rebuild-loop.js';
 import { BuildSession } from '../session/session.js';
 import { attemptBuild, reportBuild, type BuildCliOptions } from './build.js';
 import { EXIT } from './exit.js';
+import { stopOnSignal } from './stop-signal.js';
 
 export interface WatchCliOptions extends BuildCliOptions {
   /** Milliseconds of quiet after the last event before rebuilding. */
@@ -67,22 +68,10 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
     crashed: (err) => process.stderr.write(`bulletin build: internal error: ${(err as Error).message}\n`),
   });
 
-  let finish: (code: number) => void = () => {};
-  const done = new Promise<number>((r) => { finish = r; });
-  let stopping = false;
-  const stop = () => {
-    if (stopping) return;
-    stopping = true;
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
-    void loop.stop().then(() => {
-      if (!options.quiet) process.stdout.write('\nstopped watching\n');
-      finish(EXIT.ok);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  const signal = stopOnSignal(() => loop.stop(), () => {
+    if (!options.quiet) process.stdout.write('\nstopped watching\n');
+  });
 
   await loop.start();
-  return done;
+  return signal.done;
 }
