@@ -7,7 +7,7 @@
  */
 import { Arena } from '../text/alloc.js';
 import { segment, Brk } from '../text/segment.js';
-import { chooseBreaks, COST, DEFAULT_MAX_SPACING_EM, type BreakMode } from './breaks.js';
+import { chooseBreaks, chooseBreaksInLines, COST, DEFAULT_MAX_SPACING_EM, type BreakMode } from './breaks.js';
 import { LineMetrics } from './lines.js';
 import { placeLine } from './place.js';
 import { balanceQuality, listQuality, numberUnitPenalties } from './balance.js';
@@ -67,7 +67,7 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
       const forced = chooseBreaks(lm, params, Brk.Force, scratch);
       if (forced.cost < result.cost) result = forced;
     }
-    return { seg, u, lm, result };
+    return { seg, u, lm, result, params };
   };
   let r = run(0);
   if (r.seg.count === 0) return { lines: [], missing: [] };
@@ -77,7 +77,15 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     const finer = run(fine);
     if (finer.result.cost < r.result.cost) r = finer;
   }
-  const { seg, u, lm, result } = r;
+  const { seg, u, lm, params } = r;
+  let result = r.result;
+  // Another number of lines, asked for by the page breaker: only a setting as good as the
+  // composer accepts anyway (no line looser than the maximum, no rule broken, no lone last character).
+  const want = options.lines;
+  if (want !== undefined && want !== result.ends.length && result.cost < COST.DISCOURAGED) {
+    const other = chooseBreaksInLines(lm, params, Brk.Emergency, want, scratch);
+    if (other.cost < COST.DISCOURAGED) result = other;
+  }
   const place = { measure, size, indent, align: options.align, trimStart, trimAfterIndent, maxSpacing };
   const lines = [];
   let a = 0;

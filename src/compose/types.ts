@@ -63,6 +63,13 @@ export interface ComposeOptions {
    * is taken when it avoids the loose line; a line that is loose whatever the breaks is still set.
    */
   maxSpacing?: number;
+  /**
+   * Justified text: set the paragraph in exactly this many lines when that can be done as well as
+   * the composer sets any paragraph (punctuation compressed further for one line less, lines
+   * spaced out within `maxSpacing` for one more; no rule broken, no lone last character);
+   * otherwise as without it. The page breaker asks for it so that a page need not end short.
+   */
+  lines?: number;
 }
 
 export { GlyphRun, type PlacedGlyph } from './glyph-run.js';
