@@ -401,7 +401,7 @@ function worthTrying(texts: readonly string[], spread: number): { shorter: boole
   const n = texts.length;
   const count = (t: string) => [...t.replace(/\s/g, '')].length;
   const last = count(texts[n - 1] ?? '');
-  const full = Math.max(...texts.map(count));
+  const full = texts.reduce((most, t) => Math.max(most, count(t)), 0);
   const marks = texts.reduce((m, t) => m + (t.match(SQUEEZABLE)?.length ?? 0), 0);
   return {
     shorter: n >= 3 && marks * 0.5 >= last * 0.9,

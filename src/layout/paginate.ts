@@ -383,7 +383,7 @@ function realize(items: readonly Item[], positions: readonly Position[], step: r
   const offset: number[] = [];
   items.forEach((it, t) => {
     offset[t] = rows.length;
-    rows.push(...it.settings[setting[t]]);
+    for (const row of it.settings[setting[t]]) rows.push(row);
   });
   offset[items.length] = rows.length;
   const at = (p: Position) => offset[p.item] + p.line;
