@@ -180,13 +180,19 @@ export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: n
   for (let j = 1; j < n; j++) if (p.brk[j] >= minLevel) cand[m++] = j;
   cand[m++] = n;
   const K = lines + 1;
-  // best[j * K + c]: the cheapest setting of units [0, cand[j]) in c lines.
+  // best[j * K + c]: the cheapest setting of units [0, cand[j]) in c lines; only counts between
+  // lo[j] and hi[j] are reachable, and only those are visited.
   const best = al.f64(m * K).fill(Infinity);
   const prev = al.i32(m * K).fill(-1);
+  const kLo = al.i32(m).fill(K);
+  const kHi = al.i32(m).fill(-1);
   best[0] = 0;
+  kLo[0] = 0;
+  kHi[0] = 0;
   const em = p.size;
   const maxSpacing = p.maxSpacing ?? DEFAULT_MAX_SPACING_EM * em;
   const totalChars = lm.charsIn(0, n);
+  const tooShort = Math.max(COST.LOOSE_EM * em, COST.LOOSE_SHARE * p.measure);
   let lo = 0;
   for (let jb = 1; jb < m; jb++) {
     const b = cand[jb];
@@ -199,20 +205,26 @@ export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: n
       lo++;
     }
     for (let ja = lo; ja < jb; ja++) {
+      if (kHi[ja] < 0 || kLo[ja] >= lines) continue;
       const a = cand[ja];
       lm.measure(a, b);
       const avail = a === 0 ? p.measure - p.indent : p.measure;
       const shrinkAll = lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal;
       const over = lm.natural - avail;
       // A line that would have to be spaced beyond the maximum is no way to gain a line.
-      if (over > shrinkAll + EPS || (!isLast && -over > Math.max(COST.LOOSE_EM * em, COST.LOOSE_SHARE * p.measure))) continue;
-      let c = -1;
-      for (let k = 0; k < lines; k++) {
+      if (over > shrinkAll + EPS || (!isLast && -over > tooShort)) continue;
+      const c = lineCost(lm, p, a, b, over, shrinkAll, isLast, em, maxSpacing) + pen + orphan(lm, a, b, isLast, totalChars);
+      const top = Math.min(kHi[ja], lines - 1);
+      for (let k = kLo[ja]; k <= top; k++) {
         const from = best[ja * K + k];
         if (from === Infinity) continue;
-        if (c < 0) c = lineCost(lm, p, a, b, over, shrinkAll, isLast, em, maxSpacing) + pen + orphan(lm, a, b, isLast, totalChars);
-        const total = from + c;
-        if (total < best[jb * K + k + 1]) { best[jb * K + k + 1] = total; prev[jb * K + k + 1] = ja; }
+        const at = jb * K + k + 1;
+        if (from + c < best[at]) {
+          best[at] = from + c;
+          prev[at] = ja;
+          if (k + 1 < kLo[jb]) kLo[jb] = k + 1;
+          if (k + 1 > kHi[jb]) kHi[jb] = k + 1;
+        }
       }
     }
   }

@@ -77,22 +77,28 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     const finer = run(fine);
     if (finer.result.cost < r.result.cost) r = finer;
   }
-  const { seg, u, lm, params } = r;
-  let result = r.result;
-  // Another number of lines, asked for by the page breaker: only a setting as good as the
-  // composer accepts anyway (no line looser than the maximum, no rule broken, no lone last character).
-  const want = options.lines;
-  if (want !== undefined && want !== result.ends.length && result.cost < COST.DISCOURAGED) {
-    const other = chooseBreaksInLines(lm, params, Brk.Emergency, want, scratch);
-    if (other.cost < COST.DISCOURAGED) result = other;
-  }
+  const { seg, u, lm, params, result } = r;
   const place = { measure, size, indent, align: options.align, trimStart, trimAfterIndent, maxSpacing };
-  const lines = [];
-  let a = 0;
-  for (let i = 0; i < result.ends.length; i++) {
-    const b = result.ends[i];
-    lines.push(placeLine(text, seg, u, lm, spans, a, b, i === result.ends.length - 1, place));
-    a = b;
+  const placed = (ends: readonly number[]) => {
+    const lines = [];
+    let a = 0;
+    for (let i = 0; i < ends.length; i++) {
+      const b = ends[i];
+      lines.push(placeLine(text, seg, u, lm, spans, a, b, i === ends.length - 1, place));
+      a = b;
+    }
+    return lines;
+  };
+  const paragraph: ComposedParagraph = { lines: placed(result.ends), missing: u.missing };
+  // Other numbers of lines, asked for by the page breaker: only settings as good as the composer
+  // accepts anyway (no line looser than the maximum, no rule broken, no lone last character).
+  if (options.alternatives) {
+    paragraph.alternatives = options.alternatives.map((want) => {
+      if (want === result.ends.length) return paragraph.lines;
+      if (result.cost >= COST.DISCOURAGED) return undefined;
+      const other = chooseBreaksInLines(lm, params, Brk.Emergency, want, scratch);
+      return other.cost < COST.DISCOURAGED ? placed(other.ends) : undefined;
+    });
   }
-  return { lines, missing: u.missing };
+  return paragraph;
 }

@@ -64,12 +64,13 @@ export interface ComposeOptions {
    */
   maxSpacing?: number;
   /**
-   * Justified text: set the paragraph in exactly this many lines when that can be done as well as
-   * the composer sets any paragraph (punctuation compressed further for one line less, lines
-   * spaced out within `maxSpacing` for one more; no rule broken, no lone last character);
-   * otherwise as without it. The page breaker asks for it so that a page need not end short.
+   * Justified text: also set the paragraph in each of these numbers of lines, where that can be
+   * done as well as the composer sets any paragraph (punctuation compressed further for one line
+   * less, lines spaced out within `maxSpacing` for one more; no rule broken, no lone last
+   * character): ComposedParagraph.alternatives. The page breaker asks for them so that a page
+   * need not end short.
    */
-  lines?: number;
+  alternatives?: readonly number[];
 }
 
 export { GlyphRun, type PlacedGlyph } from './glyph-run.js';
@@ -101,6 +102,8 @@ export interface ComposedLine {
 
 export interface ComposedParagraph {
   lines: ComposedLine[];
+  /** Per count asked for in `alternatives`, the paragraph set in that many lines, or undefined where it cannot be. */
+  alternatives?: (ComposedLine[] | undefined)[];
   /** Characters no font in their chain could draw (each reported once). */
   missing: { char: string; codePoint: number; index: number }[];
 }

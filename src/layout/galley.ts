@@ -147,9 +147,8 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
   function flexOf(u: ParagraphUnit): Flex<ComposedLine> {
     const natural = rows.slice(u.start, u.end);
     const n = natural.length;
-    const setting = (want: number): GalleyRow<ComposedLine>[] | undefined => {
-      const lines = composeSpans(ctx, u.spans, { ...u.options, lines: want }).lines;
-      if (lines.length !== want) return undefined;
+    const setting = (want: number, lines: ComposedLine[] | undefined): GalleyRow<ComposedLine>[] | undefined => {
+      if (!lines || lines.length !== want) return undefined;
       return lines.map((line, k) => {
         const model = natural[Math.min(k, n - 1)];
         const row: GalleyRow<ComposedLine> = { ...model, ...lineRow(ctx, 'body', line, u.style, 0) };
@@ -172,8 +171,11 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
     const limit = styles.body.maxSpacing;
     const spread = limit ? scaled(limit, u.style.size) / u.style.size : DEFAULT_SPREAD;
     const worth = worthTrying(natural.map((r) => (r.items[0]?.kind === 'text' ? r.items[0].line.text : '')), spread);
-    const shorter = worth.shorter ? setting(n - 1) : undefined;
-    const longer = worth.longer ? setting(n + 1) : undefined;
+    const wanted = [...(worth.shorter ? [n - 1] : []), ...(worth.longer ? [n + 1] : [])];
+    if (wanted.length === 0) return { start: u.start, end: u.end };
+    const found = composeSpans(ctx, u.spans, { ...u.options, alternatives: wanted }).alternatives ?? [];
+    const shorter = worth.shorter ? setting(n - 1, found[0]) : undefined;
+    const longer = worth.longer ? setting(n + 1, found[wanted.length - 1]) : undefined;
     if (shorter) flex.shorter = shorter;
     if (longer) flex.longer = longer;
     return flex;

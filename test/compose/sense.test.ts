@@ -92,7 +92,10 @@ test('a range of times or numbers joined by — or ～ is not broken after its d
 });
 
 test('a paragraph can be set in one line more or less when asked, within the spacing ceiling, or not at all', () => {
-  const set = (text: string, lines?: number) => composeParagraph([{ text, fonts: [song()] }], lines === undefined ? BODY : { ...BODY, lines }).lines;
+  const set = (text: string, lines?: number) => {
+    const p = composeParagraph([{ text, fonts: [song()] }], lines === undefined ? BODY : { ...BODY, alternatives: [lines] });
+    return lines === undefined ? p.lines : p.alternatives?.[0] ?? p.lines;
+  };
   // Nine lines, the last one long enough that the others can give it a line of its own.
   const long = '会议听取了有关情况的汇报，并就下一步工作作出部署，强调要坚持以人民为中心，推动各项工作落地见效。'.repeat(5);
   const natural = set(long);
