@@ -65,14 +65,27 @@ export function layoutIssue(model: StyledDocument, compose: Composer, options: L
  */
 function breakIntoPages(galley: Galley, opts: PaginateOptions): Pagination<ComposedLine> {
   const first = paginate(galley.rows, opts);
-  const weak = first.pages.some((page, i) => {
+  const weak = first.pages.flatMap((page, i) => {
     const end = first.ends[i];
     const alone = i === first.pages.length - 1 && i > 0 && page.end - page.start === 1 && !!galley.rows[page.start].foot;
-    return end === 'flow' || alone || (end !== undefined && end !== 'end' && page.short >= WEAK_SHORT * opts.lines);
+    return end === 'flow' || alone || (end !== undefined && end !== 'end' && page.short >= WEAK_SHORT * opts.lines) ? [i] : [];
   });
-  if ((!weak && !first.relaxed) || galley.paragraphs.length === 0) return first;
-  return paginate(galley.rows, opts, galley.flex(galley.paragraphs.keys()));
+  if ((!weak.length && !first.relaxed) || galley.paragraphs.length === 0) return first;
+  // The paragraphs of the weak pages and of the pages around them: lines gained or lost there
+  // move the breaks that matter. (Where no layout kept every rule, all of them.)
+  const which = new Set<number>();
+  const around = first.relaxed ? [[0, first.pages.length - 1]] : weak.map((w) => [w - AROUND_BEFORE, w + AROUND_AFTER]);
+  for (const [a, b] of around) {
+    const from = first.pages[Math.max(0, a)].start;
+    const to = first.pages[Math.min(first.pages.length - 1, b)].end;
+    galley.paragraphs.forEach((p, i) => { if (p.end > from && p.start < to) which.add(i); });
+  }
+  return paginate(galley.rows, opts, galley.flex(which));
 }
+
+/** Pages around a weak one whose paragraphs are offered in other settings. */
+const AROUND_BEFORE = 4;
+const AROUND_AFTER = 1;
 
 /** A page this much of a page short before a new 栏目, article or brief is worth setting paragraphs again for. */
 const WEAK_SHORT = 0.25;
