@@ -54,7 +54,7 @@ export function defaultFontsFor(): (loaded: LoadedIssue) => FontResolver {
 
 /** The default theme's face for each glyph role, by vendored font name. */
 const DEFAULT_FACES: Readonly<Record<GlyphRole, FontRole>> = {
-  body: 'song', bold: 'hei', title: 'title', masthead: 'masthead', edition: 'song', imprint: 'song', number: 'song',
+  body: 'song', bold: 'hei', title: 'title', subtitle: 'kai', masthead: 'masthead', edition: 'song', imprint: 'song', number: 'song',
   section: 'hei', tocHeading: 'hei', tocLabel: 'hei', toc: 'song', heading1: 'hei', heading2: 'kai', heading3: 'song',
   byline: 'kai', footer: 'song', folio: 'song',
 };

@@ -71,6 +71,8 @@ class Walker {
     } else {
       this.text(title, `${path}.title`, 'title', { owner: path, glyphRoles: [...titleGlyphs] });
     }
+    // A subtitle is a headline too (the title's rules apply), set in its own face.
+    this.text(get(node, 'subtitle'), `${path}.subtitle`, 'title', { owner: `${path}.subtitle`, glyphRoles: printedIn('subtitle') });
     this.text(get(node, 'toc'), `${path}.toc`, 'toc', { owner: path });
     const body = get(node, 'body');
     if (isSeq(body)) {

@@ -165,6 +165,77 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
   return { ends, cost: best[m - 1] };
 }
 
+/**
+ * Total-fit breaking into exactly `lines` lines (TeX's \looseness): the same prices, with the
+ * line count as a second dimension of the search, so a paragraph can be set one line shorter
+ * (punctuation compressed further) or longer (lines spaced out, within the maximum) for a page
+ * that would otherwise end short. `cost` is Infinity when no such setting exists.
+ */
+export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: number, lines: number, al: Alloc): BreakResult {
+  const n = lm.n;
+  if (n === 0 || lines < 1) return { ends: [], cost: Infinity };
+  const cand = al.i32(n + 1);
+  let m = 0;
+  cand[m++] = 0;
+  for (let j = 1; j < n; j++) if (p.brk[j] >= minLevel) cand[m++] = j;
+  cand[m++] = n;
+  const K = lines + 1;
+  // best[j * K + c]: the cheapest setting of units [0, cand[j]) in c lines; only counts between
+  // lo[j] and hi[j] are reachable, and only those are visited.
+  const best = al.f64(m * K).fill(Infinity);
+  const prev = al.i32(m * K).fill(-1);
+  const kLo = al.i32(m).fill(K);
+  const kHi = al.i32(m).fill(-1);
+  best[0] = 0;
+  kLo[0] = 0;
+  kHi[0] = 0;
+  const em = p.size;
+  const maxSpacing = p.maxSpacing ?? DEFAULT_MAX_SPACING_EM * em;
+  const totalChars = lm.charsIn(0, n);
+  const tooShort = Math.max(COST.LOOSE_EM * em, COST.LOOSE_SHARE * p.measure);
+  let lo = 0;
+  for (let jb = 1; jb < m; jb++) {
+    const b = cand[jb];
+    const isLast = b === n;
+    const pen = isLast ? 0 : penalty(p.brk[b]) + (p.quality ? p.quality[b] : 0);
+    while (lo < jb - 1) {
+      lm.measure(cand[lo], b);
+      const avail = cand[lo] === 0 ? p.measure - p.indent : p.measure;
+      if (lm.natural - avail <= lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal + EPS) break;
+      lo++;
+    }
+    for (let ja = lo; ja < jb; ja++) {
+      if (kHi[ja] < 0 || kLo[ja] >= lines) continue;
+      const a = cand[ja];
+      lm.measure(a, b);
+      const avail = a === 0 ? p.measure - p.indent : p.measure;
+      const shrinkAll = lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal;
+      const over = lm.natural - avail;
+      // A line that would have to be spaced beyond the maximum is no way to gain a line.
+      if (over > shrinkAll + EPS || (!isLast && -over > tooShort)) continue;
+      const c = lineCost(lm, p, a, b, over, shrinkAll, isLast, em, maxSpacing) + pen + orphan(lm, a, b, isLast, totalChars);
+      const top = Math.min(kHi[ja], lines - 1);
+      for (let k = kLo[ja]; k <= top; k++) {
+        const from = best[ja * K + k];
+        if (from === Infinity) continue;
+        const at = jb * K + k + 1;
+        if (from + c < best[at]) {
+          best[at] = from + c;
+          prev[at] = ja;
+          if (k + 1 < kLo[jb]) kLo[jb] = k + 1;
+          if (k + 1 > kHi[jb]) kHi[jb] = k + 1;
+        }
+      }
+    }
+  }
+  const cost = best[(m - 1) * K + lines];
+  if (cost === Infinity) return { ends: [], cost };
+  const ends: number[] = [];
+  for (let j = m - 1, c = lines; j > 0; j = prev[j * K + c], c--) ends.push(cand[j]);
+  ends.reverse();
+  return { ends, cost };
+}
+
 /** Cost of a line that fits (over ≤ its shrink): `over` > 0 must shrink, < 0 is short. */
 function lineCost(lm: LineMetrics, p: BreakParams, a: number, b: number, over: number, shrinkAll: number, isLast: boolean, em: number, maxSpacing: number): number {
   let bad = 0;

@@ -7,7 +7,7 @@
  */
 import { Arena } from '../text/alloc.js';
 import { segment, Brk } from '../text/segment.js';
-import { chooseBreaks, COST, DEFAULT_MAX_SPACING_EM, type BreakMode } from './breaks.js';
+import { chooseBreaks, chooseBreaksInLines, COST, DEFAULT_MAX_SPACING_EM, type BreakMode } from './breaks.js';
 import { LineMetrics } from './lines.js';
 import { placeLine } from './place.js';
 import { balanceQuality, listQuality, numberUnitPenalties } from './balance.js';
@@ -67,7 +67,7 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
       const forced = chooseBreaks(lm, params, Brk.Force, scratch);
       if (forced.cost < result.cost) result = forced;
     }
-    return { seg, u, lm, result };
+    return { seg, u, lm, result, params };
   };
   let r = run(0);
   if (r.seg.count === 0) return { lines: [], missing: [] };
@@ -77,14 +77,28 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     const finer = run(fine);
     if (finer.result.cost < r.result.cost) r = finer;
   }
-  const { seg, u, lm, result } = r;
+  const { seg, u, lm, params, result } = r;
   const place = { measure, size, indent, align: options.align, trimStart, trimAfterIndent, maxSpacing };
-  const lines = [];
-  let a = 0;
-  for (let i = 0; i < result.ends.length; i++) {
-    const b = result.ends[i];
-    lines.push(placeLine(text, seg, u, lm, spans, a, b, i === result.ends.length - 1, place));
-    a = b;
+  const placed = (ends: readonly number[]) => {
+    const lines = [];
+    let a = 0;
+    for (let i = 0; i < ends.length; i++) {
+      const b = ends[i];
+      lines.push(placeLine(text, seg, u, lm, spans, a, b, i === ends.length - 1, place));
+      a = b;
+    }
+    return lines;
+  };
+  const paragraph: ComposedParagraph = { lines: placed(result.ends), missing: u.missing };
+  // Other numbers of lines, asked for by the page breaker: only settings as good as the composer
+  // accepts anyway (no line looser than the maximum, no rule broken, no lone last character).
+  if (options.alternatives) {
+    paragraph.alternatives = options.alternatives.map((want) => {
+      if (want === result.ends.length) return paragraph.lines;
+      if (result.cost >= COST.DISCOURAGED) return undefined;
+      const other = chooseBreaksInLines(lm, params, Brk.Emergency, want, scratch);
+      return other.cost < COST.DISCOURAGED ? placed(other.ends) : undefined;
+    });
   }
-  return { lines, missing: u.missing };
+  return paragraph;
 }

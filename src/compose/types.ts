@@ -63,6 +63,14 @@ export interface ComposeOptions {
    * is taken when it avoids the loose line; a line that is loose whatever the breaks is still set.
    */
   maxSpacing?: number;
+  /**
+   * Justified text: also set the paragraph in each of these numbers of lines, where that can be
+   * done as well as the composer sets any paragraph (punctuation compressed further for one line
+   * less, lines spaced out within `maxSpacing` for one more; no rule broken, no lone last
+   * character): ComposedParagraph.alternatives. The page breaker asks for them so that a page
+   * need not end short.
+   */
+  alternatives?: readonly number[];
 }
 
 export { GlyphRun, type PlacedGlyph } from './glyph-run.js';
@@ -94,6 +102,8 @@ export interface ComposedLine {
 
 export interface ComposedParagraph {
   lines: ComposedLine[];
+  /** Per count asked for in `alternatives`, the paragraph set in that many lines, or undefined where it cannot be. */
+  alternatives?: (ComposedLine[] | undefined)[];
   /** Characters no font in their chain could draw (each reported once). */
   missing: { char: string; codePoint: number; index: number }[];
 }

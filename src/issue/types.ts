@@ -15,6 +15,8 @@ export interface Issue {
   publisher: string;
   /** ISO date YYYY-MM-DD. */
   date: string;
+  /** Print a 目录 (default true); false for a one-article issue whose title follows the masthead. */
+  toc?: boolean;
   sections: Section[];
   footer?: Footer;
   /** Theme overrides; validated by the theme part of the schema. */
@@ -24,6 +26,8 @@ export interface Issue {
 export interface Section {
   /** 栏目 name. */
   name: string;
+  /** Print the 栏目 header above its articles and briefs (default true). */
+  header?: boolean;
   articles?: Article[];
   briefs?: Brief[];
 }
@@ -31,6 +35,8 @@ export interface Section {
 export interface Article {
   /** One line, or a list of lines for a title set on two (or more) lines. */
   title: string | string[];
+  /** 副题, printed under the title led by ——. */
+  subtitle?: string;
   /** 目录 text when it differs from the title. */
   toc?: string;
   body: BodyItem[];

@@ -1,19 +1,20 @@
 /**
  * 版记 (GB/T 9704 §7.4, typography.md §2.3 and §3.4): thick rule, the 送/报/发 lines with wrapped
  * lines aligned after the label, thin rule, 本期责任编辑 left and 电话 right on one line, notes,
- * 共印N份, thick rule; 四号 text with one-character insets. One unbreakable row whose bottom is
- * its last rule, and whose glue takes all space left on the last page, so that rule lies on the
- * 版心 bottom edge; if it does not fit under the last text, pagination moves it to a new page.
+ * 共印N份, thick rule; 四号 text with one-character insets. Laid out from the centre of its last
+ * rule, which the galley and pagination put on the 版心 bottom edge of the last page, on whole
+ * grid lines of its own; if they do not fit under the last text, pagination moves it to a new page.
  */
 import type { ComposedLine } from '../compose/types.js';
 import type { Block, FooterText } from '../style/model.js';
 import type { Rule } from '../style/styles.js';
-import type { GalleyRow, RowRule, RowText } from './paginate.js';
+import type { Content } from './display.js';
+import type { RowRule, RowText } from './paginate.js';
 import { type LayoutContext, setText } from './setting.js';
 
 type FooterBlock = Extract<Block, { kind: 'footer' }>;
 
-export function buildFooter(ctx: LayoutContext, block: FooterBlock): GalleyRow | undefined {
+export function buildFooter(ctx: LayoutContext, block: FooterBlock): Content | undefined {
   const style = block.style;
   const b = ctx.styles.baseline;
   const data = block.lines;
@@ -91,14 +92,5 @@ export function buildFooter(ctx: LayoutContext, block: FooterBlock): GalleyRow |
   const weight = style.thick.weight;
   rules.push({ kind: 'rule', x: 0, dy: y + weight / 2, width, weight, color: style.thick.color });
   const total = y + weight / 2;
-  return {
-    kind: 'footer',
-    ascent: total,
-    descent: 0,
-    glue: { natural: style.spaceBefore, stretch: 0, shrink: 0 },
-    breakPenalty: 0,
-    fill: true,
-    items: [...texts, ...rules].map((item) => ({ ...item, dy: item.dy - total })),
-    label: 'footer',
-  };
+  return { items: [...texts, ...rules].map((item) => ({ ...item, dy: item.dy - total })), top: -total, bottom: 0 };
 }

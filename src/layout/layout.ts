@@ -6,8 +6,8 @@
 import type { ComposedLine } from '../compose/types.js';
 import { type StyledDocument, dateParts } from '../style/model.js';
 import { buildFrames } from './frames.js';
-import { buildGalley } from './galley.js';
-import { type GalleyRow, type PlacedPage, paginate } from './paginate.js';
+import { type Galley, buildGalley, linesPerPage } from './galley.js';
+import { type GalleyRow, type PaginateOptions, type Pagination, type PlacedPage, paginate } from './paginate.js';
 import type { Composer, LayoutContext, LayoutProblem } from './setting.js';
 import type { LaidOutDocument } from './types.js';
 
@@ -35,8 +35,12 @@ export function layoutIssue(model: StyledDocument, compose: Composer, options: L
   const styles = model.styles;
   const ctx: LayoutContext = { styles, compose, problems: [] };
   const galley = buildGalley(ctx, model.blocks);
-  const pages = paginate(galley.rows, { height: styles.page.typeHeight, pitch: styles.pitch });
-  const frames = buildFrames(ctx, galley.rows, pages, galley.pending);
+  const paged = breakIntoPages(galley, {
+    lines: linesPerPage(styles), pitch: styles.pitch, firstBaseline: styles.body.size * styles.baseline, height: styles.page.typeHeight,
+  });
+  const { rows, pages } = paged;
+  reportPageBreaks(ctx, model, paged);
+  const frames = buildFrames(ctx, rows, pages, galley.pending);
   const document: LaidOutDocument = {
     width: styles.page.width,
     height: styles.page.height,
@@ -48,7 +52,84 @@ export function layoutIssue(model: StyledDocument, compose: Composer, options: L
     })),
     meta: { ...model.meta, date: options.date ?? issueDate(model.issue.date) },
   };
-  return { document, problems: dedupe(ctx.problems), galley: galley.rows, pages };
+  return { document, problems: dedupe(ctx.problems), galley: rows, pages };
+}
+
+/**
+ * Pages of whole lines. Set as composed, most issues already break well. Where a page ends
+ * short inside an article, or far short before the next one, or leaves the 版记 alone, or no
+ * page break keeps every rule, every
+ * paragraph of three lines or more is offered in one line less and one more (where the
+ * composer can set it so, within its limits), and the breaks are chosen again, for the whole
+ * issue, with that freedom: a page ending short costs more than a paragraph set differently.
+ */
+function breakIntoPages(galley: Galley, opts: PaginateOptions): Pagination<ComposedLine> {
+  const first = paginate(galley.rows, opts);
+  const weak = first.pages.flatMap((page, i) => {
+    const end = first.ends[i];
+    const alone = i === first.pages.length - 1 && i > 0 && page.end - page.start === 1 && !!galley.rows[page.start].foot;
+    return end === 'flow' || alone || (end !== undefined && end !== 'end' && page.short >= WEAK_SHORT * opts.lines) ? [i] : [];
+  });
+  if ((!weak.length && !first.relaxed) || galley.paragraphs.length === 0) return first;
+  // The paragraphs of the weak pages and of the pages around them: lines gained or lost there
+  // move the breaks that matter. (Where no layout kept every rule, all of them.)
+  const which = new Set<number>();
+  const around = first.relaxed ? [[0, first.pages.length - 1]] : weak.map((w) => [w - AROUND_BEFORE, w + AROUND_AFTER]);
+  for (const [a, b] of around) {
+    const from = first.pages[Math.max(0, a)].start;
+    const to = first.pages[Math.min(first.pages.length - 1, b)].end;
+    galley.paragraphs.forEach((p, i) => { if (p.end > from && p.start < to) which.add(i); });
+  }
+  return paginate(galley.rows, opts, galley.flex(which));
+}
+
+/** Pages around a weak one whose paragraphs are offered in other settings. */
+const AROUND_BEFORE = 4;
+const AROUND_AFTER = 1;
+
+/** A page this much of a page short before a new 栏目, article or brief is worth setting paragraphs again for. */
+const WEAK_SHORT = 0.25;
+
+/**
+ * Where the breaker had to give something up, said where it happened so the editor can add or
+ * cut a few characters: a page that ends short inside an article's text (between two of its
+ * paragraphs), which the breaker does only when no full page can be made, every other break
+ * leaving a line alone or costing more; and a page break that no layout could avoid although a
+ * rule forbids it (a widow or orphan, a title parted from its text).
+ */
+function reportPageBreaks(ctx: LayoutContext, model: StyledDocument, paged: Pagination<ComposedLine>): void {
+  const rows = paged.rows;
+  const sourceOf = (row: GalleyRow | undefined) => (row?.block !== undefined ? model.blocks[row.block]?.source : undefined) ?? [];
+  paged.pages.forEach((page, i) => {
+    const next = rows[page.end];
+    if (!next) return;
+    if (paged.ends[i] === 'flow') {
+      ctx.problems.push({
+        code: 'short-page',
+        severity: 'warning',
+        message: `page ${i + 1} ends ${page.short} line${page.short > 1 ? 's' : ''} short inside an article: the text after it cannot be cut there without leaving a single line at a page foot or top`,
+        hint: 'add or cut a few characters in this paragraph or the ones before it (on that page), and the page fills',
+        source: sourceOf(next),
+      });
+    }
+    if (Number.isFinite(next.breakPenalty) || next.newPage) return;
+    const prev = rows[page.end - 1];
+    let reason = 'a title, header or sub-heading parted from its first lines';
+    if (next.kind === 'byline') reason = 'a byline parted from the text it signs';
+    else if (next.kind === 'body' && prev.kind === 'body' && next.block !== undefined && next.block === prev.block) {
+      const on = rows.slice(page.start, page.end).filter((r) => r.block === next.block).length;
+      const after = rows.slice(page.end).findIndex((r) => r.block !== next.block);
+      const left = after < 0 ? rows.length - page.end : after;
+      reason = on === 1 ? 'the first line of a paragraph alone at the page foot' : left === 1 ? 'the last line of a paragraph alone at the top of the next page' : 'the first lines of an article parted';
+    } else if (prev.kind === 'masthead' || next.kind === 'toc') reason = 'the masthead parted from what follows it';
+    ctx.problems.push({
+      code: 'page-break',
+      severity: 'warning',
+      message: `page ${i + 1} ends where no page should end (${reason}): no layout of these pages keeps every rule`,
+      hint: 'add or cut a few characters in the paragraphs around this page break, or shorten a title, so that a page can end where the rules allow',
+      source: sourceOf(next),
+    });
+  });
 }
 
 /** One report per problem and place (a character missing ten times in a paragraph is one problem). */

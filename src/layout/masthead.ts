@@ -2,13 +2,14 @@
  * 报头, page 1 (typography.md §3.2): the bulletin name large, red and letter-spaced in the
  * masthead face, the edition label （普 刊）, the 期号 line, then the publisher flush left and
  * the date flush right on one line, closed by a full-width red rule (or a thick-thin pair).
- * Built as one unbreakable galley row whose reference baseline is its bottom edge.
+ * Laid out from its top edge; the galley gives it whole grid lines at the top of page 1.
  */
 import type { ComposedLine } from '../compose/types.js';
 import type { Block } from '../style/model.js';
 import { type Rule, type TextStyle, scaled } from '../style/styles.js';
-import type { GalleyRow, RowRule, RowText } from './paginate.js';
-import { type LayoutContext, NO_GLUE, letterSpace, setText } from './setting.js';
+import type { Content } from './display.js';
+import type { RowRule, RowText } from './paginate.js';
+import { type LayoutContext, letterSpace, setText } from './setting.js';
 
 type Masthead = Extract<Block, { kind: 'masthead' }>;
 
@@ -23,7 +24,7 @@ export function stackRules(rules: readonly Rule[], y: number, width: number): { 
   return { items, y };
 }
 
-export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
+export function buildMasthead(ctx: LayoutContext, block: Masthead): Content {
   const m = block.style;
   const b = ctx.styles.baseline;
   const width = ctx.styles.page.typeWidth;
@@ -91,17 +92,7 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): GalleyRow {
   y += imprint.gapAfter;
 
   const rules = stackRules(m.rules, y, width);
-  y = rules.y;
-  const total = y;
-  return {
-    kind: 'masthead',
-    ascent: total,
-    descent: 0,
-    glue: NO_GLUE,
-    breakPenalty: 0,
-    items: [...texts, ...rules.items].map((item) => ({ ...item, dy: item.dy - total })),
-    label: block.name,
-  };
+  return { items: [...texts, ...rules.items], top: 0, bottom: rules.y };
 }
 
 /** Baseline distance of a 编印单位 wrapped over two lines, in em of the imprint size. */

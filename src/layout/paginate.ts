@@ -1,17 +1,19 @@
 /**
- * Page breaking over the galley: the whole issue as a column of rows (lines and unbreakable
- * boxes) with glue between them, cut into pages of the type-area height. Breaks are chosen for
- * the whole document at once (dynamic programming over legal break points, as Knuth–Plass does
- * for lines), so keep-with-next, widow and orphan rules never leave a big hole: a page that would
- * end short is filled by stretching the space around titles and 栏目 headers instead, and a page
- * that is one line too long can borrow from the same space. Body lines keep one pitch.
+ * Page breaking over the galley. Every row occupies a whole number of lines of the body grid
+ * (a body line one, a title block or a 栏目 header as many as the theme gives it), so a page is
+ * a run of rows that holds at most the grid's lines, and every row starts on a grid line: body
+ * lines sit on the same baselines on every page, and duplex pages back each other line for line.
+ *
+ * Pages are filled with whole lines, never by stretching space. The breaks are chosen for the
+ * whole issue at once (dynamic programming over the legal break points, as Knuth–Plass does for
+ * lines): keeps (a title with two lines of its text, no widow or orphan, a short brief whole)
+ * forbid some breaks; a page may end short only before a new 栏目, article or brief, where
+ * it costs little, or at the end; a page ending short anywhere else costs so much that it
+ * happens only when no full page is possible (a paragraph that would leave one line behind
+ * whichever way it is cut, in an article with nothing before it to move). Of the layouts left,
+ * the one with the fewest short lines and pages wins; the 版记 is given company on its page
+ * when some text can move over to it.
  */
-
-export interface Glue {
-  natural: number;
-  stretch: number;
-  shrink: number;
-}
 
 export type RowKind = 'masthead' | 'toc' | 'section' | 'title' | 'body' | 'heading' | 'byline' | 'footer';
 
@@ -39,22 +41,42 @@ export interface RowLink {
   target: string;
 }
 
+/** What a row begins: a page may end short before it. */
+export type RowStart = 'section' | 'article' | 'brief';
+
 export interface GalleyRow<L = unknown> {
   kind: RowKind;
-  /** From the row's top to its reference baseline, and from the baseline to its bottom. */
+  /** Whole grid lines the row occupies (at least one). */
+  lines: number;
+  /** Grid lines of white before the row, dropped when the row begins a page. */
+  spaceBefore: number;
+  /**
+   * The row's reference baseline is the baseline of its first grid line; its content reaches
+   * `ascent` above it and `descent` below it (either may be negative for a block whose text
+   * sits lower in its lines).
+   */
   ascent: number;
   descent: number;
-  /** Space between the previous row's bottom and this row's top; dropped at a page top. */
-  glue: Glue;
   /** Cost of a page break before this row; Infinity forbids it. */
   breakPenalty: number;
-  /** This row's glue takes all space left on its page (the 版记 sits at the foot of the last page). */
-  fill?: boolean;
-  /** Lines on the body grid keep the body pitch between them. */
+  /**
+   * When no layout keeps every rule (a paragraph that cannot be cut on a full page, and no
+   * other place to cut), what breaking the rule that forbids a break here costs: a widow or
+   * orphan least, a title parted from its text more, the masthead parted from page 1's text
+   * most. Absent: FORCED_BREAK_COST.
+   */
+  keepCost?: number;
+  /** The row begins a 栏目, an article or a brief: a page may end short before it. */
+  starts?: RowStart;
+  /** The row begins a new page (the rest of a 目录 too long for page 1). */
+  newPage?: boolean;
+  /** The row sits on the last lines of its page (the 版记, on the 版心 bottom). */
+  foot?: boolean;
+  /** A line of the body flow (body text, sub-heading, byline): its baseline is its grid line's. */
   grid?: boolean;
   items: (RowText<L> | RowRule)[];
   links?: RowLink[];
-  /** Named destinations at the row's top. */
+  /** Named destinations at the top of the row's content. */
   anchors?: string[];
   /** For tests and diagnostics: the row's text, and the index of the model block it belongs to. */
   label?: string;
@@ -67,70 +89,78 @@ export interface PlacedPage {
   /** Rows [start, end) of the galley. */
   start: number;
   end: number;
-  /** Baseline of each row of the page, measured down from the type-area top. */
+  /** Baseline of each row's first grid line, measured down from the type-area top. */
   baselines: number[];
-  /** Space left under the last row (0 when the page is filled). */
+  /** Grid line (0-based) each row starts on. */
+  cells: number[];
+  /** Grid lines left empty at the page foot (above the 版记 on its page). */
+  short: number;
+  /** The same in points. */
   leftover: number;
+}
+
+/**
+ * A paragraph the page breaker may set one line shorter or longer (TeX's looseness): its rows
+ * [start, end) in the galley, and the same paragraph in one line less or more, as rows with
+ * their break rules in place. A page ending short costs more than a paragraph set differently.
+ */
+export interface Flex<L = unknown> {
+  start: number;
+  end: number;
+  shorter?: GalleyRow<L>[];
+  longer?: GalleyRow<L>[];
+}
+
+export interface Pagination<L = unknown> {
+  /** The galley as set: the flexible paragraphs in the settings chosen. */
+  rows: GalleyRow<L>[];
+  pages: PlacedPage[];
+  /**
+   * Per page, what it ends before when it ends short: a 栏目, article or brief, 'last' (the last
+   * page, which the 版记 shares with the text before it), 'flow' (inside an article's text,
+   * only when no full page could be made); 'end' for the last page.
+   */
+  ends: (RowStart | 'last' | 'flow' | 'end' | undefined)[];
+  /** No layout kept every rule: some break comes where a rule forbids it (the cheapest such). */
+  relaxed?: boolean;
 }
 
 export interface PaginateOptions {
-  /** Type-area height. */
-  height: number;
-  /** Body pitch: unfilled space is costed per line of it. */
+  /** Grid lines on a page. */
+  lines: number;
+  /** Body pitch. */
   pitch: number;
+  /** Baseline of the first grid line, from the type-area top. */
+  firstBaseline: number;
+  /** Type-area height: the 版记's bottom sits on it. */
+  height: number;
 }
 
-const EPS = 0.01;
-/** A page that ends one body line short costs this much; squared for more. */
-const SHORT_LINE_COST = 5000;
-/** Cost of using all the stretch (or shrink) a page has; cubic in the ratio, as TeX's badness. */
-const FULL_STRETCH_COST = 100;
-const FULL_SHRINK_COST = 300;
-/** Each page costs a little, so that of two equal layouts the shorter wins. */
-const PAGE_COST = 1;
-/** A page holding nothing but the 版记 looks like a blank page: worth some stretching to avoid. */
-const FILL_ALONE_COST = 1000;
+/**
+ * A page that ends short by s lines costs base + line × s + SQUARE × s²: where it ends decides
+ * what a few lines of white cost — little before a new 栏目 or article, more before a brief,
+ * much more between two paragraphs of one article, which the breaker does only when a full page
+ * cannot be made (and the layout reports it) — and the square makes a page left nearly empty
+ * the worst of all, wherever it ends. Inside a paragraph a page never ends short.
+ */
+const SHORT: Readonly<Record<RowStart | 'last' | 'flow', { base: number; line: number }>> = {
+  section: { base: 100, line: 20 },
+  article: { base: 150, line: 30 },
+  brief: { base: 400, line: 60 },
+  /** Before the last page, between paragraphs, so that the 版记 has text above it. */
+  last: { base: 400, line: 60 },
+  flow: { base: 2000, line: 300 },
+};
+const SQUARE = 20;
+/** The 版记 alone on the last page reads as a page left blank. */
+const FOOT_ALONE = 6000;
+/** A paragraph set one line longer (spaced out) or shorter (punctuation compressed). */
+const LONGER = 150;
+const SHORTER = 120;
+/** Each page costs something: of two layouts, the one on fewer sheets wins when little else differs. */
+const PAGE_COST = 300;
 /** A row taller than a page can only stand alone, and should not. */
 const OVERFULL_COST = 1e9;
-
-interface PageFit {
-  cost: number;
-  /** Ratio applied to the stretch (> 0) or shrink (< 0) of the page's glue. */
-  ratio: number;
-  leftover: number;
-  fillGap: number;
-}
-
-function fitPage(rows: readonly GalleyRow[], i: number, j: number, opts: PaginateOptions, last: boolean): PageFit | null {
-  let natural = rows[i].ascent + rows[j - 1].descent;
-  let stretch = 0;
-  let shrink = 0;
-  let hasFill = !!rows[i].fill;
-  for (let k = i + 1; k < j; k++) {
-    natural += rows[k - 1].descent + rows[k].glue.natural + rows[k].ascent;
-    stretch += rows[k].glue.stretch;
-    shrink += rows[k].glue.shrink;
-    if (rows[k].fill) hasFill = true;
-  }
-  const slack = opts.height - natural;
-  if (slack < -EPS) {
-    if (-slack <= shrink + EPS) {
-      const ratio = slack / shrink;
-      return { cost: FULL_SHRINK_COST * Math.abs(ratio) ** 3, ratio, leftover: 0, fillGap: 0 };
-    }
-    return j === i + 1 ? { cost: OVERFULL_COST, ratio: 0, leftover: 0, fillGap: 0 } : null;
-  }
-  if (hasFill) {
-    const alone = rows.slice(i, j).every((r) => r.fill);
-    return { cost: alone ? FILL_ALONE_COST : 0, ratio: 0, leftover: 0, fillGap: Math.max(0, slack) };
-  }
-  if (last) return { cost: 0, ratio: 0, leftover: Math.max(0, slack), fillGap: 0 };
-  const ratio = stretch > 0 ? Math.min(1, Math.max(0, slack) / stretch) : 0;
-  const leftover = Math.max(0, slack - ratio * stretch);
-  const short = leftover / opts.pitch;
-  return { cost: FULL_STRETCH_COST * ratio ** 3 + SHORT_LINE_COST * short * short, ratio, leftover, fillGap: 0 };
-}
-
 /** A keep that cannot be honoured (a block taller than a page) is broken at this cost. */
 const FORCED_BREAK_COST = 1e12;
 
@@ -138,74 +168,274 @@ const FORCED_BREAK_COST = 1e12;
  * Cut the galley into pages; every row lands on exactly one page, in order. If the keeps leave
  * no way at all (a kept-together block taller than a page), they are broken where it costs least.
  */
-export function paginate(rows: readonly GalleyRow[], opts: PaginateOptions): PlacedPage[] {
-  return breakPages(rows, opts, false) ?? breakPages(rows, opts, true)!;
+export function paginate<L>(rows: readonly GalleyRow<L>[], opts: PaginateOptions, flex: readonly Flex<L>[] = []): Pagination<L> {
+  const items = itemsOf(rows as readonly GalleyRow[], flex as readonly Flex[]);
+  return (breakPages(items, opts, false) ?? breakPages(items, opts, true)!) as Pagination<L>;
 }
 
-function breakPages(rows: readonly GalleyRow[], opts: PaginateOptions, relaxed: boolean): PlacedPage[] | undefined {
-  const n = rows.length;
-  if (n === 0) return [];
-  const best: number[] = new Array(n + 1).fill(Infinity);
-  const from: number[] = new Array(n + 1).fill(-1);
-  const fits: (PageFit | null)[] = new Array(n + 1).fill(null);
-  best[0] = 0;
-  const canStart = (i: number) => i === 0 || relaxed || Number.isFinite(rows[i].breakPenalty);
-  const penaltyAt = (j: number) => (Number.isFinite(rows[j].breakPenalty) ? rows[j].breakPenalty : FORCED_BREAK_COST);
-  for (let j = 1; j <= n; j++) {
-    if (j < n && !canStart(j)) continue;
-    const last = j === n;
-    for (let i = j - 1; i >= 0; i--) {
-      if (!canStart(i) || best[i] === Infinity) {
-        if (tooTall(rows, i, j, opts)) break;
-        continue;
+/** A row, or a paragraph that has other settings. */
+interface Item {
+  /** Settings as row lists: the natural one first, then one line shorter and/or longer. */
+  settings: GalleyRow[][];
+  /** Line difference of each setting from the natural one (0, -1, +1). */
+  delta: number[];
+  /** A page may not end short before this item: it continues a paragraph begun above. */
+  midParagraph: boolean;
+}
+
+function itemsOf(rows: readonly GalleyRow[], flex: readonly Flex[]): Item[] {
+  const items: Item[] = [];
+  const byStart = new Map(flex.filter((f) => f.shorter || f.longer).map((f) => [f.start, f]));
+  for (let j = 0; j < rows.length;) {
+    const f = byStart.get(j);
+    if (f) {
+      const settings = [rows.slice(f.start, f.end)];
+      const delta = [0];
+      if (f.shorter) { settings.push(f.shorter); delta.push(-1); }
+      if (f.longer) { settings.push(f.longer); delta.push(1); }
+      items.push({ settings, delta, midParagraph: false });
+      j = f.end;
+    } else {
+      const prev = rows[j - 1];
+      const row = rows[j];
+      const mid = !!prev && row.kind === 'body' && prev.kind === 'body' && row.block !== undefined && row.block === prev.block;
+      items.push({ settings: [[row]], delta: [0], midParagraph: mid });
+      j++;
+    }
+  }
+  return items;
+}
+
+/** Where a page begins or ends: before item `item`, or inside it after `line` rows of setting `setting`. */
+interface Position {
+  item: number;
+  setting: number;
+  line: number;
+}
+
+interface Step {
+  from: number;
+  /** Lines added (+) or taken (−) by the paragraphs wholly on the page. */
+  delta: number;
+}
+
+function breakPages(items: readonly Item[], opts: PaginateOptions, relaxed: boolean): Pagination | undefined {
+  const L = opts.lines;
+  const T = items.length;
+  if (T === 0) return { rows: [], pages: [], ends: [] };
+  // States: the position before each item, and each position inside a paragraph (after `line`
+  // rows of a setting), in text order: a page only goes forward, so they are settled in turn.
+  const positions: Position[] = [];
+  const boundary: number[] = [];
+  const inside: number[][][] = [];
+  for (let t = 0; t <= T; t++) {
+    boundary[t] = positions.length;
+    positions.push({ item: t, setting: 0, line: 0 });
+    if (t === T) break;
+    inside[t] = items[t].settings.map((rows, s) => {
+      const at: number[] = [];
+      for (let k = 1; k < rows.length; k++) {
+        at[k] = positions.length;
+        positions.push({ item: t, setting: s, line: k });
       }
-      const fit = fitPage(rows, i, j, opts, last);
-      if (!fit) break;
-      const penalty = j < n ? penaltyAt(j) : 0;
-      const cost = best[i] + fit.cost + penalty + PAGE_COST;
-      if (cost < best[j]) {
-        best[j] = cost;
-        from[j] = i;
-        fits[j] = fit;
+      return at;
+    });
+  }
+  const best: number[] = new Array(positions.length).fill(Infinity);
+  const step: (Step | undefined)[] = new Array(positions.length);
+  best[0] = 0;
+  // Whether everything from item t on fits on one page: then a page ending before it ends
+  // before the last page, which holds the 版记 at its foot and the text it comes after.
+  const hasFoot = !!items[T - 1].settings[0].at(-1)?.foot;
+  const lastPageFrom: boolean[] = new Array(T + 1).fill(false);
+  for (let t = T - 1, cells = 0; t >= 0 && hasFoot; t--) {
+    const rows = items[t].settings[0];
+    const own = rows.reduce((n, r, k) => n + r.lines + (k > 0 ? r.spaceBefore : 0), 0);
+    lastPageFrom[t] = cells + own <= L;
+    cells += own + rows[0].spaceBefore;
+    if (cells > L) break;
+  }
+
+  const legal = (row: GalleyRow) => relaxed || Number.isFinite(row.breakPenalty) || !!row.newPage;
+  const penaltyOf = (row: GalleyRow) => (row.newPage ? 0 : Number.isFinite(row.breakPenalty) ? row.breakPenalty : row.keepCost ?? FORCED_BREAK_COST);
+  const settingCost = (delta: number) => (delta > 0 ? LONGER * delta : -delta * SHORTER);
+  /** A page ending short inside a paragraph: never, unless nothing else is possible at all. */
+  const midShort = (short: number) => (short === 0 ? 0 : relaxed ? FORCED_BREAK_COST * (1 + short) : Infinity);
+
+  /** Cheapest way to end a page of `base` lines whose whole paragraphs can take `up` lines more or give `down`. */
+  const finish = (base: number, up: number, down: number, shortCost: (short: number) => number): Step & { cost: number } => {
+    let cost = Infinity;
+    let delta = 0;
+    for (let d = -down; d <= up && base + d <= L; d++) {
+      const c = shortCost(L - base - d) + settingCost(d);
+      if (c < cost) { cost = c; delta = d; }
+    }
+    return { from: -1, cost, delta };
+  };
+
+  for (let si = 0; si < positions.length; si++) {
+    if (best[si] === Infinity) continue;
+    const start = positions[si];
+    if (start.item === T) continue;
+    const relax = (to: number, cost: number, delta: number) => {
+      if (cost === Infinity) return;
+      const total = best[si] + cost + PAGE_COST;
+      if (total < best[to]) { best[to] = total; step[to] = { from: si, delta }; }
+    };
+    let base = 0;
+    let up = 0;
+    let down = 0;
+    let onPage = 0;
+    let t = start.item;
+    if (start.line > 0) {
+      // The rest of a paragraph begun on an earlier page, in the setting chosen there; a long
+      // one may fill this page and go on.
+      const rows = items[t].settings[start.setting];
+      for (let k = start.line; k < rows.length; k++) {
+        if (k > start.line && legal(rows[k]) && base === L) relax(inside[t][start.setting][k], penaltyOf(rows[k]), 0);
+        base += rows[k].lines;
+        onPage++;
+        if (base > L) break;
+      }
+      if (base > L) continue;
+      t++;
+    }
+    for (; t <= T; t++) {
+      if (base - down > L) break;
+      if (onPage > 0) {
+        if (t === T) {
+          const last = items[T - 1].settings[0].at(-1)!;
+          const alone = !!last.foot && onPage === 1 && T > 1;
+          const end = finish(base, up, down, () => (alone ? FOOT_ALONE : 0));
+          relax(boundary[T], end.cost, end.delta);
+          break;
+        }
+        const row = items[t].settings[0][0];
+        if (legal(row)) {
+          const kind = row.starts;
+          const end = finish(base, up, down, (short) => {
+            if (short === 0 || row.newPage) return 0;
+            if (!kind && items[t].midParagraph) return midShort(short);
+            const c = SHORT[kind ?? (lastPageFrom[t] ? 'last' : 'flow')];
+            return c.base + c.line * short + SQUARE * short * short;
+          });
+          relax(boundary[t], end.cost + penaltyOf(row), end.delta);
+        }
+        if (row.newPage) break;
+      }
+      const it = items[t];
+      const natural = it.settings[0];
+      const space = onPage > 0 ? natural[0].spaceBefore : 0;
+      // End the page inside item t, a paragraph, after k of its lines: on a full page only.
+      it.settings.forEach((rows, s) => {
+        let lines = base + space;
+        for (let k = 1; k < rows.length; k++) {
+          lines += rows[k - 1].lines;
+          if (lines - down > L) break;
+          if (!legal(rows[k])) continue;
+          const end = finish(lines, up, down, midShort);
+          relax(inside[t][s][k], end.cost + settingCost(it.delta[s]) + penaltyOf(rows[k]), end.delta);
+        }
+      });
+      // Item t wholly on the page.
+      base += space;
+      for (const r of natural) base += r.lines;
+      if (it.delta.includes(1)) up++;
+      if (it.delta.includes(-1)) down++;
+      onPage += natural.length;
+      // A single row taller than a page stands alone.
+      if (onPage === 1 && natural.length === 1 && base > L) {
+        relax(boundary[t + 1], OVERFULL_COST + (t + 1 < T ? penaltyOf(items[t + 1].settings[0][0]) : 0), 0);
+        break;
       }
     }
   }
-  if (best[n] === Infinity) return undefined;
-  const cuts: number[] = [];
-  for (let j = n; j > 0; j = from[j]) cuts.push(j);
-  cuts.reverse();
-  const pages: PlacedPage[] = [];
-  let start = 0;
-  for (const end of cuts) {
-    pages.push(place(rows, start, end, fits[end]!));
-    start = end;
+  if (best[boundary[T]] === Infinity) return undefined;
+  const result = realize(items, positions, step, boundary[T], opts);
+  if (relaxed) result.relaxed = true;
+  return result;
+}
+
+/** The chosen breaks as rows and pages: each paragraph in the setting its page asked for. */
+function realize(items: readonly Item[], positions: readonly Position[], step: readonly (Step | undefined)[], end: number, opts: PaginateOptions): Pagination {
+  const chain: { from: Position; to: Position; delta: number }[] = [];
+  for (let at = end; at !== 0;) {
+    const s = step[at]!;
+    chain.push({ from: positions[s.from], to: positions[at], delta: s.delta });
+    at = s.from;
   }
-  return pages;
-}
-
-/** True when rows [i, j) cannot fit even fully shrunk: no earlier start can fit either. */
-function tooTall(rows: readonly GalleyRow[], i: number, j: number, opts: PaginateOptions): boolean {
-  let natural = rows[i].ascent + rows[j - 1].descent;
-  let shrink = 0;
-  for (let k = i + 1; k < j; k++) {
-    natural += rows[k - 1].descent + rows[k].glue.natural + rows[k].ascent;
-    shrink += rows[k].glue.shrink;
+  chain.reverse();
+  // Settings: a paragraph cut by a page break keeps the setting of the break; the whole
+  // paragraphs of a page give or take the lines its break asked for, least spaced first.
+  const setting: number[] = items.map(() => 0);
+  for (const page of chain) {
+    if (page.to.line > 0) setting[page.to.item] = page.to.setting;
+    if (page.delta === 0) continue;
+    const firstWhole = page.from.line > 0 ? page.from.item + 1 : page.from.item;
+    const want = Math.sign(page.delta);
+    const candidates: { t: number; s: number; spread: number }[] = [];
+    for (let t = firstWhole; t < page.to.item; t++) {
+      const s = items[t].delta.indexOf(want);
+      if (s > 0) candidates.push({ t, s, spread: spreadOf(items[t].settings[s]) });
+    }
+    candidates.sort((a, b) => a.spread - b.spread || a.t - b.t);
+    for (const c of candidates.slice(0, Math.abs(page.delta))) setting[c.t] = c.s;
   }
-  return j - i > 1 && natural - shrink > opts.height + EPS;
+  const rows: GalleyRow[] = [];
+  const offset: number[] = [];
+  items.forEach((it, t) => {
+    offset[t] = rows.length;
+    for (const row of it.settings[setting[t]]) rows.push(row);
+  });
+  offset[items.length] = rows.length;
+  const at = (p: Position) => offset[p.item] + p.line;
+  const pages = chain.map((page) => place(rows, at(page.from), at(page.to), opts));
+  const ends = pages.map((page, i): Pagination['ends'][number] => {
+    if (i === pages.length - 1) return 'end';
+    if (page.short === 0) return undefined;
+    return rows[page.end].starts ?? (i === pages.length - 2 && rows.at(-1)?.foot ? 'last' : 'flow');
+  });
+  return { rows, pages, ends };
 }
 
-function glueSet(g: Glue, ratio: number): number {
-  return g.natural + (ratio >= 0 ? ratio * g.stretch : ratio * g.shrink);
+/** The widest even spacing of a setting's lines, to prefer the tightest one spaced out. */
+function spreadOf(rows: readonly GalleyRow[]): number {
+  let most = 0;
+  for (const r of rows) for (const item of r.items) {
+    const line = item.kind === 'text' ? (item.line as { spacing?: number }) : undefined;
+    if (line?.spacing !== undefined && line.spacing > most) most = line.spacing;
+  }
+  return most;
 }
 
-function place(rows: readonly GalleyRow[], start: number, end: number, fit: PageFit): PlacedPage {
+/** Lines rows [i, j) take on a page that begins with row i. */
+function used(rows: readonly GalleyRow[], i: number, j: number): number {
+  if (j <= i) return 0;
+  let n = rows[i].lines;
+  for (let k = i + 1; k < j; k++) n += rows[k].spaceBefore + rows[k].lines;
+  return n;
+}
+
+/** Rows [start, end) on one page: each on its grid line, the 版记 on the last ones. */
+function place(rows: readonly GalleyRow[], start: number, end: number, opts: PaginateOptions): PlacedPage {
   const baselines: number[] = [];
-  // A fill row that opens its page has no glue left to grow: it moves down by the gap itself.
-  let y = rows[start].ascent + (rows[start].fill ? fit.fillGap : 0);
-  baselines.push(y);
-  for (let k = start + 1; k < end; k++) {
-    y += rows[k - 1].descent + glueSet(rows[k].glue, fit.ratio) + (rows[k].fill ? fit.fillGap : 0) + rows[k].ascent;
-    baselines.push(y);
+  const cells: number[] = [];
+  let cell = 0;
+  for (let k = start; k < end; k++) {
+    if (k > start) cell += rows[k].spaceBefore;
+    const row = rows[k];
+    if (row.foot) {
+      // On the page's last lines, its bottom on the 版心's (whatever the grid leaves there).
+      const at = Math.max(cell, opts.lines - row.lines);
+      cells.push(at);
+      baselines.push(opts.height - row.descent);
+      cell = at + row.lines;
+      continue;
+    }
+    cells.push(cell);
+    baselines.push(opts.firstBaseline + cell * opts.pitch);
+    cell += row.lines;
   }
-  return { start, end, baselines, leftover: fit.leftover };
+  const short = Math.max(0, opts.lines - used(rows, start, end));
+  return { start, end, baselines, cells, short, leftover: short * opts.pitch };
 }

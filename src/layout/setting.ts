@@ -6,7 +6,7 @@
 import type { ComposeOptions, ComposedLine, ComposedParagraph, Span } from '../compose/types.js';
 import type { SourcePath } from '../style/model.js';
 import { type Styles, type TextStyle, scaled } from '../style/styles.js';
-import type { GalleyRow, Glue, RowKind } from './paginate.js';
+import type { GalleyRow, RowKind } from './paginate.js';
 
 export type Composer = (spans: Span[], options: ComposeOptions) => ComposedParagraph;
 
@@ -26,8 +26,6 @@ export interface LayoutContext {
   problems: LayoutProblem[];
 }
 
-export const NO_GLUE: Glue = { natural: 0, stretch: 0, shrink: 0 };
-
 /**
  * Compose `spans` and report the characters no font in their chain could draw and the lines
  * spaced looser than the theme allows. `offsets` gives, per span, where its text starts in the
@@ -38,10 +36,7 @@ export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOpti
   const kept = spans.map((s, i) => ({ span: s, offset: offsets?.[i] })).filter((k) => k.span.text.length > 0);
   const nonEmpty = kept.map((k) => k.span);
   if (nonEmpty.length === 0) return [];
-  // The breaker avoids lines looser than the warning below allows, with the same threshold.
-  const limit = ctx.styles.body.maxSpacing;
-  const withLimit = limit === undefined || options.maxSpacing !== undefined ? options : { ...options, maxSpacing: scaled(limit, options.size) / options.size };
-  const result = ctx.compose(nonEmpty, withLimit);
+  const result = composeSpans(ctx, nonEmpty, options);
   reportLoose(ctx, result.lines, kept, options.size, source);
   for (const m of result.missing) {
     const hex = m.codePoint.toString(16).toUpperCase().padStart(4, '0');
@@ -53,6 +48,16 @@ export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOpti
     });
   }
   return result.lines;
+}
+
+/**
+ * The composer's lines for non-empty spans, with the theme's spacing ceiling: the breaker avoids
+ * lines looser than the `loose-line` warning allows, with the same threshold. Nothing reported.
+ */
+export function composeSpans(ctx: LayoutContext, spans: Span[], options: ComposeOptions): ComposedParagraph {
+  const limit = ctx.styles.body.maxSpacing;
+  const withLimit = limit === undefined || options.maxSpacing !== undefined ? options : { ...options, maxSpacing: scaled(limit, options.size) / options.size };
+  return ctx.compose(spans, withLimit);
 }
 
 /** `valueOffset`: where `text` starts in the source value (negative when the theme adds a prefix such as a byline's （). */
@@ -140,18 +145,17 @@ export function fitScale(width: number, max: number): number {
   return width > max && width > 0 ? max / width : 1;
 }
 
-/** A row holding one composed line at the given style's size. */
-export function lineRow(
-  ctx: LayoutContext, kind: RowKind, line: ComposedLine, style: TextStyle,
-  glue: Glue, breakPenalty: number, x = 0,
-): GalleyRow {
+/** A row of one grid line holding one composed line at the given style's size, on its baseline. */
+export function lineRow(ctx: LayoutContext, kind: RowKind, line: ComposedLine, style: TextStyle, breakPenalty: number, x = 0): GalleyRow<ComposedLine> {
   const b = ctx.styles.baseline;
   return {
     kind,
+    lines: 1,
+    spaceBefore: 0,
     ascent: style.size * b,
     descent: style.size * (1 - b),
-    glue,
     breakPenalty,
+    grid: true,
     items: [{ kind: 'text', x, dy: 0, line, color: style.color }],
     label: line.text,
   };

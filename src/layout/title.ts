@@ -11,8 +11,11 @@ import { type LayoutContext, setText } from './setting.js';
 
 export type TitleBlock = Extract<Block, { kind: 'title' }>;
 
-/** The title's lines, with the style and inset they were set in (the galley places them). */
-export function setTitle(ctx: LayoutContext, block: TitleBlock): { lines: ComposedLine[]; style: TitleStyle; inset: number } {
+/**
+ * The title's lines and its subtitle's (副题: centred under it, led by ——, broken by sense
+ * like the title), with the style and inset they were set in (the galley places them).
+ */
+export function setTitle(ctx: LayoutContext, block: TitleBlock): { lines: ComposedLine[]; subtitle: ComposedLine[]; style: TitleStyle; inset: number } {
   const style = block.style;
   const inset = style.inset;
   const options = { measure: ctx.styles.page.typeWidth - 2 * inset, align: 'center' as const, trimOpeningAtLineStart: false, balance: true, phraseSpaces: true };
@@ -22,5 +25,11 @@ export function setTitle(ctx: LayoutContext, block: TitleBlock): { lines: Compos
   if (lines.length > style.maxLines) {
     ctx.problems.push({ code: 'title-too-long', severity: 'error', source: block.source, message: `the title takes ${lines.length} lines (at most ${style.maxLines}): shorten it, or set it as a list of lines` });
   }
-  return { lines, style, inset };
+  const sub = block.subtitle;
+  // The lead (——) may not be left alone at a line end: it is set as part of the first phrase.
+  const subtitle = sub ? setText(ctx, sub.text, sub.style, { ...options, trimOpeningAtLineStart: false }, sub.source, -sub.valueOffset) : [];
+  if (sub && subtitle.length > sub.style.maxLines) {
+    ctx.problems.push({ code: 'title-too-long', severity: 'error', source: sub.source, message: `the subtitle takes ${subtitle.length} lines (at most ${sub.style.maxLines}): shorten it` });
+  }
+  return { lines, subtitle, style, inset };
 }

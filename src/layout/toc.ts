@@ -1,17 +1,19 @@
 /**
  * 目录: a letter-spaced heading, then one row per 栏目 with the section name (黑, in 【】) as a
  * label column and the article titles in a second column, wrapped lines hanging under the
- * first; a briefs-only 栏目 shows "3则". Set compactly (四号) so the first article can start on
- * page 1. Each entry links to its article; optional page numbers with leaders are filled in
- * after pagination, in a column reserved beforehand so the 目录 does not change height.
+ * first; a 栏目 of briefs shows "3则", or each brief's lead (本期要目). Set compactly (四号) so
+ * the first article can start on page 1. Each entry links to its article; optional page
+ * numbers with leaders are filled in after pagination, in a column reserved beforehand so the
+ * 目录 does not change height. Laid out as pieces the galley stacks into whole grid lines under
+ * the masthead (a 目录 too long for page 1 goes on on the next, between 栏目 where it can).
  */
 import { GlyphRun, type PlacedGlyph } from '../compose/glyph-run.js';
 import type { ComposedLine } from '../compose/types.js';
 import type { FontHandle } from '../font/types.js';
 import type { Block } from '../style/model.js';
 import { stackRules } from './masthead.js';
-import type { GalleyRow, RowLink, RowText } from './paginate.js';
-import { type LayoutContext, NO_GLUE, letterSpace, lineRow, setSpans, setText } from './setting.js';
+import type { RowLink, RowRule, RowText } from './paginate.js';
+import { type LayoutContext, letterSpace, setSpans, setText } from './setting.js';
 
 type Toc = Extract<Block, { kind: 'toc' }>;
 
@@ -24,23 +26,41 @@ export interface PendingNumber {
   dy: number;
 }
 
-export interface TocRows {
-  rows: GalleyRow[];
-  /** Per row index (in `rows`), the numbers it waits for. */
-  pending: Map<GalleyRow, PendingNumber[]>;
+/**
+ * One piece of the 目录 (its heading, a 栏目's row or an entry that goes on under it, the rule),
+ * laid out from its first baseline. The galley stacks the pieces into whole grid lines; a 目录
+ * too long for page 1 goes on on the next page before a `breakable` piece.
+ */
+export interface TocPiece {
+  /** From the previous piece's bottom to this one's top. */
+  gap: number;
+  /** From the top of the piece to its first baseline, and from there to its bottom. */
+  ascent: number;
+  descent: number;
+  /** A page may end before this piece (between 栏目, or inside a long one with two entries or more on each side). */
+  breakable?: boolean;
+  items: (RowText<ComposedLine> | RowRule)[];
+  links: RowLink[];
+  /** Page numbers to print once pages are known, dy from the piece's first baseline. */
+  numbers: PendingNumber[];
+  label: string;
 }
 
-export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
+export function buildToc(ctx: LayoutContext, block: Toc): TocPiece[] {
   const c = block.style;
   const b = ctx.styles.baseline;
   const width = ctx.styles.page.typeWidth;
-  const rows: GalleyRow[] = [];
-  const pending = new Map<GalleyRow, PendingNumber[]>();
+  const rows: TocPiece[] = [];
 
-  if (c.heading) {
+  if (block.heading) {
     const style = c.headingStyle;
-    const [line] = setText(ctx, c.heading, style, { measure: width, align: 'center', trimOpeningAtLineStart: false }, []);
-    if (line) rows.push({ ...lineRow(ctx, 'toc', letterSpace(line, style.letterSpacing, 'center'), style, NO_GLUE, Infinity), label: c.heading });
+    const [line] = setText(ctx, block.heading, style, { measure: width, align: 'center', trimOpeningAtLineStart: false }, []);
+    if (line) {
+      rows.push({
+        gap: 0, ascent: style.size * b, descent: style.size * (1 - b), label: block.heading, links: [], numbers: [],
+        items: [{ kind: 'text', x: 0, dy: 0, line: letterSpace(line, style.letterSpacing, 'center'), color: style.color }],
+      });
+    }
   }
 
   const label = c.label;
@@ -100,34 +120,32 @@ export function buildToc(ctx: LayoutContext, block: Toc): TocRows {
       });
       const size = gi === 0 ? top : entry.size;
       const after = pieces.length - before;
-      const result: GalleyRow = {
-        kind: 'toc',
+      const result: TocPiece = {
         ascent: size * b,
         descent: Math.max(dy, gi === 0 ? (labels[ri].length - 1) * lineHeight : 0) + size * (1 - b),
         // Entries of one 栏目 keep one line pitch across rows.
-        glue: { natural: gi > 0 ? lineHeight - (gi === 1 ? top : entry.size) * (1 - b) - entry.size * b : ri === 0 ? afterHeading : lineHeight - entry.size + rowGap, stretch: 0, shrink: 0 },
-        // A 目录 taller than a page may break between 栏目, reluctantly, or inside one with two
-        // entries or more on each side, more reluctantly still.
-        breakPenalty: gi === 0 ? (ri === 0 ? Infinity : 10000) : before >= 2 && after >= 2 ? 20000 : Infinity,
+        gap: gi > 0 ? lineHeight - (gi === 1 ? top : entry.size) * (1 - b) - entry.size * b : ri === 0 && rows.length ? afterHeading : lineHeight - entry.size + rowGap,
         items: texts,
         links,
+        numbers,
         label: row.name,
       };
+      // A 目录 taller than a page may go on between 栏目, or inside one with two entries or
+      // more on each side.
+      if (gi === 0 ? ri > 0 : before >= 2 && after >= 2) result.breakable = true;
       before += group.length;
-      if (numbers.length) pending.set(result, numbers);
       rows.push(result);
     });
   });
 
   if (c.rules.length) {
-    const before = c.gapBeforeRule;
     const rules = stackRules(c.rules, 0, width);
     rows.push({
-      kind: 'toc', ascent: rules.y, descent: 0, glue: { natural: before, stretch: 0, shrink: 0 }, breakPenalty: Infinity,
-      items: rules.items.map((r) => ({ ...r, dy: r.dy - rules.y })), label: 'toc-rule',
+      gap: c.gapBeforeRule, ascent: rules.y, descent: 0, label: 'toc-rule', links: [], numbers: [],
+      items: rules.items.map((r) => ({ ...r, dy: r.dy - rules.y })),
     });
   }
-  return { rows, pending };
+  return rows;
 }
 
 /**

@@ -54,7 +54,7 @@ export function checkGeometry(s: Styles, theme: Theme): ThemeProblem[] {
     [['body'], s.body], [['masthead', 'name'], s.masthead.name], [['masthead', 'edition'], s.masthead.edition],
     [['masthead', 'number'], s.masthead.number], [['masthead', 'imprint'], s.masthead.imprint],
     [['toc', 'headingStyle'], s.toc.headingStyle], [['toc', 'label'], s.toc.label], [['toc', 'entry'], s.toc.entry],
-    [['section'], s.section], [['title'], s.title], [['heading1'], s.headings[1]], [['heading2'], s.headings[2]],
+    [['section'], s.section], [['title'], s.title], [['subtitle'], s.subtitle], [['heading1'], s.headings[1]], [['heading2'], s.headings[2]],
     [['byline'], s.byline], [['footer'], s.footer], [['folio'], s.folio],
   ];
   const room = Math.min(p.typeWidth, p.typeHeight);

@@ -10,7 +10,7 @@ import type { Footer, Issue } from '../issue/types.js';
 import { isSubHeading, titleLines } from '../issue/types.js';
 import { type InlinePiece, parseInline } from '../text/inline.js';
 import { headingLevel } from './printed.js';
-import type { BodyStyle, BylineStyle, FooterStyle, HeadingStyle, MastheadStyle, SectionStyle, Space, Styles, TextStyle, TitleStyle, TocStyle } from './styles.js';
+import type { BodyStyle, BylineStyle, FooterStyle, HeadingStyle, MastheadStyle, SectionStyle, Styles, SubtitleStyle, TextStyle, TitleStyle, TocStyle } from './styles.js';
 
 export type SourcePath = (string | number)[];
 
@@ -48,17 +48,29 @@ export interface FooterLines {
   copies?: FooterText;
 }
 
-export const NO_SPACE: Space = { natural: 0, stretch: 0, shrink: 0 };
+/** An article's 副题 as printed (led by ——) and where its value starts in `text`. */
+export interface Subtitle {
+  text: string;
+  valueOffset: number;
+  source: SourcePath;
+  style: SubtitleStyle;
+}
 
 export type Block =
   | { kind: 'masthead'; name: string; edition?: string; numberLine: string; publisher: string; date: string; source: SourcePath; style: MastheadStyle }
-  | { kind: 'toc'; rows: TocRow[]; source: SourcePath; style: TocStyle }
-  | { kind: 'section'; text: string; name: string; id: string; source: SourcePath; style: SectionStyle }
-  | { kind: 'title'; lines: string[]; id: string; source: SourcePath; style: TitleStyle }
-  | { kind: 'paragraph'; pieces: InlinePiece[]; spaceBefore: Space; anchor?: string; source: SourcePath; style: BodyStyle }
+  /** `heading`: the 目录's heading as printed (目录, or 本期要目 for a list of brief leads). */
+  | { kind: 'toc'; heading: string; rows: TocRow[]; source: SourcePath; style: TocStyle }
+  /** `printed: false`: a 栏目 whose header is not printed (its anchor goes to what follows). */
+  | { kind: 'section'; text: string; name: string; id: string; printed: boolean; source: SourcePath; style: SectionStyle }
+  | { kind: 'title'; lines: string[]; subtitle?: Subtitle; id: string; source: SourcePath; style: TitleStyle }
+  /**
+   * `brief`: the brief it belongs to (its index in the issue), for keeping a short one whole;
+   * `spaceBefore`: grid lines of white asked before it (between briefs).
+   */
+  | { kind: 'paragraph'; pieces: InlinePiece[]; spaceBefore: number; brief?: number; anchors?: string[]; source: SourcePath; style: BodyStyle }
   | { kind: 'heading'; level: 1 | 2 | 3; text: string; source: SourcePath; style: HeadingStyle }
   /** `valueOffset`: where the field's value starts in `text` (after the opening bracket). */
-  | { kind: 'byline'; text: string; valueOffset: number; source: SourcePath; style: BylineStyle }
+  | { kind: 'byline'; text: string; valueOffset: number; brief?: number; source: SourcePath; style: BylineStyle }
   | { kind: 'footer'; lines: FooterLines; source: SourcePath; style: FooterStyle };
 
 export interface DocumentMeta {
@@ -113,6 +125,20 @@ function footerLines(footer: Footer, style: FooterStyle): FooterLines {
   return lines;
 }
 
+/**
+ * What a brief is about, for a 目录 of 本期要目: its first clause, which opens with its bold
+ * lead (**县纪委监委**6月3日召开全县纪检监察工作推进会，… → 县纪委监委6月3日召开全县纪检
+ * 监察工作推进会): the office alone would repeat itself down the list. A clause longer than
+ * LEAD_MAX characters is cut there and ends in ……
+ */
+export function briefLead(paragraph: string): string {
+  const text = parseInline(paragraph).map((p) => p.text).join('').trim();
+  const clause = [...text.split(/[，。；！？,;!?]/u)[0].replace(/[：:、\s]+$/u, '')];
+  return clause.length > LEAD_MAX ? `${clause.slice(0, LEAD_MAX).join('')}……` : clause.join('');
+}
+
+const LEAD_MAX = 40;
+
 /** The issue set in `styles`. */
 export function styleIssue(issue: Issue, styles: Styles): StyledDocument {
   const values = issueValues(issue);
@@ -127,50 +153,78 @@ export function styleIssue(issue: Issue, styles: Styles): StyledDocument {
     source: [],
     style: m,
   }];
-  const toc: Extract<Block, { kind: 'toc' }> = { kind: 'toc', rows: [], source: ['sections'], style: styles.toc };
-  blocks.push(toc);
+  const tocStyle = styles.toc;
+  // A 栏目 of briefs is listed by its briefs' leads when the theme says so, or (auto) when the
+  // issue has only briefs: a 目录 of "3则" lines says nothing about a 廉政简报 of news items.
+  const briefsOnly = issue.sections.every((s) => (s.articles ?? []).length === 0);
+  const listLeads = tocStyle.briefEntries === 'leads' || (tocStyle.briefEntries === 'auto' && briefsOnly);
+  const toc: Extract<Block, { kind: 'toc' }> = {
+    kind: 'toc', heading: listLeads && briefsOnly && tocStyle.leadsHeading ? tocStyle.leadsHeading : tocStyle.heading,
+    rows: [], source: ['sections'], style: tocStyle,
+  };
+  if (issue.toc !== false) blocks.push(toc);
   const outline: StyledDocument['outline'] = [];
   const { section: sectionStyle, title: titleStyle, body, byline } = styles;
-  const bylineBlock = (text: string, source: SourcePath): Block => ({ kind: 'byline', text: `${byline.open}${text}${byline.close}`, valueOffset: byline.open.length, source, style: byline });
+  const bylineBlock = (text: string, source: SourcePath, brief?: number): Block => {
+    const block: Block = { kind: 'byline', text: `${byline.open}${text}${byline.close}`, valueOffset: byline.open.length, source, style: byline };
+    if (brief !== undefined) block.brief = brief;
+    return block;
+  };
+  let briefCount = 0;
   issue.sections.forEach((section, si) => {
     const sid = `s${si + 1}`;
-    const label = styles.toc.label;
-    const row: TocRow = { name: section.name, label: `${label.open}${section.name}${label.close}`, target: sid, items: [] };
+    const label = tocStyle.label;
+    const printed = section.header !== false;
+    const row: TocRow = { name: section.name, label: printed ? `${label.open}${section.name}${label.close}` : '', target: sid, items: [] };
     const entry = { title: section.name, target: sid, children: [] as { title: string; target: string }[] };
-    blocks.push({ kind: 'section', text: `${sectionStyle.open}${section.name}${sectionStyle.close}`, name: section.name, id: sid, source: ['sections', si, 'name'], style: sectionStyle });
+    blocks.push({ kind: 'section', text: `${sectionStyle.open}${section.name}${sectionStyle.close}`, name: section.name, id: sid, printed, source: ['sections', si, 'name'], style: sectionStyle });
     (section.articles ?? []).forEach((article, ai) => {
       const aid = `${sid}a${ai + 1}`;
       const lines = titleLines(article);
-      const tocText = article.toc ?? lines.join(styles.toc.titleJoiner);
       const base: SourcePath = ['sections', si, 'articles', ai];
+      // The lead (——) is the layout's; a subtitle typed with its own dash keeps just one.
+      const typed = article.subtitle !== undefined ? /^[\s—―－-]*/.exec(article.subtitle)![0].length : 0;
+      const subtitle: Subtitle | undefined = article.subtitle !== undefined
+        ? { text: `${styles.subtitle.lead}${article.subtitle.slice(typed)}`, valueOffset: styles.subtitle.lead.length - typed, source: [...base, 'subtitle'], style: styles.subtitle }
+        : undefined;
+      const joined = lines.join(tocStyle.titleJoiner);
+      const withSubtitle = tocStyle.subtitles && subtitle !== undefined && article.toc === undefined;
       row.items.push({
-        text: tocText, target: aid,
+        text: article.toc ?? (withSubtitle ? `${joined}${subtitle.text}` : joined), target: aid,
         source: article.toc !== undefined ? [...base, 'toc'] : [...base, 'title'],
-        verbatim: article.toc !== undefined || typeof article.title === 'string',
+        verbatim: article.toc !== undefined || (typeof article.title === 'string' && !withSubtitle),
       });
       entry.children.push({ title: lines.join(' '), target: aid });
-      blocks.push({ kind: 'title', lines, id: aid, source: [...base, 'title'], style: titleStyle });
+      const title: Block = { kind: 'title', lines, id: aid, source: [...base, 'title'], style: titleStyle };
+      if (subtitle) title.subtitle = subtitle;
+      blocks.push(title);
       article.body.forEach((item, bi) => {
         if (isSubHeading(item)) {
           const level = headingLevel(item.heading, item.level);
           blocks.push({ kind: 'heading', level, text: item.heading, source: [...base, 'body', bi, 'heading'], style: styles.headings[level] });
         } else {
-          blocks.push({ kind: 'paragraph', pieces: parseInline(item), spaceBefore: NO_SPACE, source: [...base, 'body', bi], style: body });
+          blocks.push({ kind: 'paragraph', pieces: parseInline(item), spaceBefore: 0, source: [...base, 'body', bi], style: body });
         }
       });
       if (article.byline) blocks.push(bylineBlock(article.byline, [...base, 'byline']));
     });
     const briefs = section.briefs ?? [];
     if (briefs.length > 0) {
-      row.items.push({ text: fill(styles.toc.briefs, { n: briefs.length }), target: `${sid}b`, source: ['sections', si, 'briefs'], verbatim: false });
+      if (!listLeads) row.items.push({ text: fill(tocStyle.briefs, { n: briefs.length }), target: `${sid}b`, source: ['sections', si, 'briefs'], verbatim: false });
       briefs.forEach((brief, bi) => {
         const base: SourcePath = ['sections', si, 'briefs', bi];
+        const id = briefCount++;
+        const target = `${sid}b${bi + 1}`;
+        if (listLeads) {
+          const lead = briefLead(brief.body[0] ?? '');
+          if (lead) row.items.push({ text: lead, target, source: [...base, 'body', 0], verbatim: false });
+        }
         brief.body.forEach((para, pi) => {
-          const block: Block = { kind: 'paragraph', pieces: parseInline(para), spaceBefore: pi === 0 ? styles.briefSpace : NO_SPACE, source: [...base, 'body', pi], style: body };
-          if (bi === 0 && pi === 0) block.anchor = `${sid}b`;
+          const block: Block = { kind: 'paragraph', pieces: parseInline(para), spaceBefore: pi === 0 ? styles.briefSpace : 0, brief: id, source: [...base, 'body', pi], style: body };
+          if (pi === 0) block.anchors = bi === 0 ? [`${sid}b`, target] : [target];
           blocks.push(block);
         });
-        if (brief.byline) blocks.push(bylineBlock(brief.byline, [...base, 'byline']));
+        if (brief.byline) blocks.push(bylineBlock(brief.byline, [...base, 'byline'], id));
       });
     }
     toc.rows.push(row);
@@ -213,7 +267,7 @@ export function* printedTexts(doc: StyledDocument): Generator<{ style: TextStyle
       }
       case 'toc': {
         const t = block.style;
-        if (t.heading) yield { style: t.headingStyle, text: t.heading };
+        if (block.heading) yield { style: t.headingStyle, text: block.heading };
         for (const row of block.rows) {
           yield { style: t.label, text: row.label };
           for (const item of row.items) yield { style: t.entry, text: item.text };
@@ -221,8 +275,11 @@ export function* printedTexts(doc: StyledDocument): Generator<{ style: TextStyle
         if (t.pageNumbers) yield { style: t.entry, text: `${t.leader}0123456789` };
         break;
       }
-      case 'section': yield { style: block.style, text: block.text }; break;
-      case 'title': for (const line of block.lines) yield { style: block.style, text: line }; break;
+      case 'section': if (block.printed) yield { style: block.style, text: block.text }; break;
+      case 'title':
+        for (const line of block.lines) yield { style: block.style, text: line };
+        if (block.subtitle) yield { style: block.subtitle.style, text: block.subtitle.text };
+        break;
       case 'paragraph': for (const p of block.pieces) yield { style: p.bold ? block.style.bold : block.style, text: p.text }; break;
       case 'heading': case 'byline': yield { style: block.style, text: block.text }; break;
       case 'footer': {

@@ -8,7 +8,7 @@ import type { Styles, TextStyle } from './styles.js';
 
 /** The parts of a bulletin that are set in a text style of their own. */
 export type Element =
-  | 'body' | 'bold' | 'title' | 'masthead' | 'edition' | 'imprint' | 'section' | 'tocLabel' | 'toc'
+  | 'body' | 'bold' | 'title' | 'subtitle' | 'masthead' | 'edition' | 'imprint' | 'section' | 'tocLabel' | 'toc'
   | 'heading1' | 'heading2' | 'heading3' | 'byline' | 'footer' | 'number' | 'tocHeading' | 'folio';
 
 /** Plain words for each element, used in messages and reports (in this order). */
@@ -16,6 +16,7 @@ export const ELEMENT_NAMES: Readonly<Record<Element, string>> = {
   body: 'body text',
   bold: 'bold text',
   title: 'article titles',
+  subtitle: 'subtitles',
   masthead: 'the masthead name',
   edition: 'the edition label',
   imprint: 'the publisher line',
@@ -38,6 +39,7 @@ export function elementStyle(styles: Styles, element: Element): TextStyle {
     case 'body': return styles.body;
     case 'bold': return styles.body.bold;
     case 'title': return styles.title;
+    case 'subtitle': return styles.subtitle;
     case 'masthead': return styles.masthead.name;
     case 'edition': return styles.masthead.edition;
     case 'imprint': return styles.masthead.imprint;
@@ -58,7 +60,7 @@ export function elementStyle(styles: Styles, element: Element): TextStyle {
 
 /** The text fields of an issue file. */
 export type Field =
-  | 'masthead' | 'edition' | 'publisher' | 'section' | 'title' | 'toc' | 'paragraph' | 'heading'
+  | 'masthead' | 'edition' | 'publisher' | 'section' | 'title' | 'subtitle' | 'toc' | 'paragraph' | 'heading'
   | 'brief' | 'byline' | 'distribution' | 'editor' | 'phone' | 'note';
 
 /**
@@ -66,13 +68,15 @@ export type Field =
  * title is also its 目录 entry unless the article gives a `toc` of its own; a sub-heading is
  * set by its level. The `**bold**` runs of body text are in `bold` as well.
  */
-export function printedIn(field: Field, context: { level?: 1 | 2 | 3; ownToc?: boolean } = {}): Element[] {
+export function printedIn(field: Field, context: { level?: 1 | 2 | 3; ownToc?: boolean; subtitleInToc?: boolean } = {}): Element[] {
   switch (field) {
     case 'masthead': return ['masthead'];
     case 'edition': return ['edition'];
     case 'publisher': return ['imprint'];
     case 'section': return ['section', 'tocLabel'];
     case 'title': return context.ownToc ? ['title'] : ['title', 'toc'];
+    // In the 目录 too when the theme joins subtitles to their entries.
+    case 'subtitle': return context.subtitleInToc ? ['subtitle', 'toc'] : ['subtitle'];
     case 'toc': return ['toc'];
     case 'paragraph': case 'brief': return ['body'];
     case 'heading': return [headingElement(context.level ?? 1)];

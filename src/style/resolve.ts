@@ -9,8 +9,8 @@ import { checkGeometry } from './geometry.js';
 import { FontChains, type FontOpener } from './fonts.js';
 import type { ThemePath, ThemeProblem } from './problem.js';
 import { themeReferences } from './references.js';
-import type { Page, Rule, Scaled, Space, Styles, TextStyle } from './styles.js';
-import type { ColorRef, RuleStyle, Space as SpaceSpec, TextStyle as TextSpec, Theme } from './theme.js';
+import type { Page, Rule, Scaled, Styles, TextStyle } from './styles.js';
+import type { ColorRef, RuleStyle, TextStyle as TextSpec, Theme } from './theme.js';
 import { type Cmyk, type Length, type Size, isCmyk, isEmLength, lengthToPt, sizeToPt } from './units.js';
 
 export type { FontOpener } from './fonts.js';
@@ -75,12 +75,11 @@ class Resolver {
     }
   }
 
-  private space(s: SpaceSpec, em: number | undefined, path: ThemePath): Space {
-    return {
-      natural: this.len(s.natural, em, [...path, 'natural']),
-      stretch: Math.max(0, this.len(s.stretch ?? 0, em, [...path, 'stretch'])),
-      shrink: Math.max(0, this.len(s.shrink ?? 0, em, [...path, 'shrink'])),
-    };
+  /** Display space in whole grid lines (the schema says so; a theme built in code is checked here). */
+  private lines(value: number, path: ThemePath): number {
+    if (Number.isInteger(value) && value >= 0 && value <= 100) return value;
+    this.fail(path, `display space is counted in whole grid lines: give a whole number from 0 to 100, not ${JSON.stringify(value)}`);
+    return 0;
   }
 
   private color(ref: ColorRef, path: ThemePath): Cmyk {
@@ -180,6 +179,7 @@ class Resolver {
     const title = this.text(t, ['title']);
     const h1 = this.text(th.heading1, ['heading1']);
     const h2 = this.text(th.heading2, ['heading2']);
+    const subtitle = this.text(th.subtitle, ['subtitle']);
     const byline = this.text(th.byline, ['byline']);
     const f = th.footer;
     const footer = this.text(f, ['footer']);
@@ -188,8 +188,7 @@ class Resolver {
 
     const sectionStyle: Styles['section'] = {
       ...section, open: s.open, close: s.close, align: s.align,
-      spaceBefore: this.space(s.spaceBefore, section.size, ['section', 'spaceBefore']),
-      spaceAfter: this.space(s.spaceAfter, section.size, ['section', 'spaceAfter']),
+      space: this.lines(s.space, ['section', 'space']),
     };
     const gapBeforeRule = this.len(s.gapBeforeRule, section.size, ['section', 'gapBeforeRule']);
     if (s.rule) sectionStyle.rule = { ...this.rule(s.rule, section.size, ['section', 'rule']), gapBefore: gapBeforeRule };
@@ -200,7 +199,8 @@ class Resolver {
       pitch: this.pitch,
       baseline: th.baseline,
       body,
-      briefSpace: this.space(th.brief.spaceBetween, body.size, ['brief', 'spaceBetween']),
+      briefSpace: this.lines(th.brief.spaceBetween, ['brief', 'spaceBetween']),
+      articleSpace: this.lines(th.article.spaceBetween, ['article', 'spaceBetween']),
       masthead: {
         name: {
           ...name,
@@ -218,7 +218,7 @@ class Resolver {
         number: { ...number, format: m.number.format, numberOnly: m.number.numberOnly, gapAfter: this.len(m.gapAfterNumber, number.size, ['masthead', 'gapAfterNumber']) },
         imprint: { ...imprint, dateFormat: m.imprint.dateFormat, gapAfter: this.len(m.gapAfterImprint, imprint.size, ['masthead', 'gapAfterImprint']) },
         rules: this.rules(m.rules, ['masthead', 'rules']),
-        spaceAfter: this.space(m.spaceAfter, undefined, ['masthead', 'spaceAfter']),
+        space: this.lines(m.space, ['masthead', 'space']),
       },
       toc: {
         heading: c.heading,
@@ -231,11 +231,14 @@ class Resolver {
         rowGap: this.len(c.rowGap, entry.size, at('rowGap')),
         titleJoiner: c.titleJoiner,
         briefs: c.briefs,
+        briefEntries: c.briefEntries,
+        leadsHeading: c.leadsHeading,
+        subtitles: c.subtitles,
         pageNumbers: c.pageNumbers,
         leader: c.leader,
         rules: this.rules(c.rules, at('rules')),
         gapBeforeRule: this.len(c.gapBeforeRule, entry.size, at('gapBeforeRule')),
-        spaceAfter: this.space(c.spaceAfter, undefined, at('spaceAfter')),
+        gapBefore: this.len(c.gapBefore, entry.size, at('gapBefore')),
       },
       section: sectionStyle,
       title: {
@@ -243,16 +246,16 @@ class Resolver {
         lineHeight: this.len(t.lineHeight, title.size, ['title', 'lineHeight']),
         inset: this.len(t.inset, title.size, ['title', 'inset']),
         maxLines: t.maxLines,
-        spaceBefore: this.space(t.spaceBefore, title.size, ['title', 'spaceBefore']),
-        spaceAfter: this.space(t.spaceAfter, title.size, ['title', 'spaceAfter']),
+        space: this.lines(t.space, ['title', 'space']),
       },
+      subtitle: { ...subtitle, lead: th.subtitle.lead, maxLines: th.subtitle.maxLines },
       headings: {
-        1: { ...h1, indent: th.heading1.indent, ...(grid !== undefined ? { grid } : {}), spaceBefore: this.space(th.heading1.spaceBefore, h1.size, ['heading1', 'spaceBefore']) },
-        2: { ...h2, indent: th.heading2.indent, ...(grid !== undefined ? { grid } : {}), spaceBefore: this.space(th.heading2.spaceBefore, h2.size, ['heading2', 'spaceBefore']) },
+        1: { ...h1, indent: th.heading1.indent, ...(grid !== undefined ? { grid } : {}), spaceBefore: this.lines(th.heading1.spaceBefore, ['heading1', 'spaceBefore']) },
+        2: { ...h2, indent: th.heading2.indent, ...(grid !== undefined ? { grid } : {}), spaceBefore: this.lines(th.heading2.spaceBefore, ['heading2', 'spaceBefore']) },
         // 1. and （1）: the body's face, size and indent, spaced as level 2 (GB/T 9704 §7.3.3).
-        3: { ...bodyText, indent: th.body.indent, ...(grid !== undefined ? { grid } : {}), spaceBefore: this.space(th.heading2.spaceBefore, bodyText.size, ['heading2', 'spaceBefore']) },
+        3: { ...bodyText, indent: th.body.indent, ...(grid !== undefined ? { grid } : {}), spaceBefore: this.lines(th.heading2.spaceBefore, ['heading2', 'spaceBefore']) },
       },
-      byline: { ...byline, open: th.byline.open, close: th.byline.close, spaceBefore: this.space(th.byline.spaceBefore, byline.size, ['byline', 'spaceBefore']) },
+      byline: { ...byline, open: th.byline.open, close: th.byline.close, spaceBefore: this.lines(th.byline.spaceBefore, ['byline', 'spaceBefore']) },
       footer: {
         ...footer,
         lineHeight: this.len(f.lineHeight, footer.size, ['footer', 'lineHeight']),
@@ -264,7 +267,7 @@ class Resolver {
         editorLabel: f.editorLabel,
         phoneLabel: f.phoneLabel,
         copies: f.copies,
-        spaceBefore: this.len(f.spaceBefore, footer.size, ['footer', 'spaceBefore']),
+        space: this.lines(f.space, ['footer', 'space']),
       },
       folio: {
         ...folio,

@@ -17,13 +17,6 @@ export interface TextStyle {
   color: Cmyk;
 }
 
-/** Spacing around a block: natural size, and how far the page may stretch or shrink it to fill. */
-export interface Space {
-  natural: number;
-  stretch: number;
-  shrink: number;
-}
-
 /** A horizontal rule and the distance from the rule above it (pairs). */
 export interface Rule {
   weight: number;
@@ -73,16 +66,24 @@ export interface BodyStyle extends TextStyle {
 export interface HeadingStyle extends TextStyle {
   indent: number;
   grid?: number;
-  spaceBefore: Space;
+  /** Grid lines of white before it (none at a page top). */
+  spaceBefore: number;
 }
 
 export interface TitleStyle extends TextStyle {
+  /** Distance between title lines as the theme gives it; the layout sets them whole grid lines apart. */
   lineHeight: number;
   /** Room kept free at each side. */
   inset: number;
   maxLines: number;
-  spaceBefore: Space;
-  spaceAfter: Space;
+  /** Grid lines of white added to the lines the title block fills. */
+  space: number;
+}
+
+export interface SubtitleStyle extends TextStyle {
+  /** Put before the subtitle's text (——). */
+  lead: string;
+  maxLines: number;
 }
 
 export interface SectionStyle extends TextStyle {
@@ -90,14 +91,15 @@ export interface SectionStyle extends TextStyle {
   close: string;
   align: 'left' | 'center';
   rule?: Rule & { gapBefore: number };
-  spaceBefore: Space;
-  spaceAfter: Space;
+  /** Grid lines of white added to the lines the header fills. */
+  space: number;
 }
 
 export interface BylineStyle extends TextStyle {
   open: string;
   close: string;
-  spaceBefore: Space;
+  /** Grid lines of white before it. */
+  spaceBefore: number;
 }
 
 export interface MastheadStyle {
@@ -106,7 +108,8 @@ export interface MastheadStyle {
   number: TextStyle & { format: string; numberOnly: string; gapAfter: number };
   imprint: TextStyle & { dateFormat: string; gapAfter: number };
   rules: Rule[];
-  spaceAfter: Space;
+  /** Grid lines of white added under the masthead and its 目录. */
+  space: number;
 }
 
 export interface TocStyle {
@@ -122,11 +125,18 @@ export interface TocStyle {
   titleJoiner: string;
   /** Entry of a 栏目 of briefs, `{n}` = how many. */
   briefs: string;
+  /** A 栏目 of briefs listed by count or by the briefs' leads (auto: leads when the issue has only briefs). */
+  briefEntries: 'auto' | 'count' | 'leads';
+  /** Heading of a 目录 of brief leads only (本期要目); empty: `heading`. */
+  leadsHeading: string;
+  /** Subtitles join their titles in the 目录. */
+  subtitles: boolean;
   pageNumbers: boolean;
   leader: string;
   rules: Rule[];
   gapBeforeRule: number;
-  spaceAfter: Space;
+  /** From the masthead's rule to the top of the 目录 heading. */
+  gapBefore: number;
 }
 
 export interface FooterStyle extends TextStyle {
@@ -140,7 +150,8 @@ export interface FooterStyle extends TextStyle {
   phoneLabel: string;
   /** `{n}` = copies. */
   copies: string;
-  spaceBefore: number;
+  /** Grid lines of white added above the lines the 版记 fills. */
+  space: number;
 }
 
 export interface FolioStyle extends TextStyle {
@@ -169,12 +180,14 @@ export interface Styles {
   /** Where the baseline sits in an em box, from its top. */
   baseline: number;
   body: BodyStyle;
-  /** Space between two briefs. */
-  briefSpace: Space;
+  /** Grid lines of white between two briefs, and between two articles (none at a page top). */
+  briefSpace: number;
+  articleSpace: number;
   masthead: MastheadStyle;
   toc: TocStyle;
   section: SectionStyle;
   title: TitleStyle;
+  subtitle: SubtitleStyle;
   /** Sub-headings: 一、 (1), （一） (2), and 1. （1） (3, in the body face). */
   headings: Readonly<Record<1 | 2 | 3, HeadingStyle>>;
   byline: BylineStyle;

@@ -17,12 +17,14 @@ export interface FontSpec {
 /** A colour: CMYK percentages, or the name of an entry in `colors`. */
 export type ColorRef = Cmyk | string;
 
-/** Spacing around a block: natural size, and how far the page may stretch or shrink it to fill. */
-export interface Space {
-  natural: Length;
-  stretch?: Length;
-  shrink?: Length;
-}
+/**
+ * Display space is counted in whole lines of the body grid (方正's 占行, a Word 文档网格): a
+ * display block (栏目 header, title, 目录, masthead, 版记) occupies the grid lines its text needs
+ * — its text with one body leading of white, as a body line has — plus `space` more, and its
+ * text is placed inside them by rule; so every body line after it lands on the grid again.
+ * A whole number ≥ 0.
+ */
+export type Lines = number;
 
 export interface RuleStyle {
   weight: Length;
@@ -97,7 +99,11 @@ export interface Theme {
     gapAfterImprint: Length;
     /** The separator under the masthead: one rule, or a thick-thin pair. */
     rules: RuleStyle[];
-    spaceAfter: Space;
+    /**
+     * Grid lines of white added under the masthead and the 目录 that follows it on page 1: the
+     * two are one display block, set from the top of the 版心 in the lines they fill.
+     */
+    space: Lines;
   };
   toc: {
     /** Heading text, letter-spaced; empty for none. */
@@ -121,12 +127,24 @@ export interface Theme {
     titleJoiner: string;
     /** Entry of a 栏目 that has briefs, `{n}` = how many. */
     briefs: string;
+    /**
+     * How a 栏目 of briefs is listed: `count` one entry "3则", `leads` one entry per brief, its
+     * first clause, which opens with its bold lead (县纪委监委召开全县纪检监察工作推进会),
+     * `auto` leads when the issue has only briefs (a 廉政简报 of news items: the 目录 is then a
+     * list of 本期要目), the count otherwise.
+     */
+    briefEntries: 'auto' | 'count' | 'leads';
+    /** Heading of a 目录 that lists the briefs' leads and no article; empty: `heading`. */
+    leadsHeading: string;
+    /** Add an article's subtitle to its 目录 entry (主题——副题). */
+    subtitles: boolean;
     pageNumbers: boolean;
     /** Leader character between an entry and its page number. */
     leader: string;
     rules: RuleStyle[];
     gapBeforeRule: Length;
-    spaceAfter: Space;
+    /** From the masthead's rule to the top of the 目录 heading. */
+    gapBefore: Length;
   };
   section: TextStyle & {
     open: string;
@@ -135,10 +153,15 @@ export interface Theme {
     /** A rule under the 栏目 header; omit for none. */
     rule?: RuleStyle;
     gapBeforeRule: Length;
-    spaceBefore: Space;
-    spaceAfter: Space;
+    /**
+     * Grid lines of white added to the lines the header fills. Its text (and rule) sits at
+     * the foot of them, one body leading above what it introduces, so the header is nearer to
+     * its title or first brief than to the text before it.
+     */
+    space: Lines;
   };
   title: TextStyle & {
+    /** Distance between the lines of a title, rounded to whole grid lines (the nearest number that clears the title's size). */
     lineHeight: Length;
     /**
      * Space kept free at each side of a title line. 0 by default: GB/T 9704 §7.3.1 centres
@@ -147,15 +170,23 @@ export interface Theme {
     inset: Length;
     /** More lines than this is reported as an error. */
     maxLines: number;
-    spaceBefore: Space;
-    spaceAfter: Space;
+    /** Grid lines of white added to the lines the title (and its subtitle) fills; the text is centred in them. */
+    space: Lines;
   };
-  /** Sub-headings: level 1 一、, level 2 （一）. */
-  heading1: TextStyle & { indent: number; spaceBefore: Space };
-  heading2: TextStyle & { indent: number; spaceBefore: Space };
-  byline: TextStyle & { open: string; close: string; spaceBefore: Space };
-  /** Extra space between two briefs. */
-  brief: { spaceBetween: Space };
+  /** 副题: under the title, centred, led by `lead` (——). */
+  subtitle: TextStyle & {
+    lead: string;
+    /** More lines than this is reported as an error. */
+    maxLines: number;
+  };
+  /** Sub-headings: level 1 一、, level 2 （一）; `spaceBefore` in grid lines. */
+  heading1: TextStyle & { indent: number; spaceBefore: Lines };
+  heading2: TextStyle & { indent: number; spaceBefore: Lines };
+  byline: TextStyle & { open: string; close: string; spaceBefore: Lines };
+  /** Grid lines of white between two briefs (dropped at a page top). */
+  brief: { spaceBetween: Lines };
+  /** Grid lines of white between the end of an article and the next title (dropped at a page top). */
+  article: { spaceBetween: Lines };
   /** 版记. */
   footer: TextStyle & {
     lineHeight: Length;
@@ -170,8 +201,8 @@ export interface Theme {
     phoneLabel: string;
     /** `{n}` = copies. */
     copies: string;
-    /** Least space between the last text and the 版记. */
-    spaceBefore: Length;
+    /** Grid lines of white added above the lines the 版记 fills (its last rule sits on the 版心 bottom). */
+    space: Lines;
   };
   /** Page numbers. */
   folio: TextStyle & {
@@ -195,8 +226,6 @@ export interface Theme {
     lang: string;
   };
 }
-
-const sp = (natural: Length, stretch: Length = 0, shrink: Length = 0): Space => ({ natural, stretch, shrink });
 
 /** The default bulletin theme. Font files are names in the vendored fonts/ directory. */
 export const DEFAULT_THEME: Theme = {
@@ -222,7 +251,7 @@ export const DEFAULT_THEME: Theme = {
     gapAfterNumber: '2mm',
     gapAfterImprint: '2mm',
     rules: [{ weight: '2.25pt', color: 'red' }, { weight: '0.75pt', color: 'red', gap: '1.5pt' }],
-    spaceAfter: sp('4mm', '4mm', '1mm'),
+    space: 0,
   },
   toc: {
     heading: '目录',
@@ -235,28 +264,31 @@ export const DEFAULT_THEME: Theme = {
     rowGap: 0,
     titleJoiner: ' ',
     briefs: '{n}则',
+    briefEntries: 'auto',
+    leadsHeading: '本期要目',
+    subtitles: false,
     pageNumbers: false,
     leader: '·',
     rules: [{ weight: '0.75pt', color: 'red' }],
     gapBeforeRule: '3mm',
-    spaceAfter: sp('0.5line', '1line', '0.25line'),
+    gapBefore: '4mm',
   },
   section: {
     font: 'hei', size: '三号', color: 'text', open: '【', close: '】', align: 'left',
     rule: { weight: '0.5pt', color: 'text' },
     gapBeforeRule: '2pt',
-    spaceBefore: sp('0.5line', '0.5line', '0.2line'),
-    spaceAfter: sp('0.25line', '0.25line', '0.1line'),
+    space: 0,
   },
   title: {
     font: 'title', size: '二号', color: 'text', lineHeight: '1.35em', inset: 0, maxLines: 3,
-    spaceBefore: sp('0.6line', '1line', '0.25line'),
-    spaceAfter: sp('0.5line', '0.5line', '0.2line'),
+    space: 0,
   },
-  heading1: { font: 'hei', size: '三号', color: 'text', indent: 2, spaceBefore: sp(0, '0.25line') },
-  heading2: { font: 'kai', size: '三号', color: 'text', indent: 2, spaceBefore: sp(0, '0.25line') },
-  byline: { font: 'kai', size: '三号', color: 'text', open: '（', close: '）', spaceBefore: sp(0, '0.25line') },
-  brief: { spaceBetween: sp(0, '0.5line') },
+  subtitle: { font: 'kai', size: '小二', color: 'text', lead: '——', maxLines: 2 },
+  heading1: { font: 'hei', size: '三号', color: 'text', indent: 2, spaceBefore: 0 },
+  heading2: { font: 'kai', size: '三号', color: 'text', indent: 2, spaceBefore: 0 },
+  byline: { font: 'kai', size: '三号', color: 'text', open: '（', close: '）', spaceBefore: 0 },
+  brief: { spaceBetween: 0 },
+  article: { spaceBetween: 0 },
   footer: {
     font: 'song', size: '四号', color: 'text', lineHeight: '1.5em', inset: '1em',
     thick: { weight: '0.35mm', color: 'text' },
@@ -266,7 +298,7 @@ export const DEFAULT_THEME: Theme = {
     editorLabel: '本期责任编辑：',
     phoneLabel: '电话：',
     copies: '（共印{n}份）',
-    spaceBefore: '0.5line',
+    space: 0,
   },
   folio: { font: 'song', size: '四号', color: 'text', format: '— {n} —', space: '0.25em', offset: '7mm', inset: '1em', alternate: true },
   meta: {

@@ -109,7 +109,8 @@ function uaxBreaks(token: string): number[] {
 const URL_BREAK_AFTER = new Set([0x2f, 0x2e, 0x2d, 0x5f]); // / . - _
 
 function isNumberish(cp: number): boolean {
-  return isDigit(cp) || cp === 0x2c || cp === 0x2e || cp === 0x3a || cp === 0x2d || cp === 0x2f;
+  // , . : - / and the en dash of a range (10–15): inside a number, not places to break it.
+  return isDigit(cp) || cp === 0x2c || cp === 0x2e || cp === 0x3a || cp === 0x2d || cp === 0x2f || cp === 0x2013;
 }
 
 /** Read the text into characters, with spaces folded into the next character. */
@@ -271,6 +272,9 @@ export function segment(text: string, cuts: readonly number[], level: KinsokuLev
     // A number and its signs are one: not even a forced break separates them.
     if (fine < 2 && ((pc === Cls.Prefix && isDigit(nf)) || (isDigit(pl) && nc === Cls.Postfix))) brk = Brk.Never;
     if (brk === Brk.Normal && nc === Cls.Long) brk = Brk.Discouraged;
+    // A range of times or numbers joined by a dash or wave (16:30—18:30, 2～3岁) is one: the
+    // line does not end after its dash (nor, by kinsoku, before it) unless nothing else fits.
+    if (brk > Brk.Force && (pc === Cls.Dash || pc === Cls.Wave) && j >= 2 && sb < 0 && spaceBefore[j - 1] < 0 && isDigit(seg.last[j - 2]) && isDigit(nf)) brk = Brk.Force;
     // Blank at the joint.
     const hanL = pc === Cls.Han, hanR = nc === Cls.Han;
     const latL = (pc === Cls.Latin && isLatinAlnum(pl)) || pl === 0x25;

@@ -101,6 +101,22 @@ test('a bad value in the issue\'s style: block is a located content error', asyn
   assert.equal(d.col, 11);
 });
 
+test('display space is whole grid lines: a fraction, or the old stretchable form, is a located error', async () => {
+  const yaml = `${ISSUE_YAML}style:\n  title:\n    spaceBefore: { natural: 10pt, stretch: 1line }\n  section:\n    space: 1.5\n`;
+  const dir = workdir({ 'a.yaml': yaml });
+  const result = await buildIssue(join(dir, 'a.yaml'));
+  assert.equal(result.ok, false);
+  const ds = !result.ok ? result.diagnostics : [];
+  const old = ds.find((x) => /spaceBefore/.test(x.message));
+  assert.ok(old, JSON.stringify(ds));
+  assert.equal(old.line, lineOf(yaml, 'spaceBefore'));
+  assert.match(old.hint ?? '', /\bspace\b/);
+  const half = ds.find((x) => x.path === 'style.section.space');
+  assert.ok(half, JSON.stringify(ds));
+  assert.equal(half.line, lineOf(yaml, '1.5'));
+  assert.match(half.message, /whole number of lines of the body grid/);
+});
+
 test('an unknown font role in style: is located at its value', async () => {
   const yaml = `${ISSUE_YAML}style:\n  body:\n    font: fangsong\n`;
   const dir = workdir({ 'a.yaml': yaml });
@@ -126,7 +142,8 @@ test('style: overrides the theme: a new font role with a relative file, and a si
   assert.ok(body && body.kind === 'text');
   assert.equal(body.line.runs[0].font.file, join(dir, 'fonts', 'fs.ttf'));
   const title = result.layout.galley.find((r) => r.kind === 'title');
-  assert.equal(title?.ascent, 18 * 0.88);
+  const line = title?.items.find((i) => i.kind === 'text');
+  assert.equal(line?.kind === 'text' ? line.line.runs[0].size : 0, 18);
 });
 
 test('a character no font covers is a located error', async () => {

@@ -42,7 +42,7 @@ test('the default theme: five roles, their chains in fallback order, glyph count
       assert.match(f.licence ?? '', /^OFL 1\.1 \(https?:\/\/scripts\.sil\.org\/OFL\)$/);
     }
   }
-  assert.deepEqual(role(result.roles, 'kai').usedFor, ['level-2 headings', 'bylines']);
+  assert.deepEqual(role(result.roles, 'kai').usedFor, ['subtitles', 'level-2 headings', 'bylines']);
   assert.ok(role(result.roles, 'song').usedFor.includes('body text'));
   assert.ok(role(result.roles, 'song').usedFor.includes('page numbers'));
   assert.equal(result.roles[0].uses, undefined, 'no issue, no character counts');

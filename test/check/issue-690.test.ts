@@ -12,3 +12,11 @@ test('issues/690.yaml is clean but for the intended toc-differs note, and --fix 
   assert.equal(result.diagnostics[0].severity, 'info');
   assert.equal(result.fixed.size, 0);
 });
+
+test('a subtitle is linted as a headline, at its own place, in its own face', async () => {
+  const { lint } = await import('./support.js');
+  const source = ['bulletin: 测试信息', 'number: 1', 'publisher: 测试室编', 'date: 2024-01-05', 'sections:', '  - name: 要闻', '    articles:',
+    '      - title: 关于加强养老服务的建议', '        subtitle: 基于12个乡镇,46个村的调研', '        body:', '          - 第一段。', ''].join('\n');
+  const found = lint(source, { rules: ['punct-halfwidth'] }).diagnostics;
+  assert.deepEqual(found.map((d) => `${d.line}:${d.col} ${d.code}`), ['9:26 punct-halfwidth']);
+});

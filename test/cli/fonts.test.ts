@@ -25,7 +25,7 @@ test('fonts: every role with its chain, files relative to the working directory,
   assert.equal(r.status, 0);
   const lines = r.stdout.split('\n');
   assert.equal(lines[0], 'Font chains of the default theme:');
-  assert.ok(lines.includes('kai — level-2 headings, bylines'), r.stdout);
+  assert.ok(lines.includes('kai — subtitles, level-2 headings, bylines'), r.stdout);
   assert.ok(lines.some((l) => /^ {2}1\. LXGWWenKai-Regular +fonts\/LXGWWenKai-Regular\.ttf +29,145 glyphs {2}OFL 1\.1 \(https:\/\/scripts\.sil\.org\/OFL\)$/.test(l)), r.stdout);
   assert.ok(lines.some((l) => /^ {2}2\. NotoSerifCJKsc-Regular \(song\) +fonts\/NotoSerifCJKsc-Regular\.ttf +\d{2},\d{3} glyphs {2}OFL 1\.1/.test(l)), r.stdout);
   assert.equal(lines.at(-2), '5 roles, 5 faces');

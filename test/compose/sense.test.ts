@@ -75,3 +75,41 @@ test('a title break inside “…” or 《…》 costs more than an extra line;
   assert.ok(BALANCE_COST.INSIDE_QUOTE > 1e6 && BALANCE_COST.INSIDE_WORD > 1e6 && BALANCE_COST.TERM > 1e6, 'each costs more than an extra title line (COST.LINE)');
   assert.ok(BALANCE_COST.INSIDE_NAME < 1e6 && BALANCE_COST.MARK < BALANCE_COST.WORD, 'guessed names stay acceptable; after a mark is preferred to between words');
 });
+
+test('a range of times or numbers joined by — or ～ is not broken after its dash, where another break exists', () => {
+  const seg = segment('工作日16:30—18:30开放，2～3岁', [], 'gb');
+  const text = '工作日16:30—18:30开放，2～3岁';
+  for (let j = 1; j < seg.count; j++) {
+    const before = text.slice(seg.start[j - 1], seg.end[j - 1]);
+    if (before === '—' || before === '～') assert.ok(seg.brk[j] <= 1, `a break after ${before} is allowed (${seg.brk[j]})`);
+  }
+  // The 街道 增刊's sentence: the dash once ended a line (16:30—|18:30); each width tried.
+  const sentence = '“四点半课堂”在每个工作日的16:30—18:30开放，已累计服务学生5200余人次。中心工作日8:30—12:00、13:30—17:30对外办公，周六上午9:00—12:00提供延时服务。';
+  for (const measure of [20, 22, 24, 26, 28, 30]) {
+    const ls = lines(sentence, { ...BODY, measure: measure * 16, grid: measure });
+    for (const s of seams(ls)) assert.ok(!/\d[—～]\|\d/.test(s) && !/\d\|[—～]/.test(s), `${measure} em: ${s} in ${ls.join(' | ')}`);
+  }
+});
+
+test('a paragraph can be set in one line more or less when asked, within the spacing ceiling, or not at all', () => {
+  const set = (text: string, lines?: number) => {
+    const p = composeParagraph([{ text, fonts: [song()] }], lines === undefined ? BODY : { ...BODY, alternatives: [lines] });
+    return lines === undefined ? p.lines : p.alternatives?.[0] ?? p.lines;
+  };
+  // Nine lines, the last one long enough that the others can give it a line of its own.
+  const long = '会议听取了有关情况的汇报，并就下一步工作作出部署，强调要坚持以人民为中心，推动各项工作落地见效。'.repeat(5);
+  const natural = set(long);
+  const longer = set(long, natural.length + 1);
+  assert.equal(longer.length, natural.length + 1);
+  assert.equal(longer.map((l) => l.text).join(''), natural.map((l) => l.text).join(''), 'the same text');
+  // Eight lines, the last of them short: the paragraph's marks can take it in.
+  const short = `${'会议听取了有关情况的汇报，并就下一步工作作出部署，强调要坚持以人民为中心，推动“各项工作”落地见效。'.repeat(4)}一二。`;
+  assert.equal(set(short).length, 8);
+  const shorter = set(short, 7);
+  assert.equal(shorter.length, 7, 'the marks compress to take the last line in');
+  for (const l of [...longer, ...shorter]) assert.ok((l.spacing ?? 0) <= 0.12 * 16 + 1e-6, `${l.text}: ${l.spacing}`);
+  // Neither can be had for a paragraph too short to give lines or take one in: it keeps its own.
+  const few = '会议听取了有关情况的汇报。'.repeat(3);
+  assert.equal(set(few, set(few).length + 1).length, set(few).length);
+  assert.equal(set(short, 6).length, 8);
+});

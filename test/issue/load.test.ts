@@ -63,7 +63,7 @@ test('misspelt key: at the key, with the nearest allowed key, and no second mess
   expectAt(d, 12, 5, 'unknown-key', 'section 监督纵横', 'unknown key `artcles`', 'did you mean `articles`?');
   assert.equal(d.endCol, 12);
   assert.equal(d.path, 'sections[1].artcles');
-  assert.match(d.hint!, /name, articles, briefs/);
+  assert.match(d.hint!, /name, header, articles, briefs/);
 });
 
 test('wrong type: at the value, in words', () => {

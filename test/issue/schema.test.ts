@@ -56,9 +56,9 @@ test('every object is closed except style', () => {
 
 // The TypeScript types and the schema list the same keys: the records below fail to compile
 // when a type gains or loses a key, the assertions fail when the schema does.
-const issueKeys: Record<keyof Issue, true> = { bulletin: true, edition: true, number: true, total: true, publisher: true, date: true, sections: true, footer: true, style: true };
-const sectionKeys: Record<keyof Section, true> = { name: true, articles: true, briefs: true };
-const articleKeys: Record<keyof Article, true> = { title: true, toc: true, body: true, byline: true };
+const issueKeys: Record<keyof Issue, true> = { bulletin: true, edition: true, number: true, total: true, publisher: true, date: true, toc: true, sections: true, footer: true, style: true };
+const sectionKeys: Record<keyof Section, true> = { name: true, header: true, articles: true, briefs: true };
+const articleKeys: Record<keyof Article, true> = { title: true, subtitle: true, toc: true, body: true, byline: true };
 const subHeadingKeys: Record<keyof SubHeading, true> = { heading: true, level: true };
 const briefKeys: Record<keyof Brief, true> = { body: true, byline: true };
 const footerKeys: Record<keyof Footer, true> = { distribution: true, editor: true, phone: true, notes: true, copies: true };

@@ -94,7 +94,7 @@ test('missing top-level fields point at the start of the issue', () => {
 test('unknown top-level keys: a suggestion when one is close, the allowed keys always', () => {
   const [near] = diagnose(MINIMAL.replace('publisher:', 'publsher:'));
   assert.equal(`${near.line}:${near.col} ${near.message}`, '3:1 unknown key `publsher` — did you mean `publisher`?');
-  assert.match(near.hint!, /bulletin, edition, number, total, publisher, date, sections, footer, style/);
+  assert.match(near.hint!, /bulletin, edition, number, total, publisher, date, toc, sections, footer, style/);
   const [far] = diagnose(MINIMAL + '标题: 某某\n');
   assert.equal(`${far.line}:${far.col} ${far.message}`, '12:1 unknown key `标题`');
   const [cased] = diagnose(MINIMAL.replace('byline:', 'Byline:'));
@@ -155,4 +155,16 @@ test('diagnostics carry the field path and the range of the offending node', () 
   assert.equal(d.path, 'number');
   assert.deepEqual([d.line, d.col, d.endLine, d.endCol], [2, 9, 2, 11]);
   assert.equal(d.file, 't.yaml');
+});
+
+test('toc: false, header: false and a subtitle are accepted; of the wrong type, located', () => {
+  const genres = MINIMAL.replace('date: 2024-01-05', 'date: 2024-01-05\ntoc: false')
+    .replace('  - name: 要闻', '  - name: 要闻\n    header: false')
+    .replace('      - title: 第一篇文章', '      - title: 第一篇文章\n        subtitle: 基于12个乡镇的调研');
+  assert.deepEqual(diagnose(genres), []);
+  const wrong = brief(genres.replace('toc: false', 'toc: 不要').replace('header: false', 'header: 0').replace('subtitle: 基于12个乡镇的调研', 'subtitle: []'));
+  assert.equal(wrong.length, 3, wrong.join('\n'));
+  assert.ok(wrong[0].startsWith('5:6 wrong-type'), wrong[0]);
+  assert.ok(wrong[1].startsWith('8:13 wrong-type'), wrong[1]);
+  assert.ok(wrong[2].startsWith('11:19 '), wrong[2]);
 });

@@ -1,7 +1,8 @@
 /**
  * Random but plausible issues for the page-layout audit and for comparing the bytes two builds
  * write (scripts/same-bytes.mjs): any masthead, edition, publisher, 1–4 栏目 of articles and
- * briefs, a 版记, sometimes a `style:` block an office would write.
+ * briefs (sometimes briefs only), subtitles, 栏目 without a printed header, no 目录, a 版记,
+ * sometimes a `style:` block an office would write.
  */
 import fc from 'fast-check';
 import type { Article, Brief, Footer, Issue, Section } from '../../src/issue/types.js';
@@ -44,26 +45,38 @@ const byline = fc.option(fc.tuple(fc.constantFrom('市人大常委会办公室',
 
 const article: fc.Arbitrary<Article> = fc.record({
   title: fc.oneof({ weight: 4, arbitrary: text(4, 40) }, { weight: 1, arbitrary: fc.tuple(text(4, 20), text(4, 20)).map(([a, b]) => [a, b]) }),
+  subtitle: fc.option(text(4, 24), { freq: 4, nil: undefined }),
   body: fc.tuple(fc.array(paragraph, { minLength: 1, maxLength: 6 }), fc.option(heading, { nil: undefined }), fc.nat())
     .map(([ps, h, at]) => (h && ps.length > 1 ? [...ps.slice(0, 1 + (at % (ps.length - 1))), h, ...ps.slice(1 + (at % (ps.length - 1)))] : ps)),
   byline,
-}, { requiredKeys: ['title', 'body'] });
+}, { requiredKeys: ['title', 'body'] }).map((a) => {
+  if (a.subtitle === undefined) delete a.subtitle;
+  return a;
+});
 
 const brief: fc.Arbitrary<Brief> = fc.record({
   body: fc.tuple(fc.constantFrom('**某某单位**', '**湖滨街道**', ''), text(10, 200, '。')).map(([lead, p]) => [lead + p]),
   byline,
 }, { requiredKeys: ['body'] });
 
+const NAMES = ['要闻速递', '协商议政', '民主监督', '信息摘登', '代表风采', '学习贯彻党的二十届四中全会精神专栏'];
+
 const section: fc.Arbitrary<Section> = fc.tuple(
-  fc.constantFrom('要闻速递', '协商议政', '民主监督', '信息摘登', '代表风采', '学习贯彻党的二十届四中全会精神专栏'),
+  fc.constantFrom(...NAMES),
   fc.array(article, { maxLength: 4 }),
   fc.array(brief, { maxLength: 5 }),
-).map(([name, articles, briefs]) => {
+  fc.integer({ min: 0, max: 7 }),
+).map(([name, articles, briefs, header]) => {
   const s: Section = { name };
+  if (header === 0) s.header = false;
   if (articles.length || !briefs.length) s.articles = articles.length ? articles : [{ title: '工作动态', body: ['会议听取了有关情况的汇报。'] }];
   if (briefs.length) s.briefs = briefs;
   return s;
 });
+
+/** A section of briefs only (a 廉政简报's 栏目). */
+const briefSection: fc.Arbitrary<Section> = fc.tuple(fc.constantFrom(...NAMES), fc.array(brief, { minLength: 1, maxLength: 6 }))
+  .map(([name, briefs]) => ({ name, briefs }));
 
 const footer: fc.Arbitrary<Footer> = fc.record({
   distribution: fc.uniqueArray(fc.constantFrom('报', '送', '发'), { minLength: 1, maxLength: 3 })
@@ -85,6 +98,10 @@ export const STYLES: Record<string, unknown>[] = [
   { section: { align: 'center', size: '小二' } },
   { grid: { chars: 22, lines: 18 }, body: { size: '19pt' } },
   { page: { typeWidth: '140mm', typeHeight: '200mm' }, grid: { chars: 25, lines: 19 } },
+  { title: { space: 1 }, article: { spaceBetween: 1 } },
+  { brief: { spaceBetween: 1 }, section: { space: 1 }, heading1: { spaceBefore: 1 }, heading2: { spaceBefore: 1 } },
+  { toc: { briefEntries: 'leads', subtitles: true }, subtitle: { size: '三号', font: 'song' } },
+  { masthead: { space: 1 }, footer: { space: 1 }, byline: { spaceBefore: 1 } },
 ];
 
 export const issue: fc.Arbitrary<Issue> = fc.record({
@@ -94,7 +111,8 @@ export const issue: fc.Arbitrary<Issue> = fc.record({
   total: fc.integer({ min: 1, max: 2000 }),
   publisher: fc.constantFrom('研究室编', '杭州市人大常委会研究室编', '中国人民政治协商会议温州市鹿城区委员会办公室（研究室）编印'),
   date: fc.constantFrom('2024-05-06', '2025-12-23', '2026-01-01'),
-  sections: fc.array(section, { minLength: 1, maxLength: 4 }),
+  toc: fc.constantFrom(true, true, true, false),
+  sections: fc.oneof({ weight: 5, arbitrary: fc.array(section, { minLength: 1, maxLength: 4 }) }, { weight: 1, arbitrary: fc.array(briefSection, { minLength: 1, maxLength: 3 }) }),
   footer,
   style: fc.constantFrom(...STYLES),
 }, { requiredKeys: ['bulletin', 'number', 'publisher', 'date', 'sections'] });

@@ -4,7 +4,11 @@
  * next to the issue that produced them.
  *
  * The frame checks read only the page frames (what the renderer draws); the pagination checks
- * read the galley and how it was cut. Both take the theme for the type area.
+ * read the galley and how it was cut; the rhythm checks (issue 13) read both: every body line
+ * on the page's grid, the same distance for the same pair of blocks on every page, no line
+ * spaced looser than the ceiling unless reported, no page short but before a new 栏目, article
+ * or brief, before the 版记's page or where reported — never inside a paragraph. All take the
+ * theme for the type area and the grid.
  */
 import type { ComposedLine } from '../../src/compose/types.js';
 import type { GalleyRow, PlacedPage } from '../../src/layout/paginate.js';
@@ -14,6 +18,19 @@ import type { PageFrame, TextItem } from '../../src/layout/types.js';
 export interface AuditGeometry {
   page: { top: number; typeWidth: number; typeHeight: number; typeLeft(page: number): number };
   toc: { heading: string };
+}
+
+/** The body grid and spacing ceiling, for the rhythm checks. */
+export interface AuditGrid extends AuditGeometry {
+  pitch: number;
+  baseline: number;
+  body: { size: number; maxSpacing?: { em: number } | { pt: number } };
+}
+
+/** What the layout reported, for the checks that accept a reported exception. */
+export interface AuditProblem {
+  code: string;
+  message: string;
 }
 
 /** Tolerance in points: rounding in the layout is far below this, a real fault far above. */
@@ -67,8 +84,12 @@ export function auditFrames(frames: readonly PageFrame[], t: AuditGeometry): str
  * title, sub-heading, the 目录 heading or the masthead; a title or 栏目 header on the page of
  * its first two lines; the 版记 on the last page with its last rule on the type-area bottom.
  */
-export function auditPages(rows: readonly GalleyRow<ComposedLine>[], pages: readonly PlacedPage[], t: AuditGeometry): string[] {
+export function auditPages(rows: readonly GalleyRow<ComposedLine>[], pages: readonly PlacedPage[], t: AuditGeometry, problems: readonly AuditProblem[] = []): string[] {
   const out: string[] = [];
+  // Page ends the layout reported as a break no layout could avoid (page-break): a rule broken
+  // there is said, not hidden.
+  const excused = new Set(problems.filter((p) => p.code === 'page-break').map((p) => Number(/^page (\d+) /.exec(p.message)?.[1])));
+  const rule = (page: number, finding: string) => { if (!excused.has(page + 1)) out.push(finding); };
   const pageOf: number[] = [];
   pages.forEach((page, pi) => {
     const p = `p${pi + 1}`;
@@ -85,9 +106,8 @@ export function auditPages(rows: readonly GalleyRow<ComposedLine>[], pages: read
     if (pi === pages.length - 1) return;
     const last = rows[page.end - 1];
     if (last.kind === 'section' || last.kind === 'title' || last.kind === 'heading' || last.kind === 'masthead') {
-      out.push(`${p}: ends with the ${last.kind} “${short(last.label ?? '')}”`);
+      rule(pi, `${p}: ends with the ${last.kind} “${short(last.label ?? '')}”`);
     }
-    if (last.kind === 'toc' && last.label === t.toc.heading) out.push(`${p}: ends with the 目录 heading`);
   });
   if (pageOf.length !== rows.length || pageOf.some((x) => x === undefined)) out.push(`pages hold ${pageOf.filter((x) => x !== undefined).length} of ${rows.length} rows`);
 
@@ -102,12 +122,25 @@ export function auditPages(rows: readonly GalleyRow<ComposedLine>[], pages: read
       if ((kind === 'title' || kind === 'section') && n === 0) continue;
       if (kind === 'title' || kind === 'section' || kind === 'footer') break;
       if (pageOf[i] !== pageOf[k]) {
-        out.push(`p${pageOf[k] + 1}: ${row.kind} “${short(row.label ?? '')}” separated from its line ${n + 1} (on p${pageOf[i] + 1})`);
+        rule(pageOf[i] - 1, `p${pageOf[k] + 1}: ${row.kind} “${short(row.label ?? '')}” separated from its line ${n + 1} (on p${pageOf[i] + 1})`);
         break;
       }
       n++;
     }
   });
+
+  // No widow, no orphan: a paragraph cut by a page break has two lines or more on each side.
+  for (let k = 1; k < rows.length; k++) {
+    const a = rows[k - 1];
+    const b = rows[k];
+    if (a.kind !== 'body' || b.kind !== 'body' || a.block === undefined || a.block !== b.block || pageOf[k] === pageOf[k - 1]) continue;
+    let before = 1;
+    while (k - 1 - before >= 0 && rows[k - 1 - before].kind === 'body' && rows[k - 1 - before].block === a.block) before++;
+    let after = 1;
+    while (k + after < rows.length && rows[k + after].kind === 'body' && rows[k + after].block === a.block) after++;
+    if (before < 2) rule(pageOf[k - 1], `p${pageOf[k - 1] + 1}: orphan “${short(a.label ?? '')}” (1 line of its paragraph at the page foot)`);
+    if (after < 2) rule(pageOf[k - 1], `p${pageOf[k] + 1}: widow “${short(b.label ?? '')}” (1 line of its paragraph at the page top)`);
+  }
 
   rows.forEach((row, k) => {
     if (row.kind !== 'footer') return;
@@ -124,8 +157,126 @@ export function auditPages(rows: readonly GalleyRow<ComposedLine>[], pages: read
   return out;
 }
 
-export function auditLayout(result: { galley: readonly GalleyRow<ComposedLine>[]; pages: readonly PlacedPage[]; document: { pages: readonly PageFrame[] } }, t: AuditGeometry): string[] {
-  const out = auditPages(result.galley, result.pages, t);
+/** Tolerance for positions that are computed, not measured: on the grid or not. */
+const GRID_EPS = 0.01;
+/** Largest difference allowed between two distances of the same pair of blocks. */
+const SPREAD = 1;
+
+/** Every line of the body flow (body text, sub-headings, bylines) on a grid line of its page. */
+export function auditGrid(rows: readonly GalleyRow<ComposedLine>[], pages: readonly PlacedPage[], t: AuditGrid): string[] {
+  const out: string[] = [];
+  const first = t.body.size * t.baseline;
+  pages.forEach((page, pi) => {
+    for (let k = page.start; k < page.end; k++) {
+      if (!rows[k].grid) continue;
+      const at = (page.baselines[k - page.start] - first) / t.pitch;
+      if (Math.abs(at - Math.round(at)) * t.pitch > GRID_EPS) {
+        out.push(`p${pi + 1}: ${rows[k].kind} “${short(rows[k].label ?? '')}” off the grid by ${((at - Math.round(at)) * t.pitch).toFixed(2)}pt`);
+      }
+    }
+  });
+  return out;
+}
+
+/** What a row is, for pairing: its kind, and for a body row that begins a brief, that. */
+const pairKind = (row: GalleyRow): string => (row.kind === 'body' && row.starts ? 'brief' : row.kind);
+
+/** Baselines of a row's text on its page, top to bottom. */
+function textBaselines(row: GalleyRow<ComposedLine>, base: number): number[] {
+  return row.items.filter((i) => i.kind === 'text').map((i) => base + i.dy).sort((a, b) => a - b);
+}
+
+/**
+ * The same distance, baseline to baseline, between the last line of a block and the first of
+ * the next for the same pair of kinds, on every page (the 版记, set at the page foot, aside).
+ */
+export function auditPairs(rows: readonly GalleyRow<ComposedLine>[], pages: readonly PlacedPage[]): string[] {
+  const seen = new Map<string, { min: number; max: number; at: string[] }>();
+  pages.forEach((page, pi) => {
+    for (let k = page.start + 1; k < page.end; k++) {
+      const a = rows[k - 1];
+      const b = rows[k];
+      if (b.kind === 'footer') continue;
+      const above = textBaselines(a, page.baselines[k - 1 - page.start]);
+      const below = textBaselines(b, page.baselines[k - page.start]);
+      if (!above.length || !below.length) continue;
+      const key = `${pairKind(a)}→${pairKind(b)}`;
+      const d = below[0] - above[above.length - 1];
+      const s = seen.get(key) ?? { min: Infinity, max: -Infinity, at: [] };
+      s.min = Math.min(s.min, d);
+      s.max = Math.max(s.max, d);
+      s.at.push(`p${pi + 1} ${d.toFixed(1)}`);
+      seen.set(key, s);
+    }
+  });
+  const out: string[] = [];
+  for (const [key, s] of seen) if (s.max - s.min > SPREAD) out.push(`${key}: ${s.min.toFixed(1)}–${s.max.toFixed(1)}pt apart (${s.at.slice(0, 6).join(', ')})`);
+  return out;
+}
+
+/** No line spaced looser than body.maxSpacing (em of its size) unless the layout reported it. */
+export function auditLoose(frames: readonly PageFrame[], t: AuditGrid, problems: readonly AuditProblem[]): string[] {
+  const limit = t.body.maxSpacing;
+  if (!limit) return [];
+  const out: string[] = [];
+  for (const f of frames) {
+    for (const item of f.items) {
+      if (item.kind !== 'text' || item.line.spacing === undefined) continue;
+      const size = item.line.runs[0]?.size ?? t.body.size;
+      const ceiling = 'em' in limit ? limit.em * size : limit.pt;
+      if (item.line.spacing <= ceiling + 1e-6) continue;
+      if (problems.some((p) => p.code === 'loose-line' && p.message.includes(item.line.text))) continue;
+      out.push(`p${f.number}: “${short(item.line.text)}” spaced ${(item.line.spacing / size).toFixed(3)} em, unreported`);
+    }
+  }
+  return out;
+}
+
+/**
+ * A page ends short (by whole lines, counted from the rows it holds) only before a new 栏目,
+ * article or brief, before the last page when that holds the 版记, or where the layout reported
+ * it (short-page) — never inside a paragraph.
+ */
+export function auditShortPages(rows: readonly GalleyRow<ComposedLine>[], pages: readonly PlacedPage[], lines: number, problems: readonly AuditProblem[]): string[] {
+  const out: string[] = [];
+  pages.forEach((page, pi) => {
+    if (pi === pages.length - 1 || page.end <= page.start) return;
+    let used = rows[page.start].lines;
+    for (let k = page.start + 1; k < page.end; k++) used += rows[k].spaceBefore + rows[k].lines;
+    const missing = lines - used;
+    if (missing <= 0) return;
+    const next = rows[page.end];
+    const prev = rows[page.end - 1];
+    const p = `p${pi + 1}`;
+    if (next.kind === 'body' && prev.kind === 'body' && next.block !== undefined && next.block === prev.block) {
+      out.push(`${p}: ends ${missing} lines short inside a paragraph`);
+      return;
+    }
+    if (next.starts || next.newPage) return;
+    const beforeFoot = pi === pages.length - 2 && !!rows.at(-1)?.foot;
+    if (beforeFoot) return;
+    if (problems.some((q) => q.code === 'short-page' && q.message.startsWith(`page ${pi + 1} ends ${missing} line`))) return;
+    out.push(`${p}: ends ${missing} lines short before a ${next.kind} (not a new 栏目, article or brief), unreported`);
+  });
+  return out;
+}
+
+export interface AuditedLayout {
+  galley: readonly GalleyRow<ComposedLine>[];
+  pages: readonly PlacedPage[];
+  document: { pages: readonly PageFrame[] };
+  problems?: readonly AuditProblem[];
+}
+
+export function auditLayout(result: AuditedLayout, t: AuditGeometry | AuditGrid): string[] {
+  const out = auditPages(result.galley, result.pages, t, result.problems ?? []);
   if (result.document.pages.length !== result.pages.length) out.push(`${result.document.pages.length} frames for ${result.pages.length} pages`);
-  return [...out, ...auditFrames(result.document.pages, t)];
+  out.push(...auditFrames(result.document.pages, t));
+  if ('pitch' in t) {
+    const problems = result.problems ?? [];
+    const lines = Math.max(1, Math.floor((t.page.typeHeight - t.body.size) / t.pitch + 1e-6) + 1);
+    out.push(...auditGrid(result.galley, result.pages, t), ...auditPairs(result.galley, result.pages));
+    out.push(...auditLoose(result.document.pages, t, problems), ...auditShortPages(result.galley, result.pages, lines, problems));
+  }
+  return out;
 }

@@ -1,9 +1,12 @@
 /**
- * No letter-spaced line anywhere, no hole beside a number, breaks by sense (issue 13): the
+ * Vertical rhythm, no letter-spaced line anywhere, no hole beside a number, breaks by sense
+ * (issue 13): the
  * reference issue and four bulletins of other offices and shapes (test/fixtures/issues: a
  * one-article 社情民意, an all-briefs 廉政简报, a 县委办 工作信息 of many short 栏目, a 街道 增刊
  * whose 版记 has URLs, phones and office hours) are laid out as `bulletin build` lays them out,
- * with the real composer and fonts, and every line of every kind is checked.
+ * with the real composer and fonts, and every line of every kind is checked; every body line
+ * is on the grid, every pair of blocks the same distance apart on every page, and no page ends
+ * short but before a new 栏目, article or brief, or before the 版记's page.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -20,6 +23,8 @@ import { layoutIssue, type LayoutResult } from '../../src/layout/layout.js';
 import { styleIssue } from '../../src/style/model.js';
 import type { GalleyRow, RowKind } from '../../src/layout/paginate.js';
 import { type Styles, scaled } from '../../src/style/styles.js';
+import { linesPerPage } from '../../src/layout/galley.js';
+import { auditGrid, auditLayout, auditPairs, auditShortPages } from './audit.js';
 
 const FILES = [
   'issues/690.yaml',
@@ -81,6 +86,20 @@ function senseless(text: string): Set<number> {
 }
 
 for (const file of FILES) {
+  test(`${file}: every body line on the grid, the same space for the same pair of blocks on every page, pages short only before a new 栏目, article or brief`, () => {
+    const { result, styles } = build(file);
+    assert.deepEqual(auditGrid(result.galley, result.pages, styles), []);
+    assert.deepEqual(auditPairs(result.galley, result.pages), []);
+    // Nothing the breaker had to give up: no page short inside an article, no rule broken.
+    assert.deepEqual(result.problems.filter((p) => p.code === 'short-page' || p.code === 'page-break').map((p) => p.message), []);
+    assert.deepEqual(auditShortPages(result.galley, result.pages, linesPerPage(styles), []), []);
+    assert.deepEqual(auditLayout(result, styles), []);
+    // The pages but the last are full or nearly: the median one nine tenths or more.
+    const lines = linesPerPage(styles);
+    const fills = result.pages.slice(0, -1).map((p) => (lines - p.short) / lines).sort((a, b) => a - b);
+    if (fills.length) assert.ok(fills[Math.floor((fills.length - 1) / 2)] >= 0.9, fills.join(' '));
+  });
+
   test(`${file}: no line of any kind set looser than body.maxSpacing, none reported`, () => {
     const { result, styles } = build(file);
     const ceiling = (size: number) => scaled(styles.body.maxSpacing!, size);
@@ -128,6 +147,7 @@ for (const file of FILES) {
           assert.ok(at, `title “${text}” not found`);
           for (const c of at) assert.ok(!senseless(text).has(c), `title breaks at ${c}: ${text}`);
         }
+        if (issue.toc === false) continue;
         const entry = article.toc ?? given.join(' ');
         const at = cuts(toc, entry);
         assert.ok(at, `目录 entry “${entry}” not found`);
@@ -167,4 +187,30 @@ test('a 版记 note that cannot avoid a loose line is reported at its source fie
   assert.deepEqual(loose[0].source, ['footer', 'notes', 1]);
   assert.equal(loose[0].offset, 0);
   assert.match(loose[0].message, /more than the 0\.12 em allowed \(body\.maxSpacing\)/);
+});
+
+test('690: the first article starts on page 1, under the masthead and the 目录', () => {
+  const { result } = build('issues/690.yaml');
+  const first = result.galley.findIndex((r) => r.kind === 'title');
+  assert.ok(first < result.pages[0].end);
+  // Its title and two lines of its text.
+  assert.ok(result.galley.slice(first + 1, result.pages[0].end).filter((r) => r.kind === 'body').length >= 2);
+});
+
+test('the 社情民意: no 目录 and no 栏目 header, the title right under the masthead, its subtitle under it led by ——', () => {
+  const { result } = build('test/fixtures/issues/sheqing-minyi.yaml');
+  assert.deepEqual(result.galley.slice(0, 2).map((r) => r.kind), ['masthead', 'title']);
+  assert.ok(!result.galley.some((r) => r.kind === 'toc' || r.kind === 'section'));
+  const lines = result.galley[1].items.flatMap((i) => (i.kind === 'text' ? [i.line] : []));
+  assert.equal(lines.at(-1)?.text, '——基于全市12个乡镇（街道）46个行政村的调研');
+  assert.equal(lines.at(-1)?.runs[0].font.file, lines.at(-1)?.runs[0].font.file.replace(/Noto.*$/, 'LXGWWenKai-Regular.ttf'), '楷');
+});
+
+test('the 廉政简报 (briefs only): a 目录 of 本期要目 listing each brief by its lead', () => {
+  const { result } = build('test/fixtures/issues/lianzheng-jianbao.yaml');
+  const toc = linesOf(result.galley, 'toc').map((l) => l.text.replace(/\s/g, ''));
+  assert.equal(toc[0], '本期要目');
+  assert.ok(toc.includes('县委巡察办扎实推进十五届县委第四轮巡察工作'), toc.join(' | '));
+  assert.ok(!toc.some((t) => /\d则/.test(t)));
+  assert.equal(result.document.pages[0].links.length, 13, 'each brief linked');
 });

@@ -25,9 +25,9 @@ const open = (file: string) => fakeFont(file);
 const themeWith = (override: Record<string, unknown>) => deepMerge(structuredClone(DEFAULT_THEME), override) as Theme;
 
 test('values in points: em at the element\'s own size, line at the body pitch, % of the type width', () => {
-  const s = fakeTheme({ title: { lineHeight: '1.5em', spaceBefore: { natural: '1line' } }, section: { gapBeforeRule: '10%' } });
+  const s = fakeTheme({ title: { lineHeight: '1.5em' }, toc: { gapBefore: '1line' }, section: { gapBeforeRule: '10%' } });
   assert.equal(s.title.lineHeight, 1.5 * 22);
-  assert.equal(s.title.spaceBefore.natural, s.pitch);
+  assert.equal(s.toc.gapBefore, s.pitch);
   assert.ok(Math.abs(s.section.rule!.gapBefore - 15.6 * MM) < 1e-9);
   assert.equal(s.footer.inset, 14, '1em of 四号');
   // The masthead name may be set smaller to fit: its em lengths stay em.
@@ -101,4 +101,13 @@ test('the styled model sets each block in the style printedIn names for its fiel
   const texts = [...printedTexts(doc)];
   assert.ok(texts.some((t) => t.style === styles.body.bold), 'bold runs');
   assert.ok(texts.some((t) => t.style === styles.folio && /0123456789/.test(t.text)), 'folio digits');
+});
+
+test('display space in a theme built in code must be whole grid lines', () => {
+  const { styles, problems } = resolveStyles(themeWith({ title: { space: 1.5 }, brief: { spaceBetween: -1 } }), open);
+  assert.equal(styles, undefined);
+  assert.deepEqual(problems.map((p) => p.path.join('.')).sort(), ['brief.spaceBetween', 'title.space']);
+  assert.match(problems[0].message, /whole grid lines/);
+  const ok = fakeTheme({ title: { space: 1 }, section: { space: 2 }, article: { spaceBetween: 1 } });
+  assert.deepEqual([ok.title.space, ok.section.space, ok.articleSpace, ok.briefSpace], [1, 2, 1, 0]);
 });

@@ -13,6 +13,7 @@ export const ROLE_WORDS: Readonly<Record<TextRole, string>> = {
   publisher: 'publisher',
   section: 'section name',
   title: 'title',
+  subtitle: 'subtitle',
   toc: 'table-of-contents entry',
   paragraph: 'paragraph',
   heading: 'sub-heading',
