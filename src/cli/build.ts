@@ -16,6 +16,8 @@ import { EXIT } from './exit.js';
 export interface BuildCliOptions {
   output?: string;
   theme?: string;
+  /** --config FILE, or false for --no-config. */
+  config?: string | false;
   bleed?: string;
   marks?: boolean;
   force?: boolean;
@@ -43,7 +45,7 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: readonly L
 export async function runBuild(file: string, opts: BuildCliOptions | Record<string, unknown>): Promise<number> {
   const options = opts as BuildCliOptions;
   try {
-    const result = await buildIssue(file, { output: options.output, theme: options.theme, bleed: options.bleed, marks: options.marks, force: options.force });
+    const result = await buildIssue(file, { output: options.output, theme: options.theme, bleed: options.bleed, marks: options.marks, force: options.force, config: options.config });
     if (!result.ok) {
       printDiagnostics(options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics, result.loaded);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;

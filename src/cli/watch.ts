@@ -9,6 +9,9 @@
  */
 import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
+import { findConfigFile, readConfigFile } from '../app/config.js';
+import { shownPath } from '../app/theme-file.js';
+import { isBuiltinThemeName } from '../style/builtin.js';
 import { runBuild, type BuildCliOptions } from './build.js';
 import { EXIT } from './exit.js';
 
@@ -23,11 +26,30 @@ function clock(): string {
   return new Date().toTimeString().slice(0, 8);
 }
 
+/**
+ * The config the build reads (and the theme file it names): a save to either rebuilds too. A
+ * config that cannot be read is left to the build to report.
+ */
+function configFiles(file: string, choice: string | false | undefined): string[] {
+  if (choice === false) return [];
+  const config = typeof choice === 'string' ? choice : findConfigFile(dirname(resolve(file)));
+  if (config === undefined) return [];
+  const out = [shownPath(resolve(config))];
+  try {
+    const read = readConfigFile(config);
+    const theme = read.layers.find((l) => !l.builtin && l.source.file !== read.file);
+    if (theme) out.push(theme.source.file);
+  } catch {
+    // reported by the build
+  }
+  return out;
+}
+
 /** Resolves when the watch ends, with the exit status. */
 export async function runWatch(file: string, opts: WatchCliOptions | Record<string, unknown>): Promise<number> {
   const options = opts as WatchCliOptions;
   const say = (line: string) => { if (!options.quiet) process.stdout.write(line + '\n'); };
-  const watched = [file, ...(options.theme ? [options.theme] : [])];
+  const watched = [file, ...(options.theme && !isBuiltinThemeName(options.theme) ? [options.theme] : []), ...configFiles(file, options.config)];
   for (const f of watched) {
     const dir = dirname(resolve(f));
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {

@@ -14,4 +14,6 @@ export interface ThemeProblem {
    * `path` itself (a derived line pitch: grid.lines, page.typeHeight, body.size).
    */
   causes?: ThemePath[];
+  /** What to do, when the message alone does not say. */
+  hint?: string;
 }
