@@ -14,7 +14,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import type { Diagnostic } from '../diag/diagnostic.js';
+import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { GUARD_RULES, RULE_IDS, isRuleId, type RuleLevel, type RuleSettings } from '../check/settings.js';
 import { ReadFileError, readBounded } from '../io/read-file.js';
 import { locate, nodeRange, pathToString } from '../issue/locate.js';
@@ -162,6 +162,7 @@ export function readConfigFile(file: string): ProjectConfig {
 }
 
 function finish(config: ProjectConfig): ProjectConfig {
+  sortDiagnostics(config.diagnostics);
   if (config.diagnostics.length && !config.errorsMessage) config.errorsMessage = say('config.has-errors', { file: config.file });
   return config;
 }

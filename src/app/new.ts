@@ -59,7 +59,8 @@ export type NewResult =
   | { ok: false; from: string; diagnostics: Diagnostic[]; loaded: LoadedIssue };
 
 const SCHEMA_FILE = join(SCHEMA_DIR, 'issue.schema.json');
-const SCHEMA_COMMENT = /^(\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$/m;
+/** The yaml-language-server line, wherever YAML put the comment (before the document or its first key). */
+const SCHEMA_COMMENT = /^(#\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$/m;
 
 /** Marks every piece of example text so an editor (and a search, and check) finds what is left to replace. */
 export { PLACEHOLDER } from '../issue/placeholder.js';
@@ -217,9 +218,8 @@ export function exampleBriefs(doc: Document): YAMLSeq {
  * left from an older install) is pointed at the schema of the bulletin that runs: an editor's
  * tooltips then work in the new file whatever the previous one said.
  */
-function retargetSchemaComment(comment: string | null | undefined, fromDir: string, toDir: string): string | undefined {
-  if (!comment) return comment ?? undefined;
-  return comment.replace(SCHEMA_COMMENT, (whole, head: string, target: string, tail: string) => {
+function retargetSchemaComment(text: string, fromDir: string, toDir: string): string {
+  return text.replace(SCHEMA_COMMENT, (whole, head: string, target: string, tail: string) => {
     if (/^[a-z][a-z0-9+.-]+:/i.test(target)) return whole; // a URL
     const file = isAbsolute(target) ? target : resolve(fromDir, target);
     if (!existsSync(file)) return `${head}${schemaRef(toDir)}${tail}`;
@@ -229,10 +229,25 @@ function retargetSchemaComment(comment: string | null | undefined, fromDir: stri
   });
 }
 
-/** The schema from `toDir`: relative when nearby (a project with bulletin inside), else absolute. */
-function schemaRef(toDir: string): string {
-  const rel = relative(toDir, SCHEMA_FILE).split(sep).join('/');
-  return rel.startsWith('../../../') ? SCHEMA_FILE.split(sep).join('/') : rel;
+/**
+ * The schema from `toDir`: the one of the bulletin installed in the project (a node_modules/bulletin
+ * in that directory or one above it: the path then holds on every colleague's computer), else the
+ * running bulletin's — relative when nearby, else absolute (a global install).
+ */
+export function schemaRef(toDir: string): string {
+  const local = projectSchema(toDir);
+  const target = local ?? SCHEMA_FILE;
+  const rel = relative(toDir, target).split(sep).join('/');
+  return !local && rel.startsWith('../../../') ? target.split(sep).join('/') : rel;
+}
+
+/** node_modules/bulletin/schema/issue.schema.json in `dir` or the nearest directory above it that has one. */
+function projectSchema(dir: string): string | undefined {
+  for (let here = resolve(dir); ; here = dirname(here)) {
+    const candidate = join(here, 'node_modules', 'bulletin', 'schema', 'issue.schema.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(here) === here) return undefined;
+  }
 }
 
 const TO_STRING = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
@@ -357,8 +372,7 @@ export async function newIssue(options: NewOptions = {}): Promise<NewResult> {
   if (after.total !== undefined) setValue(root, 'total', after.total);
   setValue(root, 'date', after.date);
   const sections = replaceArticles(doc, pairOf(root, 'sections')?.value as Node | undefined);
-  doc.commentBefore = retargetSchemaComment(doc.commentBefore, dirname(resolve(from)), dirname(resolve(output))) ?? null;
-  const text = doc.toString(TO_STRING);
+  const text = retargetSchemaComment(doc.toString(TO_STRING), dirname(resolve(from)), dirname(resolve(output)));
 
   // Masthead or footer problems carried over from the source: refuse, and show them where they are.
   const check = loadIssueSource(text, output);

@@ -334,7 +334,7 @@ function locateFontError(err: FontLoadError, theme: Theme, layers: readonly Them
   for (const [role, spec] of Object.entries(theme.fonts ?? {})) {
     const file = typeof spec.file === 'string' ? resolve(spec.file) : typeof spec.family === 'string' ? INSTALLED.find(spec.family)?.file : undefined;
     if (file === undefined || resolve(file) !== err.file) continue;
-    problems.push({ path: ['fonts', role, typeof spec.file === 'string' ? 'file' : 'family'], causes: [['fonts', role]], message: err.message, hint: err.hint });
+    problems.push({ path: ['fonts', role, typeof spec.file === 'string' ? 'file' : 'family'], aliases: [['fonts', role, 'file'], ['fonts', role]], message: err.message, hint: err.hint });
   }
   return locateThemeProblems(problems, layers).located;
 }
@@ -365,7 +365,7 @@ export function locateThemeProblems(problems: readonly ThemeProblem[], layers: r
   const out: Diagnostic[] = [];
   const unplaced: ThemeProblem[] = [];
   for (const p of problems) {
-    const candidates = [p.path, ...(p.causes ?? [])];
+    const candidates = [p.path, ...(p.aliases ?? []), ...(p.causes ?? [])];
     let found: { layer: ThemeSource; range?: [number, number]; complete: boolean; path: ThemePath } | undefined;
     for (const partial of [false, true]) {
       for (const c of candidates) {
@@ -379,7 +379,7 @@ export function locateThemeProblems(problems: readonly ThemeProblem[], layers: r
       continue;
     }
     const path = pathToString([...found.layer.base, ...p.path]);
-    const exact = found.complete && found.path === p.path;
+    const exact = found.complete && (found.path === p.path || (p.aliases ?? []).includes(found.path));
     out.push(diagnosticAt(found.layer, 'theme', exact ? p.message : `\`${path}\`: ${p.message}`, found.range?.[0] ?? 0, found.range?.[1], { path, ...(p.hint ? { hint: p.hint } : {}) }));
   }
   return { located: out, unplaced };

@@ -7,7 +7,8 @@
  * - a directory is every .yaml/.yml file in it and below, in name order (folders starting
  *   with a dot and node_modules skipped, and bulletin.config.yaml, which is not an issue);
  * - a name with * ? [..] or {a,b} that is not a file is a pattern: `*` and `?` stay within one
- *   folder, `**` crosses any number of them, a leading dot is matched only when written;
+ *   folder, `**` crosses any number of them, a leading dot is matched only when written (and
+ *   bulletin.config.yaml never);
  * - anything else is passed on, for check to say it cannot be read.
  * A pattern nothing matches, or a directory without issue files, is reported (as bash's failglob would).
  */
@@ -110,7 +111,7 @@ function match(dir: string, segments: readonly string[], out: string[]): void {
     if (e.name.startsWith('.') && !head.startsWith('.')) continue;
     if (!re.test(e.name)) continue;
     const path = dir === '' ? e.name : join(dir, e.name);
-    if (rest.length === 0) { if (e.file) out.push(path); }
+    if (rest.length === 0) { if (e.file && e.name !== CONFIG_FILE_NAME) out.push(path); }
     else if (e.dir) match(path, rest, out);
   }
 }

@@ -37,7 +37,8 @@ export function resolveFamilies(theme: Theme, lookup: FamilyLookup): { theme: Th
     const params = { name: spec.family, where: lookup.where(), near: near.length ? say('font.family-near', { names: near.map((n) => `“${n}”`).join(', ') }) : '' };
     problems.push({
       path: ['fonts', role, 'family'],
-      causes: [['fonts', role, 'file']],
+      // Written as `file:` or as the role's bare value, the name is still what is wrong.
+      aliases: [['fonts', role, 'file'], ['fonts', role]],
       message: say('font.family-not-found', params),
       hint: hintOf('font.family-not-found', params),
     });
