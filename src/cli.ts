@@ -9,6 +9,7 @@ import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from './cli/exit.js';
+import { say } from './messages/catalogue.js';
 import { FONT_DIR, PACKAGE_ROOT, VENDORED_FONTS } from './font/vendored.js';
 
 const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -42,6 +43,8 @@ program
   .option('-o, --output <pdf>', 'where to write the PDF (default: beside the input, same name, .pdf; - for the standard output)')
   .option('--force', 'replace the output file even if it is not a PDF')
   .option('--theme <file>', 'theme file (YAML or JSON) overriding the default theme')
+  .option('--config <file>', say('option.config'))
+  .option('--no-config', say('option.no-config'))
   .option('--bleed <length>', 'bleed on each side, e.g. 3mm (grows the MediaBox, sets a BleedBox)')
   .option('--marks', 'draw crop marks outside the trim (needs --bleed)')
   .option('-w, --watch', 'rebuild on every save of the issue or theme file, until Ctrl-C')
@@ -70,6 +73,9 @@ program
   .option('--strict', 'exit 1 on warnings too')
   .option('--fix', 'repair what is safe to repair, in place')
   .option('--dry-run', 'with --fix: print the changes as a diff and write nothing')
+  .option('--theme <file>', say('option.check-theme'))
+  .option('--config <file>', say('option.config'))
+  .option('--no-config', say('option.no-config'))
   .option('-q, --quiet', 'print only errors and the summary')
   .option('--debug', 'show stack traces for unexpected errors')
   .version(version, '-v, --version')
@@ -85,6 +91,8 @@ program
   .option('--from <file>', 'the previous issue (default: the newest issue file in ./issues)')
   .option('--date <date>', "the new issue's date, e.g. 2024-03-29 or 2024-3-29 (default: today)")
   .option('-o, --output <file>', 'where to write it (default: beside the previous issue, named after the next total or number)')
+  .option('--config <file>', say('option.config'))
+  .option('--no-config', say('option.no-config'))
   .option('-q, --quiet', 'print nothing but errors')
   .option('--debug', 'show stack traces for unexpected errors')
   .version(version, '-v, --version')
@@ -103,9 +111,11 @@ program
   .option('--open', 'open the preview in the default browser')
   .option('--editor <command>', 'command that opens the source of what you click, e.g. "code -g {file}:{line}"')
   .option('--theme <file>', 'theme file (YAML or JSON), as for build')
+  .option('--config <file>', say('option.config'))
+  .option('--no-config', say('option.no-config'))
   .option('-q, --quiet', 'print nothing but errors and the address')
   .option('--debug', 'show stack traces for unexpected errors')
-  .version(version, '-V, --version')
+  .version(version, '-v, --version')
   .addHelpText('after', '\nExamples:\n  $ bulletin preview issues/691.yaml --open\n  $ bulletin preview issues/691.yaml --editor "code -g {file}:{line}"\n\nThe preview answers only on this machine unless --host says otherwise.\n')
   .action(async (file: string, opts: Record<string, unknown>) => {
     const { runPreview } = await import('./cli/preview.js');
@@ -117,6 +127,8 @@ program
   .description("list each font role's chain (face, file, glyphs, licence) and which face draws which characters")
   .argument('[file]', 'issue file (YAML) whose characters to attribute to faces')
   .option('--theme <file>', 'theme file (YAML or JSON), as for build')
+  .option('--config <file>', say('option.config'))
+  .option('--no-config', say('option.no-config'))
   .option('-q, --quiet', 'print only problems: characters no font draws, fonts that cannot be opened')
   .option('--debug', 'show stack traces for unexpected errors')
   .version(version, '-v, --version')

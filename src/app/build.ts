@@ -6,15 +6,19 @@
  * that is not a PDF unless `force`. Printing and exit codes are the CLI's job: this returns
  * what happened.
  */
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { stylesFontResolver } from '../check/fonts.js';
-import { lintIssues } from '../check/index.js';
+import { lintIssues, lintRuleIds } from '../check/index.js';
+import { rulesOff } from '../check/settings.js';
+import { say } from '../messages/catalogue.js';
+import { ConfigError, Configs, type ConfigChoice, type ProjectConfig } from './config.js';
+import { settleDiagnostics } from './findings.js';
 import { composeParagraph } from '../compose/compose.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { openedFontFiles, prefetchedFonts } from '../font/load.js';
 import { PACKAGE_ROOT } from '../font/vendored.js';
-import { readHead } from '../io/read-file.js';
+import { readHead, reasonOf } from '../io/read-file.js';
 import { WriteError, writeFileSafely } from '../io/write-file.js';
 import { IssueReadError, loadIssueFile } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
@@ -24,7 +28,10 @@ import { renderPdf } from '../render/pdf.js';
 import { styleIssue } from '../style/model.js';
 import { UnitError, lengthToPt } from '../style/units.js';
 import { layoutDiagnostic } from './layout-diagnostics.js';
-import { readThemeFile, resolveIssueTheme, ThemeFileError, ThemeSystemError, type IssueTheme, type ThemeFile } from './theme-file.js';
+import { readThemeArgument, resolveIssueTheme, shownPath, ThemeFileError, ThemeSystemError, type IssueTheme, type ThemeFile } from './theme-file.js';
+
+/** What the layout reports as a rule of its own: a build runs these too. */
+const LAYOUT_RULES = ['title-too-long', 'name-too-long', 'loose-line'];
 
 export interface BuildOptions {
   /** Output PDF; default beside the input with the extension .pdf. */
@@ -48,6 +55,10 @@ export interface BuildOptions {
   resolveTheme?: typeof resolveIssueTheme;
   compress?: boolean;
   write?: boolean;
+  /** `--config FILE` or `--no-config` (false); default: the nearest bulletin.config.yaml above the issue. */
+  config?: ConfigChoice;
+  /** The run's configs, when the caller keeps them between builds (--watch). */
+  configs?: Configs;
 }
 
 /** A problem that is not the content's fault (missing file, bad font, bad option): exit 2. */
@@ -174,10 +185,29 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     mark = now;
     return ms;
   };
-  const output = options.output ?? defaultOutput(file);
+  let config: ProjectConfig | undefined;
+  try {
+    config = (options.configs ?? new Configs(options.config)).forFile(file);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new BuildError(err.message, err.diagnostics);
+    throw err;
+  }
+  // The config's output directory, made when missing; -o says otherwise.
+  if (options.output === undefined && config?.output !== undefined) {
+    try {
+      mkdirSync(config.output, { recursive: true });
+    } catch (err) {
+      throw new BuildError(say('build.output-dir', { dir: config.output, file: config.file, reason: reasonOf(err) }));
+    }
+  }
+  const output = options.output ?? (config?.output !== undefined ? join(shownPath(config.output), basename(defaultOutput(file))) : defaultOutput(file));
   checkOutputName(output, file, options.output !== undefined);
   const date = options.date ?? epochDate();
-  const reads = [{ file, what: 'the issue file' }, ...(options.theme ? [{ file: options.theme, what: 'the theme file' }] : [])];
+  const reads = [
+    { file, what: 'the issue file' },
+    ...(options.theme ? [{ file: options.theme, what: 'the theme file' }] : []),
+    ...(config ? [{ file: config.file, what: 'the config file' }, ...config.layers.filter((l) => !l.builtin && l.source.file !== config!.file).map((l) => ({ file: l.source.file, what: 'the theme file' }))] : []),
+  ];
   checkNotAnInput(output, reads);
   checkReplaceable(output, options.force);
   let bleed = 0;
@@ -198,17 +228,21 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     throw err;
   }
   const loaderDiagnostics = sortDiagnostics([...loaded.diagnostics]);
+  // Suppression comments and the config's rule levels, over everything this build reports.
+  const off = rulesOff(config?.rules);
+  const settle = (diagnostics: readonly Diagnostic[], ran: ReadonlySet<string>): Diagnostic[] => settleDiagnostics(diagnostics, [loaded], () => config, ran);
   if (!loaded.issue || loaderDiagnostics.some((d) => d.severity === 'error')) {
-    return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...lintIssues([loaded]).diagnostics]), loaded: [loaded] };
+    return { ok: false, diagnostics: settle([...loaderDiagnostics, ...lintIssues([loaded], { offFor: () => off }).diagnostics], new Set()), loaded: [loaded] };
   }
   const issue = loaded.issue;
   const loadMs = lap();
 
-  // Theme layers: a --theme file (its problems are usage errors), then the issue's style: block.
-  let themeFile: ThemeFile | undefined;
+  // Theme layers: the config's theme and fonts, a --theme file or built-in theme (their
+  // problems are usage errors), then the issue's style: block.
+  const themeFiles: ThemeFile[] = [...(config?.layers ?? [])];
   if (options.theme) {
     try {
-      themeFile = readThemeFile(options.theme);
+      themeFiles.push(readThemeArgument(options.theme));
     } catch (err) {
       if (err instanceof ThemeFileError) throw new BuildError(err.message);
       throw err;
@@ -218,25 +252,26 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   await prefetchedFonts();
   let prepared: IssueTheme;
   try {
-    prepared = (options.resolveTheme ?? resolveIssueTheme)(loaded, themeFile);
+    prepared = (options.resolveTheme ?? resolveIssueTheme)(loaded, themeFiles);
   } catch (err) {
     if (err instanceof ThemeSystemError) throw new BuildError(err.message, err.diagnostics);
     throw err;
   }
-  if (!prepared.styles) return { ok: false, diagnostics: sortDiagnostics([...loaderDiagnostics, ...prepared.diagnostics]), loaded: [loaded] };
+  if (!prepared.styles) return { ok: false, diagnostics: settle([...loaderDiagnostics, ...prepared.diagnostics], new Set()), loaded: [loaded] };
   const styles = prepared.styles;
   checkNotAnInput(output, openedFontFiles().map((f) => ({ file: f, what: 'a font file the build uses' })));
   const themeMs = lap();
 
   // The same checks as `bulletin check`, with glyph coverage against this build's own theme.
-  const diagnostics = sortDiagnostics([...loaderDiagnostics, ...lintIssues([loaded], { fonts: stylesFontResolver(styles) }).diagnostics]);
+  const linted = [...loaderDiagnostics, ...lintIssues([loaded], { fonts: stylesFontResolver(styles), offFor: () => off }).diagnostics];
+  const diagnostics = settle(linted, lintRuleIds());
   if (diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics, loaded: [loaded] };
   const checkMs = lap();
 
   // Every theme value is resolved and checked by now: layout has nothing of the theme to refuse.
   const layout = layoutIssue(styleIssue(issue, styles), options.compose ?? composeParagraph, { date });
   const layoutDiagnostics = layout.problems.map((p) => layoutDiagnostic(loaded, p));
-  const all = sortDiagnostics([...diagnostics, ...layoutDiagnostics]);
+  const all = settle([...linted, ...layoutDiagnostics], new Set([...lintRuleIds(), ...LAYOUT_RULES]));
   if (all.some((d) => d.severity === 'error')) return { ok: false, diagnostics: all, loaded: [loaded] };
 
   const layoutMs = lap();

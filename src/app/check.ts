@@ -4,7 +4,10 @@
  */
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { lintIssues, stylesFontResolver, type FontResolver, type LintOptions, type LintResult } from '../check/index.js';
+import { lintIssues, lintRuleIds, stylesFontResolver, type FontResolver, type LintOptions, type LintResult } from '../check/index.js';
+import { rulesOff } from '../check/settings.js';
+import { ConfigError, Configs, type ConfigChoice, type ProjectConfig } from './config.js';
+import { settleDiagnostics } from './findings.js';
 import { composeParagraph } from '../compose/compose.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { readBoundedFd } from '../io/read-file.js';
@@ -20,7 +23,7 @@ import { say } from '../messages/catalogue.js';
 import { styleIssue } from '../style/model.js';
 import type { Styles } from '../style/styles.js';
 import { layoutDiagnostic } from './layout-diagnostics.js';
-import { resolveIssueTheme, ThemeSystemError } from './theme-file.js';
+import { readThemeArgument, resolveIssueTheme, ThemeFileError, ThemeSystemError, type ThemeFile } from './theme-file.js';
 
 export type Lint = (loaded: readonly LoadedIssue[], options: LintOptions) => LintResult;
 
@@ -38,6 +41,10 @@ export interface CheckOptions {
   stdin?: () => Uint8Array;
   /** The typography lint to run after loading (default: the project's rules). */
   lint?: Lint;
+  /** `--config FILE` or `--no-config` (false); default: each file's nearest bulletin.config.yaml. */
+  config?: ConfigChoice;
+  /** `--theme`: a theme file or built-in theme over the config's, as for build. */
+  theme?: string;
 }
 
 export interface UnreadableFile {
@@ -208,15 +215,17 @@ interface Themes {
  * check and build report a `style:` block alike. Glyph coverage uses that theme; where it
  * cannot be had (its problems are reported already), the default theme's fonts.
  */
-function issueThemes(loaded: readonly LoadedIssue[]): Themes {
+function issueThemes(loaded: readonly LoadedIssue[], layersFor: (l: LoadedIssue) => ThemeFile[] | undefined): Themes {
   const diagnostics: Diagnostic[] = [];
   const systemErrors: string[] = [];
   const resolvers = new Map<LoadedIssue, FontResolver>();
   const resolved = new Map<LoadedIssue, Styles>();
   for (const l of loaded) {
     if (!l.issue || l.diagnostics.some((d) => d.severity === 'error')) continue;
+    const layers = layersFor(l);
+    if (layers === undefined) continue; // its config or theme could not be had: said already
     try {
-      const theme = resolveIssueTheme(l);
+      const theme = resolveIssueTheme(l, layers);
       for (const d of theme.diagnostics) diagnostics.push(d);
       if (theme.styles) {
         resolvers.set(l, stylesFontResolver(theme.styles));
@@ -229,6 +238,7 @@ function issueThemes(loaded: readonly LoadedIssue[]): Themes {
     }
   }
   // Issues whose theme did not resolve: the default theme's fonts (its problems are reported).
+  // (The default's fonts, not the config's: a config with errors has been reported.)
   let fallback: FontResolver | undefined;
   const fontsFor = (l: LoadedIssue): FontResolver => resolvers.get(l) ?? (fallback ??= stylesFontResolver(resolveIssueTheme(undefined).styles!));
   return { diagnostics, systemErrors, fontsFor, resolved };
@@ -257,13 +267,14 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
   const fixed: FixedFile[] = [];
   const notFixed: NotFixedFile[] = [];
   const writeErrors: string[] = [];
+  const settings = projectSettings(options);
 
   if (options.fix) {
     // Everything is repaired in memory first, then each file is written once.
     const repaired = loaded.map(repairSource);
     const current = repaired.map((r) => r.loaded);
-    const fixThemes = issueThemes(current);
-    const fixLint = runLint(current, { fix: true, fontsFor: fixThemes.fontsFor });
+    const fixThemes = issueThemes(current, settings.layersFor);
+    const fixLint = runLint(current, { fix: true, fontsFor: fixThemes.fontsFor, offFor: settings.offFor });
     const finals: LoadedIssue[] = [];
     for (const [k, original] of loaded.entries()) {
       const lint = fixLint.fixed.get(original.file);
@@ -309,14 +320,79 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
     }
   }
 
-  const themes = issueThemes(loaded);
-  const lint = runLint(loaded, { fix: false, fontsFor: themes.fontsFor });
+  const themes = issueThemes(loaded, settings.layersFor);
+  const lint = runLint(loaded, { fix: false, fontsFor: themes.fontsFor, offFor: settings.offFor });
   const titles = loaded.flatMap((l) => {
     const theme = themes.resolved.get(l);
     return theme ? titleProblems(l, theme) : [];
   });
-  const diagnostics = sortDiagnostics([...loaded.flatMap((l) => l.diagnostics), ...themes.diagnostics, ...lint.diagnostics, ...titles]);
-  return { loaded, diagnostics, unreadable, fixed, notFixed, systemErrors: [...writeErrors, ...themes.systemErrors], notChecked: notChecked(loaded) };
+  const found = [...loaded.flatMap((l) => l.diagnostics), ...settings.diagnostics, ...themes.diagnostics, ...lint.diagnostics, ...titles];
+  // Every file whose theme resolved had its titles set: title-too-long and name-too-long ran too.
+  // (A lint passed in by a caller is not the project's: which of its rules ran is not known.)
+  const ran = new Set([...(options.lint ? [] : lintRuleIds()), ...(loaded.every((l) => themes.resolved.has(l)) ? ['title-too-long', 'name-too-long'] : [])]);
+  const diagnostics = settleDiagnostics(found, loaded, settings.configOf, ran);
+  return { loaded, diagnostics, unreadable, fixed, notFixed, systemErrors: [...writeErrors, ...settings.systemErrors, ...themes.systemErrors], notChecked: notChecked(loaded) };
+}
+
+interface Settings {
+  configOf: (l: LoadedIssue) => ProjectConfig | undefined;
+  /** The theme layers over the default for a file (config, then --theme); undefined when they cannot be had. */
+  layersFor: (l: LoadedIssue) => ThemeFile[] | undefined;
+  offFor: (l: LoadedIssue) => ReadonlySet<string> | undefined;
+  /** Problems of configs and --theme, located in those files, each once. */
+  diagnostics: Diagnostic[];
+  systemErrors: string[];
+}
+
+/**
+ * Each file's config (the nearest bulletin.config.yaml, or --config, or none) and theme layers.
+ * A config or theme that cannot be used is a system error, said once however many files share it.
+ */
+function projectSettings(options: CheckOptions): Settings {
+  const configs = new Configs(options.config);
+  const diagnostics: Diagnostic[] = [];
+  const systemErrors: string[] = [];
+  const said = (message: string, found: readonly Diagnostic[]) => {
+    if (systemErrors.includes(message)) return;
+    systemErrors.push(message);
+    for (const d of found) diagnostics.push(d);
+  };
+  const byFile = new Map<string, { config?: ProjectConfig; ok: boolean }>();
+  const configOf = (l: LoadedIssue): ProjectConfig | undefined => {
+    let hit = byFile.get(l.file);
+    if (!hit) {
+      try {
+        hit = { config: configs.forFile(l.file === STDIN_NAME ? undefined : l.file), ok: true };
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        said(error.message, error.diagnostics);
+        hit = { ok: false };
+      }
+      byFile.set(l.file, hit);
+    }
+    return hit.config;
+  };
+  let themeArgument: ThemeFile | null | undefined;
+  const layersFor = (l: LoadedIssue): ThemeFile[] | undefined => {
+    const config = configOf(l);
+    if (!byFile.get(l.file)?.ok) return undefined;
+    if (options.theme !== undefined && themeArgument === undefined) {
+      try {
+        themeArgument = readThemeArgument(options.theme);
+      } catch (error) {
+        if (!(error instanceof ThemeFileError)) throw error;
+        said(error.message, []);
+        themeArgument = null;
+      }
+    }
+    if (themeArgument === null) return undefined;
+    return [...(config?.layers ?? []), ...(themeArgument ? [themeArgument] : [])];
+  };
+  const offFor = (l: LoadedIssue) => {
+    const off = rulesOff(configOf(l)?.rules);
+    return off.size ? off : undefined;
+  };
+  return { configOf, layersFor, offFor, diagnostics, systemErrors };
 }
 
 /**

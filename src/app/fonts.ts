@@ -17,7 +17,9 @@ import { type StyledDocument, printedTexts, styleIssue } from '../style/model.js
 import { type Element, ELEMENT_NAMES, elementStyle } from '../style/printed.js';
 import type { Styles } from '../style/styles.js';
 import type { Theme } from '../style/theme.js';
-import { readThemeFile, resolveIssueTheme, ThemeFileError, ThemeSystemError, type IssueTheme, type ThemeFile } from './theme-file.js';
+import { readThemeArgument, resolveIssueTheme, ThemeFileError, ThemeSystemError, type IssueTheme, type ThemeFile } from './theme-file.js';
+import { ConfigError, Configs, type ConfigChoice, type ProjectConfig } from './config.js';
+import { say } from '../messages/catalogue.js';
 
 /** Not the content's fault (missing file, bad theme file): exit 2. */
 export class FontsError extends Error {
@@ -30,8 +32,10 @@ export class FontsError extends Error {
 export interface FontsOptions {
   /** An issue file whose characters to attribute to faces. */
   issue?: string;
-  /** A theme file, as `build --theme`. */
+  /** A theme file or built-in theme, as `build --theme`. */
   theme?: string;
+  /** `--config FILE` or `--no-config` (false); default: the nearest bulletin.config.yaml (above the issue, or here). */
+  config?: ConfigChoice;
 }
 
 export interface Face {
@@ -71,7 +75,7 @@ export interface RoleReport {
 }
 
 export type FontsResult =
-  | { ok: true; roles: RoleReport[]; issue?: string; themeFile?: string; styled: boolean; fontErrors: string[]; missing: number }
+  | { ok: true; roles: RoleReport[]; issue?: string; themeFile?: string; styled: boolean; fontErrors: string[]; missing: number; layers: string[] }
   | { ok: false; diagnostics: Diagnostic[]; loaded: LoadedIssue };
 
 /** Marks and controls that never print a glyph of their own. */
@@ -218,7 +222,7 @@ function searchOrder(theme: Theme, role: string): string[] {
 function roleOfFace(theme: Theme, order: string[], h: FontHandle): string | undefined {
   return order.find((r) => {
     const spec = theme.fonts[r];
-    return resolve(spec.file) === h.file && (spec.face === undefined || spec.face === h.postscriptName);
+    return spec.file !== undefined && resolve(spec.file) === h.file && (spec.face === undefined || spec.face === h.postscriptName);
   });
 }
 
@@ -234,22 +238,31 @@ export function fontsReport(options: FontsOptions = {}): FontsResult {
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length) return { ok: false, diagnostics: errors, loaded };
   }
-  let themeFile: ThemeFile | undefined;
+  let config: ProjectConfig | undefined;
+  try {
+    config = new Configs(options.config).forFile(options.issue);
+  } catch (err) {
+    if (err instanceof ConfigError) throw new FontsError(err.message, err.diagnostics);
+    throw err;
+  }
+  const themeFiles: ThemeFile[] = [...(config?.layers ?? [])];
   if (options.theme !== undefined) {
     try {
-      themeFile = readThemeFile(options.theme);
+      themeFiles.push(readThemeArgument(options.theme));
     } catch (err) {
       if (err instanceof ThemeFileError) throw new FontsError(err.message);
       throw err;
     }
   }
+  // What the chains are made of, for the report's first line.
+  const layers = themeFiles.map((f) => (f.builtin ? say('theme.builtin-name', { name: f.builtin }) : f.source.base.length ? `${f.source.file} (theme:)` : f.source.file === config?.file ? `${f.source.file} (fonts:)` : f.source.file));
   // The theme a build of this issue would use, its faces opened by an opener that records a
   // face that cannot be opened instead of stopping: the report lists it in its chain.
   const errors = new Map<FontHandle, string>();
   const open = recordingOpener(errors);
   let prepared: IssueTheme;
   try {
-    prepared = resolveIssueTheme(loaded, themeFile, open);
+    prepared = resolveIssueTheme(loaded, themeFiles, open);
   } catch (err) {
     if (err instanceof ThemeSystemError) throw new FontsError(err.message, err.diagnostics);
     throw err;
@@ -296,5 +309,5 @@ export function fontsReport(options: FontsOptions = {}): FontsResult {
     }
     roles.push(report);
   }
-  return { ok: true, roles, issue: options.issue, themeFile: options.theme, styled: loaded?.issue?.style !== undefined, fontErrors: [...errors.values()], missing: missingTotal };
+  return { ok: true, roles, issue: options.issue, themeFile: options.theme, styled: loaded?.issue?.style !== undefined, fontErrors: [...errors.values()], missing: missingTotal, layers };
 }

@@ -7,7 +7,7 @@
  * Printing and exit codes are the CLI's job: this returns what happened or throws NewError.
  */
 import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Document, isMap, isScalar, isSeq, parse, Scalar, YAMLMap, YAMLSeq, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { SCHEMA_DIR } from '../font/vendored.js';
@@ -15,10 +15,12 @@ import { readBounded } from '../io/read-file.js';
 import { WriteError, writeFileSafely } from '../io/write-file.js';
 import { IssueReadError, loadIssueFile, loadIssueSource, MAX_ISSUE_BYTES } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
+import { ConfigError, Configs, type ConfigChoice, type ProjectConfig } from './config.js';
+import { shownPath } from './theme-file.js';
 
 /** A problem that is not the content's fault (existing output, bad option, missing file): exit 2. */
 export class NewError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly diagnostics: Diagnostic[] = []) {
     super(message);
     this.name = 'NewError';
   }
@@ -35,6 +37,8 @@ export interface NewOptions {
   cwd?: string;
   /** Today, for tests. */
   today?: Date;
+  /** `--config FILE` or `--no-config` (false); default: the nearest bulletin.config.yaml above the working directory. */
+  config?: ConfigChoice;
 }
 
 export type NewResult =
@@ -55,7 +59,8 @@ export type NewResult =
   | { ok: false; from: string; diagnostics: Diagnostic[]; loaded: LoadedIssue };
 
 const SCHEMA_FILE = join(SCHEMA_DIR, 'issue.schema.json');
-const SCHEMA_COMMENT = /^(\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$/m;
+/** The yaml-language-server line, wherever YAML put the comment (before the document or its first key). */
+const SCHEMA_COMMENT = /^(#\s*yaml-language-server:\s*\$schema=)(\S+)(.*)$/m;
 
 /** Marks every piece of example text so an editor (and a search, and check) finds what is left to replace. */
 export { PLACEHOLDER } from '../issue/placeholder.js';
@@ -207,20 +212,42 @@ export function exampleBriefs(doc: Document): YAMLSeq {
   return seq;
 }
 
-/** Point a `# yaml-language-server: $schema=…` comment at the schema from the new file's directory. */
-function retargetSchemaComment(comment: string | null | undefined, fromDir: string, toDir: string): string | undefined {
-  if (!comment) return comment ?? undefined;
-  return comment.replace(SCHEMA_COMMENT, (whole, head: string, target: string, tail: string) => {
-    if (/^[a-z]+:/i.test(target) || target.startsWith('/')) return whole;
-    const moved = relative(toDir, resolve(fromDir, target)).split(sep).join('/');
+/**
+ * Point a `# yaml-language-server: $schema=…` comment at the schema from the new file's
+ * directory. A comment that names a schema file not there (copied from another repository, or
+ * left from an older install) is pointed at the schema of the bulletin that runs: an editor's
+ * tooltips then work in the new file whatever the previous one said.
+ */
+function retargetSchemaComment(text: string, fromDir: string, toDir: string): string {
+  return text.replace(SCHEMA_COMMENT, (whole, head: string, target: string, tail: string) => {
+    if (/^[a-z][a-z0-9+.-]+:/i.test(target)) return whole; // a URL
+    const file = isAbsolute(target) ? target : resolve(fromDir, target);
+    if (!existsSync(file)) return `${head}${schemaRef(toDir)}${tail}`;
+    if (isAbsolute(target)) return whole;
+    const moved = relative(toDir, file).split(sep).join('/');
     return `${head}${moved}${tail}`;
   });
 }
 
-/** The schema from `toDir`: relative when nearby (a project with bulletin inside), else absolute. */
-function schemaRef(toDir: string): string {
-  const rel = relative(toDir, SCHEMA_FILE).split(sep).join('/');
-  return rel.startsWith('../../../') ? SCHEMA_FILE.split(sep).join('/') : rel;
+/**
+ * The schema from `toDir`: the one of the bulletin installed in the project (a node_modules/bulletin
+ * in that directory or one above it: the path then holds on every colleague's computer), else the
+ * running bulletin's — relative when nearby, else absolute (a global install).
+ */
+export function schemaRef(toDir: string): string {
+  const local = projectSchema(toDir);
+  const target = local ?? SCHEMA_FILE;
+  const rel = relative(toDir, target).split(sep).join('/');
+  return !local && rel.startsWith('../../../') ? target.split(sep).join('/') : rel;
+}
+
+/** node_modules/bulletin/schema/issue.schema.json in `dir` or the nearest directory above it that has one. */
+function projectSchema(dir: string): string | undefined {
+  for (let here = resolve(dir); ; here = dirname(here)) {
+    const candidate = join(here, 'node_modules', 'bulletin', 'schema', 'issue.schema.json');
+    if (existsSync(candidate)) return candidate;
+    if (dirname(here) === here) return undefined;
+  }
 }
 
 const TO_STRING = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
@@ -298,8 +325,20 @@ function resolveDate(options: NewOptions): string {
 }
 
 export async function newIssue(options: NewOptions = {}): Promise<NewResult> {
-  const cwd = options.cwd ?? '.';
+  let cwd = options.cwd ?? '.';
   const date = resolveDate(options);
+  // The project's config, read as every command reads it (a broken one is said here too); run
+  // from a folder of the project without issues/, the issues/ beside the config is meant.
+  let config: ProjectConfig | undefined;
+  try {
+    config = new Configs(options.config).forDir(options.from !== undefined ? dirname(resolve(options.from)) : resolve(cwd));
+  } catch (err) {
+    if (err instanceof ConfigError) throw new NewError(err.message, err.diagnostics);
+    throw err;
+  }
+  if (options.from === undefined && options.output === undefined && config && !existsSync(join(cwd, 'issues')) && existsSync(join(config.dir, 'issues'))) {
+    cwd = shownPath(config.dir) || '.';
+  }
   const from = options.from ?? newestIssue(join(cwd, 'issues'));
   if (from === undefined) return newTemplate(options, cwd, date);
 
@@ -333,8 +372,7 @@ export async function newIssue(options: NewOptions = {}): Promise<NewResult> {
   if (after.total !== undefined) setValue(root, 'total', after.total);
   setValue(root, 'date', after.date);
   const sections = replaceArticles(doc, pairOf(root, 'sections')?.value as Node | undefined);
-  doc.commentBefore = retargetSchemaComment(doc.commentBefore, dirname(resolve(from)), dirname(resolve(output))) ?? null;
-  const text = doc.toString(TO_STRING);
+  const text = retargetSchemaComment(doc.toString(TO_STRING), dirname(resolve(from)), dirname(resolve(output)));
 
   // Masthead or footer problems carried over from the source: refuse, and show them where they are.
   const check = loadIssueSource(text, output);

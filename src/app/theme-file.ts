@@ -4,13 +4,14 @@
  * and resolved (src/style); every problem is reported at the key or value to change, in the
  * same diagnostic shape as the issue loader uses.
  */
-import { dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { LineCounter, type Document, parseDocument } from 'yaml';
+import { Document, LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { ReadFileError, readBounded } from '../io/read-file.js';
 import { expandedTextDiagnostics } from '../issue/expansion.js';
-import { aliasDiagnostics } from '../issue/yaml-problems.js';
+import { aliasDiagnostics, yamlDiagnostics } from '../issue/yaml-problems.js';
 import { locate, nodeRange, pathToString, pointerToPath, type PathSegment } from '../issue/locate.js';
 import { diagnosticAt, type SourceContext } from '../issue/source-context.js';
 import { FontLoadError, openFont } from '../font/load.js';
@@ -20,7 +21,9 @@ import { schemaFile, schemaValidator } from '../issue/standalone.js';
 import { nearestKey } from '../issue/suggest.js';
 import { mergeTheme, type ThemeLayer } from '../style/merge.js';
 import type { ThemePath, ThemeProblem } from '../style/problem.js';
-import { type FontOpener, resolveStyles } from '../style/resolve.js';
+import { type FontOpener, INSTALLED, resolveStyles } from '../style/resolve.js';
+import { BUILTIN_THEMES, isBuiltinThemeName, type BuiltinThemeName } from '../style/builtin.js';
+import { hintOf, say } from '../messages/catalogue.js';
 import type { Styles } from '../style/styles.js';
 import { DEFAULT_THEME, type Theme } from '../style/theme.js';
 
@@ -49,6 +52,35 @@ export interface ThemeFile {
   source: ThemeSource;
   data: Record<string, unknown>;
   diagnostics: Diagnostic[];
+  /** Where its relative font files are (default: the file's directory; fonts/ for a built-in theme). */
+  baseDir?: string;
+  /** A built-in theme's name (`gongwen`), for reports. */
+  builtin?: string;
+  /** How a problem in it is summed up (default: "theme file FILE has errors"). */
+  errorsMessage?: string;
+}
+
+/** A built-in theme (style/builtin.ts) as a layer: nothing to locate in it, its fonts in fonts/. */
+export function builtinThemeFile(name: BuiltinThemeName): ThemeFile {
+  const doc = new Document();
+  const source: ThemeSource = { file: say('theme.builtin-name', { name }), source: '', lineCounter: new LineCounter(), doc, base: [] };
+  return { source, data: BUILTIN_THEMES[name] as Record<string, unknown>, diagnostics: [], baseDir: FONT_DIR, builtin: name };
+}
+
+/**
+ * What `--theme VALUE` (or a config's `theme:`) names: a built-in theme (`gongwen`) unless a
+ * file of that name is there, else a theme file, relative to `relativeTo` when given.
+ */
+export function readThemeArgument(value: string, relativeTo?: string): ThemeFile {
+  const file = relativeTo && !isAbsolute(value) ? shownPath(resolve(relativeTo, value)) : value;
+  if (isBuiltinThemeName(value) && !existsSync(file)) return builtinThemeFile(value);
+  return readThemeFile(file);
+}
+
+/** An absolute path as a user would type it here: relative to the working directory when inside it. */
+export function shownPath(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file;
 }
 
 /**
@@ -68,25 +100,35 @@ export function readThemeFile(file: string): ThemeFile {
     if (err instanceof ReadFileError) throw new ThemeFileError(file, `cannot read theme file ${file}: ${err.reason}`);
     throw err;
   }
+  const parsed = parseYamlText(file, text, 'theme-syntax', MAX_THEME_BYTES, 'theme');
+  const { source } = parsed;
+  if (parsed.diagnostics.length) return { source, data: {}, diagnostics: parsed.diagnostics };
+  const data = parsed.data;
+  if (data === null || data === undefined) return { source, data: {}, diagnostics: [] };
+  const diagnostics = checkThemeData(data, source);
+  return { source, data: diagnostics.length ? {} : (data as Record<string, unknown>), diagnostics };
+}
+
+/**
+ * YAML text (a theme file, a config) read into data, with its YAML problems in plain words at
+ * their line (issue/yaml-problems.ts, under `code`) and aliases that would expand without bound
+ * (a "billion laughs" file) located, not expanded.
+ */
+export function parseYamlText(file: string, text: string, code: string, limit: number, what: string): { source: ThemeSource; data?: unknown; diagnostics: Diagnostic[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const source: ThemeSource = { file, source: text, lineCounter, doc, base: [] };
-  const diagnostics: Diagnostic[] = doc.errors.map((e) => diagnosticAt(source, 'theme-syntax', e.message.split('\n')[0], e.pos[0], e.pos[1]));
-  if (diagnostics.length) return { source, data: {}, diagnostics };
-  // Aliases that would expand without bound (a "billion laughs" theme) are located, not expanded.
+  const diagnostics: Diagnostic[] = doc.errors.length ? yamlDiagnostics(doc, source).filter((d) => d.severity === 'error').map((d) => ({ ...d, code })) : [];
+  if (diagnostics.length) return { source, diagnostics };
   for (const d of aliasDiagnostics(doc, source)) diagnostics.push(d);
-  if (!diagnostics.length) for (const d of expandedTextDiagnostics(doc, source, MAX_THEME_BYTES)) diagnostics.push(d);
-  if (diagnostics.length) return { source, data: {}, diagnostics };
-  let data: unknown;
+  if (!diagnostics.length) for (const d of expandedTextDiagnostics(doc, source, limit)) diagnostics.push(d);
+  if (diagnostics.length) return { source, diagnostics };
   try {
-    data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
+    return { source, data: doc.toJS({ maxAliasCount: 1000 }) as unknown, diagnostics };
   } catch (err) {
     const range = doc.contents?.range ?? [0, 0];
-    return { source, data: {}, diagnostics: [diagnosticAt(source, 'theme-syntax', `the theme's aliases cannot be expanded: ${(err as Error).message}`, range[0], range[0] + 1)] };
+    return { source, diagnostics: [diagnosticAt(source, code, `the ${what}'s aliases cannot be expanded: ${(err as Error).message}`, range[0], range[0] + 1)] };
   }
-  if (data === null || data === undefined) return { source, data: {}, diagnostics };
-  for (const d of checkThemeData(data, source)) diagnostics.push(d);
-  return { source, data: diagnostics.length ? {} : (data as Record<string, unknown>), diagnostics };
 }
 
 /** Schema problems of theme data, located in its source. */
@@ -96,9 +138,22 @@ export function checkThemeData(data: unknown, source: ThemeSource): Diagnostic[]
   return reportSchemaErrors(validate.errors ?? [], data, source);
 }
 
-function where(source: ThemeSource, path: readonly PathSegment[]): string {
+/** How reportSchemaErrors names what it reports on: its diagnostics' code and the document as a whole. */
+export interface SchemaReport {
+  code: string;
+  root: string;
+}
+
+/** Key names a schema restricts (propertyNames), in plain words: font roles, colour names. */
+function keyNameProblem(container: PathSegment | undefined, name: string): { message: string; hint?: string } {
+  const id = container === 'fonts' ? 'theme.role-name' : container === 'colors' ? 'theme.color-name' : 'theme.key-name';
+  const params = { name, container: String(container ?? '') };
+  return { message: say(id, params), hint: hintOf(id, params) };
+}
+
+function where(source: ThemeSource, path: readonly PathSegment[], root = 'the theme'): string {
   const full = [...source.base, ...path];
-  return full.length ? `\`${pathToString(full)}\`` : 'the theme';
+  return full.length ? `\`${pathToString(full)}\`` : root;
 }
 
 function englishOf(description: unknown): string {
@@ -132,11 +187,15 @@ function plainExpectation(e: ErrorObject): string {
 /** Theme problems listed in full; past these, one line says there are more. */
 const MAX_THEME_DIAGNOSTICS = 100;
 
-function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeSource): Diagnostic[] {
+export function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeSource, report: SchemaReport = { code: 'theme-schema', root: 'the theme' }): Diagnostic[] {
+  const { code } = report;
   // ajv reports a failed oneOf branch by branch; keep one message per place, the deepest first.
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of errors) {
-    const key = e.keyword === 'additionalProperties' ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}` : e.instancePath;
+    // A key name the schema refuses (propertyNames) is reported at that key, on its own.
+    if (e.keyword === 'propertyNames') continue;
+    const key = e.keyword === 'additionalProperties' ? `${e.instancePath}/${(e.params as { additionalProperty: string }).additionalProperty}`
+      : e.propertyName !== undefined ? `${e.instancePath}/${e.propertyName}\u0000name` : e.instancePath;
     const list = byPath.get(key);
     if (list) list.push(e);
     else byPath.set(key, [e]);
@@ -161,13 +220,20 @@ function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeS
     seen.add(key);
     const e = errs.find((x) => x.keyword === 'additionalProperties') ?? errs.find((x) => x.keyword === 'oneOf') ?? errs[0];
     const path = pointerToPath(e.instancePath, data);
+    if (e.propertyName !== undefined) {
+      const at = locate(source.doc, [...source.base, ...path, e.propertyName]);
+      const range = nodeRange(at.key ?? at.node);
+      const { message, hint } = keyNameProblem(path[path.length - 1], e.propertyName);
+      out.push(diagnosticAt(source, code, message, range?.[0] ?? 0, range?.[1], { path: pathToString([...source.base, ...path, e.propertyName]), hint }));
+      continue;
+    }
     if (e.keyword === 'additionalProperties') {
       const name = (e.params as { additionalProperty: string }).additionalProperty;
       const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
       const meant = nearestKey(name, allowed);
       const at = locate(source.doc, [...source.base, ...path, name]);
       const range = nodeRange(at.key ?? at.node);
-      out.push(diagnosticAt(source, 'theme-schema', `unknown key \`${name}\` in ${where(source, path)}${meant ? ` (did you mean \`${meant}\`?)` : ''}`, range?.[0] ?? 0, range?.[1], {
+      out.push(diagnosticAt(source, code, `unknown key \`${name}\` in ${where(source, path, report.root)}${meant ? ` (did you mean \`${meant}\`?)` : ''}`, range?.[0] ?? 0, range?.[1], {
         path: pathToString([...source.base, ...path, name]),
         hint: meant ? `write \`${meant}\`` : allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined,
       }));
@@ -178,9 +244,9 @@ function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeS
     const at = locate(source.doc, [...source.base, ...path]);
     const range = nodeRange(at.node);
     const message = e.keyword === 'required'
-      ? `${where(source, path)} needs \`${(e.params as { missingProperty: string }).missingProperty}\``
-      : `${where(source, path)} is not valid here; expected ${expected}`;
-    out.push(diagnosticAt(source, 'theme-schema', message, range?.[0] ?? 0, range?.[1], { path: pathToString([...source.base, ...path]) }));
+      ? `${where(source, path, report.root)} needs \`${(e.params as { missingProperty: string }).missingProperty}\``
+      : `${where(source, path, report.root)} is not valid here; expected ${expected}`;
+    out.push(diagnosticAt(source, code, message, range?.[0] ?? 0, range?.[1], { path: pathToString([...source.base, ...path]) }));
   }
   return out;
 }
@@ -219,14 +285,16 @@ export interface IssueTheme {
  * are located content errors; a bad font or a bad theme file is thrown as a ThemeSystemError.
  * Without an issue, the default and the theme file alone.
  */
-export function resolveIssueTheme(loaded: LoadedIssue | undefined, themeFile?: ThemeFile, open: FontOpener = openFont): IssueTheme {
+export function resolveIssueTheme(loaded: LoadedIssue | undefined, themeFile?: ThemeFile | readonly ThemeFile[], open: FontOpener = openFont): IssueTheme {
   const styleSource = loaded && styleSourceOf(loaded);
   const layers: { layer: ThemeLayer; baseDir: string }[] = [];
   const sources: ThemeSource[] = [];
-  if (themeFile) {
-    if (themeFile.diagnostics.length) throw new ThemeSystemError(`theme file ${themeFile.source.file} has errors`, themeFile.diagnostics);
-    layers.push({ layer: themeFile.data, baseDir: dirname(resolve(themeFile.source.file)) });
-    sources.push(themeFile.source);
+  // Lowest first: a config's theme and fonts, then a --theme file; the issue's style: on top.
+  const files = themeFile === undefined ? [] : Array.isArray(themeFile) ? (themeFile as readonly ThemeFile[]) : [themeFile as ThemeFile];
+  for (const f of files) {
+    if (f.diagnostics.length) throw new ThemeSystemError(errorsMessageOf(f), f.diagnostics);
+    layers.push({ layer: f.data, baseDir: f.baseDir ?? dirname(resolve(f.source.file)) });
+    sources.push(f.source);
   }
   const style = loaded?.issue?.style;
   if (loaded && styleSource && style) {
@@ -234,19 +302,41 @@ export function resolveIssueTheme(loaded: LoadedIssue | undefined, themeFile?: T
     if (problems.length) return { diagnostics: problems, styleSource, sources };
     layers.push({ layer: style as ThemeLayer, baseDir: dirname(resolve(loaded.file)) });
   }
-  const theme = mergeTheme(DEFAULT_THEME, FONT_DIR, layers);
+  const merged = mergeTheme(DEFAULT_THEME, FONT_DIR, layers);
+  // The issue's own style: is searched first: the top layer that wrote a key is where it is said.
+  const searched = styleSource ? [styleSource, ...[...sources].reverse()] : [...sources].reverse();
   let resolution;
   try {
-    resolution = resolveStyles(theme, open);
+    resolution = resolveStyles(merged, open);
   } catch (err) {
-    if (err instanceof FontLoadError) throw new ThemeSystemError(`bad font: ${err.message}`);
+    if (err instanceof FontLoadError) throw new ThemeSystemError(`bad font: ${err.message}`, locateFontError(err, merged, searched));
     throw err;
   }
+  const theme = resolution.theme ?? merged;
   if (resolution.styles) return { styles: resolution.styles, theme, diagnostics: [], styleSource, sources };
-  const { located, unplaced } = locateThemeProblems(resolution.problems, styleSource ? [styleSource, ...sources] : sources);
+  const { located, unplaced } = locateThemeProblems(resolution.problems, searched);
   if (unplaced.length) throw new ThemeSystemError(`theme: \`${pathToString(unplaced[0].path)}\`: ${unplaced[0].message}`, located);
   if (loaded && located.every((d) => d.file === loaded.file)) return { theme, diagnostics: located, styleSource, sources };
-  throw new ThemeSystemError(`theme file ${sources[0]?.file} has errors`, located);
+  const blamed = files.find((f) => located.some((d) => d.file === f.source.file)) ?? files[files.length - 1];
+  throw new ThemeSystemError(blamed ? errorsMessageOf(blamed) : `theme file ${sources[0]?.file} has errors`, located);
+}
+
+function errorsMessageOf(f: ThemeFile): string {
+  return f.errorsMessage ?? `theme file ${f.source.file} has errors`;
+}
+
+/**
+ * A font file that cannot be opened, located where a layer names it: the role whose file (or
+ * whose family's file) it is. Empty when no layer wrote it (a vendored font gone missing).
+ */
+function locateFontError(err: FontLoadError, theme: Theme, layers: readonly ThemeSource[]): Diagnostic[] {
+  const problems: ThemeProblem[] = [];
+  for (const [role, spec] of Object.entries(theme.fonts ?? {})) {
+    const file = typeof spec.file === 'string' ? resolve(spec.file) : typeof spec.family === 'string' ? INSTALLED.find(spec.family)?.file : undefined;
+    if (file === undefined || resolve(file) !== err.file) continue;
+    problems.push({ path: ['fonts', role, typeof spec.file === 'string' ? 'file' : 'family'], aliases: [['fonts', role, 'file'], ['fonts', role]], message: err.message, hint: err.hint });
+  }
+  return locateThemeProblems(problems, layers).located;
 }
 
 /**
@@ -275,7 +365,7 @@ export function locateThemeProblems(problems: readonly ThemeProblem[], layers: r
   const out: Diagnostic[] = [];
   const unplaced: ThemeProblem[] = [];
   for (const p of problems) {
-    const candidates = [p.path, ...(p.causes ?? [])];
+    const candidates = [p.path, ...(p.aliases ?? []), ...(p.causes ?? [])];
     let found: { layer: ThemeSource; range?: [number, number]; complete: boolean; path: ThemePath } | undefined;
     for (const partial of [false, true]) {
       for (const c of candidates) {
@@ -289,8 +379,8 @@ export function locateThemeProblems(problems: readonly ThemeProblem[], layers: r
       continue;
     }
     const path = pathToString([...found.layer.base, ...p.path]);
-    const exact = found.complete && found.path === p.path;
-    out.push(diagnosticAt(found.layer, 'theme', exact ? p.message : `\`${path}\`: ${p.message}`, found.range?.[0] ?? 0, found.range?.[1], { path }));
+    const exact = found.complete && (found.path === p.path || (p.aliases ?? []).includes(found.path));
+    out.push(diagnosticAt(found.layer, 'theme', exact ? p.message : `\`${path}\`: ${p.message}`, found.range?.[0] ?? 0, found.range?.[1], { path, ...(p.hint ? { hint: p.hint } : {}) }));
   }
   return { located: out, unplaced };
 }

@@ -11,6 +11,7 @@ import { positionAt } from '../issue/position.js';
 import { applyFixes, reparse, type FixCandidate } from './fix.js';
 import { defaultFontsFor } from './fonts.js';
 import { textScalars } from './scalars.js';
+import { isSuppressed, suppressionsOf } from './suppress.js';
 import { bylineParens } from './rules/byline-parens.js';
 import { dash } from './rules/dash.js';
 import { dateStyle } from './rules/date-style.js';
@@ -18,6 +19,7 @@ import { docNumber } from './rules/doc-number.js';
 import { ellipsis } from './rules/ellipsis.js';
 import { fullwidthAlnum } from './rules/fullwidth-alnum.js';
 import { glyphCoverage } from './rules/glyph-coverage.js';
+import { fontFallback } from './rules/font-fallback.js';
 import { interpunct } from './rules/interpunct.js';
 import { issueSequence } from './rules/issue-sequence.js';
 import { leadingMark } from './rules/leading-mark.js';
@@ -65,9 +67,15 @@ export const RULES: readonly Rule[] = [
   leadingMark,
   listMarker,
   glyphCoverage,
+  fontFallback,
   tocDiffers,
   issueSequence,
 ];
+
+/** The ids of the lint's rules (for which rules ran: check/suppress.ts). */
+export function lintRuleIds(): Set<string> {
+  return new Set(RULES.map((r) => r.id));
+}
 
 export interface LintOptions {
   /** Compute safe repairs. */
@@ -81,6 +89,8 @@ export interface LintOptions {
   fontsFor?: (loaded: LoadedIssue) => FontResolver;
   /** Run only these rule ids (all when absent). */
   rules?: readonly string[];
+  /** Rules not to run on one file (a config's `off`): neither reported nor repaired there. */
+  offFor?: (loaded: LoadedIssue) => ReadonlySet<string> | undefined;
 }
 
 export interface LintResult {
@@ -153,10 +163,13 @@ function onePerSpot(located: Located[]): Located[] {
 function lintPass(loaded: LoadedIssue, rules: readonly ScalarRule[], fonts: FontResolver): Pass {
   const file: LintFile = { loaded, scalars: textScalars(loaded.doc, loaded.source) };
   const located = onePerSpot(runScalarRules(file, rules, fonts));
-  const candidates: FixCandidate[] = located
-    .filter((l) => l.finding.fix && l.finding.fix.length)
-    .map((l) => ({ scalar: l.scalar, edits: l.finding.fix!, ruleId: l.rule.id, id: l.id }));
   const lineOf = (offset: number): number => loaded.lineCounter.linePos(offset).line;
+  // A finding a comment silences is not repaired either (# bulletin-disable-next-line RULE).
+  const suppressions = suppressionsOf(loaded);
+  const silenced = (l: Located): boolean => suppressions.list.length > 0 && isSuppressed(suppressions, l.rule.id, lineOf(sourceOffset(l.scalar, l.finding.start)));
+  const candidates: FixCandidate[] = located
+    .filter((l) => l.finding.fix && l.finding.fix.length && !silenced(l))
+    .map((l) => ({ scalar: l.scalar, edits: l.finding.fix!, ruleId: l.rule.id, id: l.id }));
   const outcome = candidates.length ? applyFixes(loaded.source, loaded.doc, candidates, lineOf) : undefined;
   return { file, located, fixable: outcome?.applied ?? new Set(), outcome };
 }
@@ -215,14 +228,16 @@ export function lintIssues(loaded: readonly LoadedIssue[], options: LintOptions 
     if (!lintable(original)) continue;
     let current = original;
     const fonts = fontsOf(original);
-    let pass = lintPass(current, scalarRules, fonts);
+    const off = options.offFor?.(original);
+    const rules = off && off.size ? scalarRules.filter((r) => !off.has(r.id)) : scalarRules;
+    let pass = lintPass(current, rules, fonts);
     if (options.fix) {
       const changes: string[] = [];
       for (let n = 1; n < MAX_FIX_PASSES && pass.outcome && pass.outcome.applied.size; n++) {
         for (const change of pass.outcome.changes) changes.push(change);
         const { doc, lineCounter } = reparse(pass.outcome.source, current.doc);
         current = { ...current, source: pass.outcome.source, doc, lineCounter };
-        pass = lintPass(current, scalarRules, fonts);
+        pass = lintPass(current, rules, fonts);
       }
       if (current.source !== original.source) fixed.set(original.file, { source: current.source, changes });
     }
@@ -233,6 +248,7 @@ export function lintIssues(loaded: readonly LoadedIssue[], options: LintOptions 
   for (const rule of filesRules) {
     if (rule.scope !== 'files') continue;
     for (const f of rule.check(finals)) {
+      if (options.offFor?.(f.file.loaded)?.has(rule.id)) continue;
       const { source, lineCounter, file } = f.file.loaded;
       const [from, to] = f.node.range ?? [0, 0];
       const start = positionAt(source, lineCounter, from);

@@ -16,6 +16,8 @@ import { EXIT } from './exit.js';
 export interface BuildCliOptions {
   output?: string;
   theme?: string;
+  /** --config FILE, or false for --no-config. */
+  config?: string | false;
   bleed?: string;
   marks?: boolean;
   force?: boolean;
@@ -42,7 +44,7 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: readonly L
 
 export async function runBuild(file: string, opts: BuildCliOptions | Record<string, unknown>): Promise<number> {
   const options = opts as BuildCliOptions;
-  return reportBuild(file, options, await attemptBuild(() => buildIssue(file, { output: options.output, theme: options.theme, bleed: options.bleed, marks: options.marks, force: options.force })));
+  return reportBuild(file, options, await attemptBuild(() => buildIssue(file, { output: options.output, theme: options.theme, bleed: options.bleed, marks: options.marks, force: options.force, config: options.config })));
 }
 
 /** A build's result, or what it threw. */

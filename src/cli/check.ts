@@ -11,8 +11,10 @@ import { unifiedDiff } from '../diag/diff.js';
 import { formatDiagnostics, OUTPUT_FORMATS, summaryLine, type OutputFormat } from '../diag/format.js';
 import { visibleCodes } from '../diag/visible.js';
 import { sourceLine } from '../issue/position.js';
+import { sourceLineOf } from '../io/read-file.js';
 import { EXIT } from './exit.js';
 import { say } from '../messages/catalogue.js';
+import { expandFileArguments } from './expand.js';
 
 export interface CheckCliOptions {
   format?: string;
@@ -21,6 +23,9 @@ export interface CheckCliOptions {
   dryRun?: boolean;
   quiet?: boolean;
   debug?: boolean;
+  theme?: string;
+  /** --config FILE, or false for --no-config. */
+  config?: string | false;
 }
 
 
@@ -43,8 +48,15 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
     process.stderr.write(`bulletin check: ${say('check.stdin-fix')}\n`);
     return EXIT.usage;
   }
+  // Directories and patterns are expanded here, for shells that do not (cmd.exe, PowerShell).
+  const expanded = expandFileArguments(files);
+  if (expanded.unmatched.length) {
+    for (const pattern of expanded.unmatched) process.stderr.write(`bulletin check: ${say('files.no-match', { pattern })}\n`);
+    return EXIT.usage;
+  }
+  files = expanded.files;
   try {
-    const result = await checkFiles(files, { fix: options.fix === true, dryRun: options.dryRun === true });
+    const result = await checkFiles(files, { fix: options.fix === true, dryRun: options.dryRun === true, theme: options.theme, config: options.config });
     for (const { file, reason } of result.unreadable) process.stderr.write(`bulletin check: cannot read ${file}: ${reason}\n`);
     for (const message of result.systemErrors) process.stderr.write(`bulletin check: ${message}\n`);
 
@@ -52,7 +64,8 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
     const sources = new Map(result.loaded.map((l) => [l.file, l]));
     const lines = (file: string, line: number) => {
       const loaded = sources.get(file);
-      return loaded ? sourceLine(loaded.source, loaded.lineCounter, line) : undefined;
+      // A config or theme file's line is read from the file.
+      return loaded ? sourceLine(loaded.source, loaded.lineCounter, line) : sourceLineOf(file, line);
     };
 
     if (format === 'json') {

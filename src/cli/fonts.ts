@@ -16,6 +16,7 @@ import { EXIT } from './exit.js';
 
 export interface FontsCliOptions {
   theme?: string;
+  config?: string | false;
   quiet?: boolean;
   debug?: boolean;
 }
@@ -86,14 +87,14 @@ function roleLines(r: RoleReport, issue: string | undefined, quiet: boolean): st
 export async function runFonts(file: string | undefined, opts: FontsCliOptions | Record<string, unknown>): Promise<number> {
   const options = opts as FontsCliOptions;
   try {
-    const result = fontsReport({ issue: file, theme: options.theme });
+    const result = fontsReport({ issue: file, theme: options.theme, config: options.config });
     if (!result.ok) {
       printDiagnostics(result.diagnostics, result.loaded);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
       process.stderr.write(`bulletin fonts: ${file} has ${plural(errors, 'error')}; fix ${errors === 1 ? 'it' : 'them'} first\n`);
       return EXIT.content;
     }
-    const layers = ['the default theme', ...(options.theme ? [options.theme] : []), ...(result.styled ? [`the style: of ${file}`] : [])];
+    const layers = ['the default theme', ...result.layers, ...(result.styled ? [`the style: of ${file}`] : [])];
     const out: string[] = [];
     if (!options.quiet) out.push(`Font chains of ${layers.join(' + ')}:`, '');
     for (const r of result.roles) for (const line of roleLines(r, file, options.quiet === true)) out.push(line);

@@ -11,9 +11,12 @@ import { formatDiagnostics } from '../diag/format.js';
 import { sourceLine } from '../issue/position.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { EXIT } from './exit.js';
+import { sourceLineOf } from '../io/read-file.js';
 
 export interface NewCliOptions {
   from?: string;
+  /** --config FILE, or false for --no-config. */
+  config?: string | false;
   date?: string;
   output?: string;
   quiet?: boolean;
@@ -30,7 +33,7 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], loaded: LoadedIssu
 export async function runNew(opts: NewCliOptions | Record<string, unknown>): Promise<number> {
   const options = opts as NewCliOptions;
   try {
-    const result = await newIssue({ from: options.from, date: options.date, output: options.output });
+    const result = await newIssue({ from: options.from, date: options.date, output: options.output, config: options.config });
     if (!result.ok) {
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       printDiagnostics(errors, result.loaded);
@@ -52,6 +55,10 @@ export async function runNew(opts: NewCliOptions | Record<string, unknown>): Pro
     return EXIT.ok;
   } catch (error) {
     if (error instanceof NewError) {
+      if (error.diagnostics.length) {
+        const lines = (file: string, line: number) => sourceLineOf(file, line);
+        process.stderr.write(formatDiagnostics(error.diagnostics, 'text', lines, paletteFor(process.stderr)) + '\n');
+      }
       process.stderr.write(`bulletin new: ${error.message}\n`);
       return EXIT.usage;
     }

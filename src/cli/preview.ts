@@ -12,6 +12,8 @@ import { Preview } from '../preview/preview.js';
 import { EditorTemplateError, splitCommand } from '../preview/editor.js';
 import { allowedHosts } from '../preview/host.js';
 import { startServer, type RunningServer } from '../preview/server.js';
+import { configFilesToWatch } from '../app/config.js';
+import { isBuiltinThemeName } from '../style/builtin.js';
 import { HeapKeeper } from '../session/heap-keeper.js';
 import { RebuildLoop } from '../session/rebuild-loop.js';
 import { EXIT } from './exit.js';
@@ -23,6 +25,8 @@ export interface PreviewCliOptions {
   open?: boolean;
   editor?: string;
   theme?: string;
+  /** --config FILE, or false for --no-config. */
+  config?: string | false;
   quiet?: boolean;
   debug?: boolean;
   /** Milliseconds of quiet after the last file event before rebuilding (tests). */
@@ -55,14 +59,14 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
       throw err;
     }
   }
-  const watched = [file, ...(options.theme ? [options.theme] : [])];
+  const watched = [file, ...(options.theme && !isBuiltinThemeName(options.theme) ? [options.theme] : []), ...configFilesToWatch(file, options.config)];
   for (const f of watched) {
     const dir = dirname(resolve(f));
     if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(`cannot watch ${f}: its directory does not exist`);
   }
   if (!existsSync(file)) return fail(`cannot read ${file}: no such file`);
 
-  const preview = new Preview(file, { theme: options.theme, editor: options.editor !== undefined });
+  const preview = new Preview(file, { theme: options.theme, config: options.config, editor: options.editor !== undefined });
   const heap = new HeapKeeper();
   const loop = new RebuildLoop({
     files: watched,

@@ -1,7 +1,8 @@
 /**
- * `bulletin build FILE --watch`: build, then build again whenever the issue file or the theme
- * file is saved, printing the result line or the diagnostics each time. Content errors never
- * end it; Ctrl-C (SIGINT) or SIGTERM does, with exit status 0.
+ * `bulletin build FILE --watch`: build, then build again whenever the issue file, the theme
+ * file or the project config (and the theme file it names) is saved, printing the result line or
+ * the diagnostics each time. Content errors never end it; Ctrl-C (SIGINT) or SIGTERM does, with
+ * exit status 0.
  *
  * The builds run in one build session (session/session.ts): fonts, the resolved theme and the
  * composed paragraphs are kept between saves, so a save re-composes only what it changed. The
@@ -10,6 +11,8 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { configFilesToWatch } from '../app/config.js';
+import { isBuiltinThemeName } from '../style/builtin.js';
 import { HeapKeeper } from '../session/heap-keeper.js';
 import { RebuildLoop } from '../session/rebuild-loop.js';
 import { BuildSession } from '../session/session.js';
@@ -22,7 +25,6 @@ export interface WatchCliOptions extends BuildCliOptions {
   debounce?: number;
 }
 
-
 function clock(): string {
   return new Date().toTimeString().slice(0, 8);
 }
@@ -31,7 +33,7 @@ function clock(): string {
 export async function runWatch(file: string, opts: WatchCliOptions | Record<string, unknown>): Promise<number> {
   const options = opts as WatchCliOptions;
   const say = (line: string) => { if (!options.quiet) process.stdout.write(line + '\n'); };
-  const watched = [file, ...(options.theme ? [options.theme] : [])];
+  const watched = [file, ...(options.theme && !isBuiltinThemeName(options.theme) ? [options.theme] : []), ...configFilesToWatch(file, options.config)];
   for (const f of watched) {
     const dir = dirname(resolve(f));
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -44,7 +46,7 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
     return EXIT.usage;
   }
   const interactive = process.stdout.isTTY === true;
-  const session = new BuildSession(file, { theme: options.theme, bleed: options.bleed, marks: options.marks });
+  const session = new BuildSession(file, { theme: options.theme, bleed: options.bleed, marks: options.marks, config: options.config });
   const heap = new HeapKeeper();
 
   const loop = new RebuildLoop({

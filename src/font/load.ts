@@ -13,6 +13,8 @@ import { fontkitHandle } from './handle.js';
 import { ReadFileError, reasonOf } from '../io/read-file.js';
 import { readFontFile, readFontFileAsync, type FontFileData } from './sparse.js';
 import type { FontHandle } from './types.js';
+import { say, hintOf } from '../messages/catalogue.js';
+import { nearbyFontFiles } from './nearby.js';
 
 const require = createRequire(import.meta.url);
 type Fontkit = { create(buffer: Buffer | Uint8Array, postscriptName?: string): Font | FontCollection };
@@ -28,10 +30,17 @@ function loadFontkit(): Fontkit {
 }
 
 export class FontLoadError extends Error {
-  constructor(readonly file: string, message: string) {
+  constructor(readonly file: string, message: string, readonly hint?: string) {
     super(message);
     this.name = 'FontLoadError';
   }
+}
+
+/** A missing font file, with the nearest font files around it and where to look next. */
+function notFound(path: string): FontLoadError {
+  const near = nearbyFontFiles(path);
+  const message = say('font.file-not-found', { file: path }) + (near.length ? say('font.file-near', { near: near.join(', ') }) : '');
+  return new FontLoadError(path, message, say('font.file-not-found-hint'));
 }
 
 const cache = new Map<string, FontHandle>();
@@ -79,8 +88,9 @@ function takeReadAhead(path: string): FontFileData | undefined {
 }
 
 /**
- * Open `file` (a .ttf/.otf, or a .ttc with `face` naming the PostScript name of one face;
- * without `face` the first face of a collection is used).
+ * Open `file` (a .ttf/.otf, or a .ttc/.otc with `face` naming the PostScript name of one face).
+ * A collection of several faces without `face` is refused with the list of its faces: taking
+ * the first would print NotoSerifCJK-Regular.ttc in its Japanese glyph forms.
  */
 export function openFont(file: string, face?: string): FontHandle {
   const path = resolve(file);
@@ -92,7 +102,7 @@ export function openFont(file: string, face?: string): FontHandle {
     data = takeReadAhead(path) ?? readFontFile(path, SPARSE);
   } catch (err) {
     const code = err instanceof ReadFileError ? err.code : (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FontLoadError(path, `font file not found: ${path}`);
+    if (code === 'ENOENT') throw notFound(path);
     throw new FontLoadError(path, `cannot read font file ${path}: ${err instanceof ReadFileError ? err.reason : reasonOf(err)}`);
   }
   try {
@@ -139,6 +149,7 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
   let font: Font | undefined;
   if (opened && 'fonts' in opened && Array.isArray((opened as FontCollection).fonts)) {
     const fonts = (opened as FontCollection).fonts;
+    if (!face && fonts.length > 1) throw collectionNeedsFace(path, fonts);
     font = face ? fonts.find((f) => f.postscriptName === face) : fonts[0];
     if (!font) {
       throw new FontLoadError(path, `face ${face} not found in ${path}; it has: ${fonts.map((f) => f.postscriptName).join(', ')}`);
@@ -157,4 +168,13 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
   if (source) attachGlyphSource(f, source);
   else if (glyf !== undefined && !data.whole) throw new FontLoadError(path, `not a usable font file: ${path} (its glyph table is not where its directory says)`);
   return fontkitHandle(face ?? basename(path, extname(path)), path, f, rawMetrics(f));
+}
+
+/** A collection opened without `face`: which faces it has, and the one a Chinese bulletin likely wants. */
+function collectionNeedsFace(path: string, fonts: readonly Font[]): FontLoadError {
+  const faces = fonts.map((f) => (f.familyName && f.familyName !== f.postscriptName ? `${f.postscriptName} (${f.familyName})` : f.postscriptName));
+  // Simplified Chinese faces are named SC, GB or CN (NotoSerifCJKsc-Regular, SimSun is alone).
+  const example = (fonts.find((f) => /(?:sc|gb|cn)(?:-|$)/i.test(f.postscriptName)) ?? fonts[0]).postscriptName;
+  const params = { file: path, count: fonts.length, faces: faces.join(', '), example };
+  return new FontLoadError(path, say('font.collection-needs-face', params), hintOf('font.collection-needs-face', params));
 }

@@ -21,7 +21,7 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 /** How the compiled code asks for our own formats (there is no such module: see load()). */
 const FORMATS_MODULE = 'bulletin:formats';
 
-export type SchemaKind = 'issue' | 'theme';
+export type SchemaKind = 'issue' | 'theme' | 'config';
 
 /** A real calendar date written YYYY-MM-DD (2024-02-30 is refused). */
 export function isCalendarDate(text: string): boolean {
@@ -39,12 +39,24 @@ interface Spec {
   file: string;
   options: Record<string, unknown>;
   formats: boolean;
+  /**
+   * References to other schema files, and what stands for each in the validator: the config's
+   * `theme:` and `fonts:` refer to the theme schema for editors' tooltips, and are checked with
+   * the theme's own validator (located in the config: app/config.ts).
+   */
+  external?: Record<string, object>;
 }
 
 const SPECS: Record<SchemaKind, Spec> = {
   // strictRequired would refuse the anyOf that asks a section for `articles` or `briefs`.
   issue: { file: 'issue.schema.json', options: { allErrors: true, verbose: true, strict: true, strictRequired: false }, formats: true },
   theme: { file: 'theme.schema.json', options: { allErrors: true, verbose: true, strict: true }, formats: false },
+  config: {
+    file: 'config.schema.json',
+    options: { allErrors: true, verbose: true, strict: true },
+    formats: false,
+    external: { 'theme.schema.json': { type: 'object' }, 'theme.schema.json#/properties/fonts': { type: 'object' } },
+  },
 };
 
 export const schemaFile = (kind: SchemaKind): string => join(SCHEMA_DIR, SPECS[kind].file);
@@ -77,9 +89,27 @@ function newAjv(kind: SchemaKind, code?: Record<string, unknown>) {
   return ajv;
 }
 
+/** The schema as the validator is compiled from it: references to other files replaced (Spec.external). */
+function schemaObject(kind: SchemaKind, text: string): object {
+  const external = SPECS[kind].external;
+  const schema = JSON.parse(text) as object;
+  if (!external) return schema;
+  const replace = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(replace);
+    if (typeof node !== 'object' || node === null) return node;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && Object.hasOwn(external, ref)) {
+      const { $ref: _, ...rest } = node as Record<string, unknown>;
+      return { ...rest, ...external[ref] };
+    }
+    return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, replace(v)]));
+  };
+  return replace(schema) as object;
+}
+
 /** Compile the schema with ajv, now. */
 export function compileValidator(kind: SchemaKind): ValidateFunction {
-  return newAjv(kind).compile(JSON.parse(readFileSync(schemaFile(kind), 'utf8')) as object);
+  return newAjv(kind).compile(schemaObject(kind, readFileSync(schemaFile(kind), 'utf8')));
 }
 
 /**
@@ -100,7 +130,7 @@ export function standaloneSource(kind: SchemaKind): string {
   const { _ } = require('ajv') as { _: (strings: TemplateStringsArray) => unknown };
   const standalone = (require('ajv/dist/standalone/index.js') as { default: (ajv: unknown, v: ValidateFunction) => string }).default;
   const ajv = newAjv(kind, { source: true, formats: _`require("bulletin:formats")` });
-  const code = linearErrors(standalone(ajv, ajv.compile(JSON.parse(text) as object)));
+  const code = linearErrors(standalone(ajv, ajv.compile(schemaObject(kind, text))));
   return `// ${fingerprint(kind, text)} — generated from schema/${SPECS[kind].file} by npm run build; do not edit\n${code}`;
 }
 

@@ -233,6 +233,86 @@ const entries = {
   'check.stdin-fix': { message: '--fix cannot rewrite standard input; use --fix --dry-run to see the changes' },
   'check.dry-run-alone': { message: '--dry-run goes with --fix (bulletin check --fix --dry-run FILE)' },
   'check.would-fix': { message: 'would fix {file}:' },
+
+  // ---- fonts by name, collections, missing font files (src/style/families.ts, src/font) -------
+  'font.family-not-found': {
+    message: 'no font named “{name}” is installed on this computer (looked through {where}){near}',
+    hint: 'install the font, or give its file instead (file: path/to/font.ttf); bulletin fonts lists the faces each role uses',
+  },
+  'font.family-near': { message: '; installed fonts with a similar name: {names}' },
+  'font.collection-needs-face': {
+    message: '{file} holds {count} faces; say which one with `face:` — {faces}',
+    hint: 'e.g. face: {example}',
+  },
+  'font.file-not-found': { message: 'font file not found: {file}' },
+  'font.file-near': { message: '; did you mean {near}?' },
+  'font.file-not-found-hint': { message: 'bulletin fonts lists the faces each role uses; a font installed on this computer can be named by its family instead of a file (family: 仿宋_GB2312)' },
+  'font-fallback': {
+    message: '{char} in {element} is printed in {fallback}, a fallback: {face}, the face of the text around it, has no glyph for it{times}',
+    hint: 'the character comes out in another typeface than its neighbours; give this text a face that has it (bulletin fonts FILE shows which face draws which character), or accept it: `font-fallback: off` under `rules:` in bulletin.config.yaml, or `# bulletin-disable-next-line font-fallback` on the line above',
+  },
+  'font-fallback.times': { message: ' ({count} times in this text)' },
+  // ---- suppression comments in issue files (src/check/suppress.ts) ---------------------------
+  'suppression.unknown-rule': {
+    message: '“{id}” is not a rule id bulletin knows, so this comment silences nothing',
+    hint: 'the ids are the names in brackets at the end of each problem, e.g. [font-fallback]',
+  },
+  'suppression.unknown-rule-near': {
+    message: '“{id}” is not a rule id bulletin knows (did you mean {meant}?), so this comment silences nothing',
+    hint: 'write {meant}',
+  },
+  'suppression.guard': {
+    message: '{id} cannot be silenced: build refuses an issue with this problem, whatever a comment says',
+    hint: 'correct the text (or the theme) instead',
+  },
+  'suppression.no-rule': {
+    message: '“# {directive}” names no rule to silence',
+    hint: 'name the rules after it, e.g. # {directive} font-fallback, quote-style',
+  },
+  'suppression.unknown-directive': {
+    message: '“{word}” is not a bulletin comment; did you mean {meant}?',
+    hint: 'bulletin reads # bulletin-disable-next-line RULE (the next line) and # bulletin-disable RULE (the whole file)',
+  },
+  'unused-suppression': {
+    message: 'this comment silences {id} on line {line}, but {id} finds nothing there',
+    hint: 'delete the rule from the comment (or the comment) if the problem is gone',
+  },
+  'unused-suppression.file': {
+    message: 'this comment silences {id} in the whole file, but {id} finds nothing in it',
+    hint: 'delete the rule from the comment (or the comment) if the problem is gone',
+  },
+
+  'theme.builtin-name': { message: 'the built-in theme {name}' },
+  'theme.role-name': {
+    message: '“{name}” cannot name a font role: a role’s name is Latin letters, digits, - and _, starting with a letter',
+    hint: 'name the role in Latin letters and give the font’s own name as its value, e.g. fangsong: {name}',
+  },
+  'theme.color-name': {
+    message: '“{name}” cannot name a colour: a colour’s name is Latin letters, digits, - and _, starting with a letter',
+    hint: 'e.g. red2: [0, 100, 100, 0]',
+  },
+  'theme.key-name': { message: '“{name}” cannot be a key of `{container}`' },
+
+  // ---- the project config, bulletin.config.yaml (src/app/config.ts) ------------------------
+  'config.unknown-rule': { message: '“{id}” is not a rule id bulletin knows', hint: 'the ids are the names in brackets at the end of each problem, e.g. [font-fallback]; all of them are listed in schema/config.schema.json' },
+  'config.unknown-rule-near': { message: '“{id}” is not a rule id bulletin knows — did you mean {meant}?', hint: 'write {meant}' },
+  'config.guard-rule': {
+    message: '{id} stays an error: build refuses an issue with this problem, so it cannot be set to {level}',
+    hint: 'leave it out of `rules` (or set it to error)',
+  },
+  'config.theme-unreadable': { message: 'the theme this config names cannot be read: {reason}', hint: 'give a theme file relative to this config, or a built-in theme: {builtins}' },
+  'config.has-errors': { message: 'the config {file} has errors; fix them, or run with --no-config to leave it out' },
+  'config.theme-has-errors': { message: 'theme file {theme}, named in {file}, has errors' },
+  'config.unreadable': { message: 'cannot read the config {file}: {reason}' },
+  'config.too-large': { message: 'cannot read the config {file}: it is larger than {limit} MB, too large for a config (a config is a few lines) — is it the right file?' },
+  'config.used': { message: 'config: {file}' },
+  'option.config': { message: 'use this config instead of the nearest bulletin.config.yaml' },
+  'option.no-config': { message: 'use no bulletin.config.yaml' },
+  'option.check-theme': { message: 'theme file (YAML or JSON) or built-in theme (gongwen) to check glyphs and title lengths against, as for build' },
+  'files.no-match': { message: 'no issue files (.yaml, .yml) match {pattern}' },
+  'build.output-dir': { message: 'cannot make the output directory {dir} that {file} names: {reason}' },
+
+  'font.role-without-font': { message: 'font role "{role}" names no font: give `file` (a font file) or `family` (an installed font’s name)' },
 } satisfies Record<string, Entry>;
 
 export type MessageId = keyof typeof entries;

@@ -18,6 +18,7 @@ import { renderPdf } from '../render/pdf.js';
 import { ComposeCache } from './compose-cache.js';
 import { rememberDeflate } from './deflate-memo.js';
 import { ThemeCache } from './theme-cache.js';
+import type { ConfigChoice } from '../app/config.js';
 
 export interface SessionOptions {
   /** Theme file (YAML or JSON). */
@@ -27,6 +28,8 @@ export interface SessionOptions {
   marks?: boolean;
   /** Fixed CreationDate, as for build. */
   date?: Date;
+  /** `--config FILE` or `--no-config` (false); default: the nearest bulletin.config.yaml, read again each build. */
+  config?: ConfigChoice;
 }
 
 export interface SessionStats {
@@ -80,6 +83,7 @@ export class BuildSession {
       bleed: this.options.bleed,
       marks: this.options.marks,
       date: this.options.date,
+      config: this.options.config,
       ...extra,
       compose: this.#composer.compose,
       resolveTheme: this.#themes.resolve,

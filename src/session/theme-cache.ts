@@ -1,6 +1,6 @@
 /**
  * The resolved theme, kept between builds of a session and resolved again only when what it is
- * made of changes: the `--theme` file's text, the issue's `style:` block, and the directories
+ * made of changes: the text of the config's theme layers and the `--theme` file, the issue's `style:` block, and the directories
  * relative font paths are taken from. Resolving checks the layers against the schema, merges
  * them and opens every face, so an edit to the text of an article does not pay for it again.
  *
@@ -17,22 +17,22 @@ export class ThemeCache {
   resolutions = 0;
 
   /** A drop-in for resolveIssueTheme. */
-  readonly resolve = (loaded: LoadedIssue | undefined, themeFile?: ThemeFile): IssueTheme => {
+  readonly resolve = (loaded: LoadedIssue | undefined, themeFile?: ThemeFile | readonly ThemeFile[]): IssueTheme => {
     if (!loaded) return resolveIssueTheme(loaded, themeFile);
+    const files: readonly ThemeFile[] = themeFile === undefined ? [] : Array.isArray(themeFile) ? (themeFile as readonly ThemeFile[]) : [themeFile as ThemeFile];
     // A theme file with errors is reported (thrown) by resolveIssueTheme itself, every time.
-    const key = themeFile && themeFile.diagnostics.length ? undefined : JSON.stringify([
-      themeFile ? resolve(themeFile.source.file) : null,
-      themeFile ? themeFile.source.source : null,
+    const key = files.some((f) => f.diagnostics.length) ? undefined : JSON.stringify([
+      files.map((f) => [resolve(f.source.file), f.source.source, f.baseDir ?? null, f.data]),
       dirname(resolve(loaded.file)),
       loaded.issue?.style ?? null,
     ]);
     if (key !== undefined && key === this.#key && this.#resolved) {
-      return { ...this.#resolved, diagnostics: [], styleSource: styleSourceOf(loaded), sources: themeFile ? [themeFile.source] : [] };
+      return { ...this.#resolved, diagnostics: [], styleSource: styleSourceOf(loaded), sources: files.map((f) => f.source) };
     }
     this.#key = undefined;
     this.#resolved = undefined;
     this.resolutions++;
-    const prepared = resolveIssueTheme(loaded, themeFile);
+    const prepared = resolveIssueTheme(loaded, files);
     if (prepared.styles && key !== undefined) {
       this.#key = key;
       this.#resolved = prepared;

@@ -4,6 +4,7 @@
  * (the app passes font/load's openFont; `bulletin fonts` one that records failures instead).
  */
 import type { FontHandle } from '../font/types.js';
+import { say } from '../messages/catalogue.js';
 import type { ThemeProblem } from './problem.js';
 import type { Theme } from './theme.js';
 
@@ -36,6 +37,8 @@ export class FontChains {
       done.add(name);
       const spec = Object.hasOwn(fonts_, name) ? fonts_[name] : undefined;
       if (!spec) return { path: at, message: `no font role named "${name}" in \`fonts\` (it has: ${Object.keys(fonts_).join(', ')})` };
+      // Files only: a theme's families are found before chains are made (families.ts).
+      if (typeof spec.file !== 'string') return { path: ['fonts', name], message: say('font.role-without-font', { role: name }) };
       const handle = this.open(spec.file, spec.face);
       if (!fonts.some((h) => h === handle || (h.file === handle.file && h.postscriptName === handle.postscriptName))) fonts.push(handle);
       const fallback = spec.fallback ?? [];

@@ -14,4 +14,11 @@ export interface ThemeProblem {
    * `path` itself (a derived line pitch: grid.lines, page.typeHeight, body.size).
    */
   causes?: ThemePath[];
+  /**
+   * Other ways of writing the same value (a font written `song: 仿宋_GB2312` rather than
+   * `song: {family: 仿宋_GB2312}`): where one of these is written, the problem is said there as is.
+   */
+  aliases?: ThemePath[];
+  /** What to do, when the message alone does not say. */
+  hint?: string;
 }

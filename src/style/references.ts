@@ -31,7 +31,8 @@ export function themeReferences(theme: Theme): ThemeProblem[] {
   };
   walk(theme, []);
   for (const role of roles) {
-    if (typeof theme.fonts[role]?.file !== 'string' || theme.fonts[role].file === '') {
+    // A role named by `family` has its file once the family is found (families.ts).
+    if ((typeof theme.fonts[role]?.file !== 'string' || theme.fonts[role].file === '') && typeof theme.fonts[role]?.family !== 'string') {
       problems.push({ path: ['fonts', role], message: `font role "${role}" has no \`file\`` });
     }
   }

@@ -5,6 +5,8 @@
  * at its key path (nothing throws but the font opener), then the page geometry is checked
  * (geometry.ts): the layout only ever sees a theme it can set.
  */
+import { findInstalledFace, installedFonts, nearInstalledNames } from '../font/system.js';
+import { resolveFamilies, type FamilyLookup } from './families.js';
 import { checkGeometry } from './geometry.js';
 import { FontChains, type FontOpener } from './fonts.js';
 import type { ThemePath, ThemeProblem } from './problem.js';
@@ -18,22 +20,34 @@ export type { FontOpener } from './fonts.js';
 export interface Resolution {
   /** Absent when there are problems. */
   styles?: Styles;
+  /** The theme with its font families found (their files and faces set), once they are. */
+  theme?: Theme;
   problems: ThemeProblem[];
 }
 
 /**
  * Resolve `theme`, opening its faces through `open` (whose errors, a font that cannot be read,
- * are the caller's to report: they are not the theme's values).
+ * are the caller's to report: they are not the theme's values). Fonts named by family are
+ * looked up first, through `lookup` (by default among the fonts installed on the computer).
  */
-export function resolveStyles(theme: Theme, open: FontOpener): Resolution {
+export function resolveStyles(theme: Theme, open: FontOpener, lookup: FamilyLookup = INSTALLED): Resolution {
+  const families = resolveFamilies(theme, lookup);
+  theme = families.theme;
   const references = themeReferences(theme);
-  if (references.length) return { problems: references };
+  if (families.problems.length || references.length) return { problems: [...families.problems, ...references] };
   const r = new Resolver(theme, open);
   const styles = r.resolve();
-  if (r.problems.length) return { problems: r.problems };
+  if (r.problems.length) return { theme, problems: r.problems };
   const geometry = checkGeometry(styles, theme);
-  return geometry.length ? { problems: geometry } : { styles, problems: [] };
+  return geometry.length ? { theme, problems: geometry } : { styles, theme, problems: [] };
 }
+
+/** Fonts installed on this computer (font/system.ts): fontconfig, or the usual font folders. */
+export const INSTALLED: FamilyLookup = {
+  find: (name) => findInstalledFace(name),
+  near: (name) => nearInstalledNames(name),
+  where: () => installedFonts().where,
+};
 
 const BLACK: Cmyk = [0, 0, 0, 100];
 

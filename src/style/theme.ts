@@ -6,10 +6,18 @@
  */
 import type { Cmyk, Length, Size } from './units.js';
 
-/** One font face: a file (a .ttc needs `face`, the PostScript name) and optional fallbacks. */
+/**
+ * One font face: a file (a .ttc/.otc needs `face`, the PostScript name), or `family`, the name
+ * of a font installed on the computer (仿宋_GB2312, FangSong, 方正小标宋简体), found by
+ * src/font/system.ts; and optional fallbacks. A theme may also write a role as a bare string,
+ * a file or a family name (style/merge.ts makes it one of the two).
+ */
 export interface FontSpec {
-  file: string;
+  /** Absent when the face is named by `family` and has not been found yet (style/families.ts). */
+  file?: string;
   face?: string;
+  /** Family, full or PostScript name of an installed face. */
+  family?: string;
   /** Roles (names in `fonts`) to try, in order, for characters this face lacks. */
   fallback?: string[];
 }

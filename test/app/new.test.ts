@@ -102,7 +102,8 @@ footer:
   # 责任编辑
   editor: 王五
 `;
-  await inWorkdir({ 'issues/120.yaml': source }, async (dir) => {
+  // (The schema the comment names is there: a comment naming one that is not is pointed at bulletin's, below.)
+  await inWorkdir({ 'issues/120.yaml': source, 'schema/issue.schema.json': '{}' }, async (dir) => {
     const result = await newIssue({ from: join(dir, 'issues/120.yaml'), date: '2024-05-08' });
     assert.ok(result.ok);
     const text = readFileSync(join(dir, 'issues/121.yaml'), 'utf8');
@@ -269,6 +270,22 @@ test('the template points its schema comment at the schema that ships with bulle
   const far = templateText('2025-01-06', '/a/b/c/d/e');
   const ref = /\$schema=(\S+)/.exec(far)![1];
   assert.ok(existsSync(ref.startsWith('/') ? ref : join('/a/b/c/d/e', ref)), ref);
+});
+
+test('a schema comment that names no file there is pointed at a schema that is: the project’s node_modules/bulletin, else bulletin’s own', async () => {
+  const source = ISSUE_690.replace(/^# yaml-language-server: .*\n/m, '').replace(/^/, '# yaml-language-server: $schema=../schema/issue.schema.json\n');
+  await inWorkdir({ 'issues/690.yaml': source, 'node_modules/bulletin/schema/issue.schema.json': '{}', 'bulletin.config.yaml': 'language: zh\n' }, async (dir) => {
+    const result = await newIssue({ from: join(dir, 'issues/690.yaml'), date: '2024-03-22' });
+    assert.ok(result.ok);
+    assert.match(result.text, /^# yaml-language-server: \$schema=\.\.\/node_modules\/bulletin\/schema\/issue\.schema\.json$/m);
+  });
+  await inWorkdir({ 'issues/690.yaml': source }, async (dir) => {
+    const result = await newIssue({ from: join(dir, 'issues/690.yaml'), date: '2024-03-22', config: false });
+    assert.ok(result.ok);
+    const ref = /\$schema=(\S+)/.exec(result.text)![1];
+    assert.ok(existsSync(ref.startsWith('/') ? ref : join(dir, 'issues', ref)), ref);
+    assert.equal(readFileSync(ref.startsWith('/') ? ref : join(dir, 'issues', ref), 'utf8'), readFileSync(join(PACKAGE_ROOT, 'schema', 'issue.schema.json'), 'utf8'));
+  });
 });
 
 test('sections written as a flow list become block lists, so the commented examples stay comments', async () => {

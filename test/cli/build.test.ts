@@ -65,10 +65,12 @@ test('a theme file that fails its schema: located message, exit 2', () => {
   assert.match(r.stderr, /bulletin build: theme file t\.yaml has errors\n$/);
 });
 
-test('a corrupt font file: one line naming it, exit 2', () => {
+test('a corrupt font file: located where the theme names it, then one line naming it, exit 2', () => {
   const dir = workdir({ 'a.yaml': ISSUE_YAML, 'bad.ttf': 'not a font', 't.yaml': 'fonts:\n  song: { file: bad.ttf }\n' });
   const r = bulletin(['build', 'a.yaml', '--theme', 't.yaml'], dir);
   assert.equal(r.status, 2);
-  assert.match(r.stderr, /^bulletin build: bad font: not a usable font file: .*bad\.ttf/);
-  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /^t\.yaml:2:17: error: not a usable font file: .*bad\.ttf .*\[theme\]\n 2 \|   song: \{ file: bad\.ttf \}\n/);
+  const lines = r.stderr.trim().split('\n');
+  assert.match(lines[lines.length - 1], /^bulletin build: bad font: not a usable font file: .*bad\.ttf/);
+  assert.equal(lines.filter((l) => l.startsWith('bulletin build:')).length, 1);
 });

@@ -78,9 +78,17 @@ test('a missing file: one clear line on stderr, exit 2', () => {
   assert.equal(r.stdout, '');
 });
 
-test('a directory: exit 2', () => {
+test('a directory: its issue files are checked (the CLI expands it, for shells that do not)', () => {
   const r = bulletin('check', 'issues');
-  assert.equal(r.stderr, 'bulletin check: cannot read issues: it is a directory\n');
+  assert.equal(r.stderr, '');
+  assert.match(r.stdout, /^issues\/690\.yaml:/m);
+  assert.match(r.stdout, /1 file, 1 note\n$/);
+  assert.equal(r.status, 0);
+});
+
+test('a directory without issue files, and a pattern nothing matches: said, exit 2', () => {
+  const r = bulletin('check', 'schema', 'issues/*.yml');
+  assert.equal(r.stderr, 'bulletin check: no issue files (.yaml, .yml) match schema\nbulletin check: no issue files (.yaml, .yml) match issues/*.yml\n');
   assert.equal(r.status, 2);
 });
 

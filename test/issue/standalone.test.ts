@@ -13,11 +13,12 @@ import type { ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT } from '../../src/font/vendored.js';
 import { compileValidator, loadStandalone, standaloneSource, type SchemaKind } from '../../src/issue/standalone.js';
 
-const compiled: Record<SchemaKind, ValidateFunction> = { issue: compileValidator('issue'), theme: compileValidator('theme') };
-const sources: Record<SchemaKind, string> = { issue: standaloneSource('issue'), theme: standaloneSource('theme') };
+const compiled: Record<SchemaKind, ValidateFunction> = { issue: compileValidator('issue'), theme: compileValidator('theme'), config: compileValidator('config') };
+const sources: Record<SchemaKind, string> = { issue: standaloneSource('issue'), theme: standaloneSource('theme'), config: standaloneSource('config') };
 const ahead: Record<SchemaKind, ValidateFunction> = {
   issue: loadStandalone('issue', sources.issue, 'issue.validator.cjs')!,
   theme: loadStandalone('theme', sources.theme, 'theme.validator.cjs')!,
+  config: loadStandalone('config', sources.config, 'config.validator.cjs')!,
 };
 
 function same(kind: SchemaKind, data: unknown): void {
@@ -98,6 +99,25 @@ test('theme: the same on valid and broken themes', () => {
   ];
   for (const v of variants) same('theme', v);
   fc.assert(fc.property(fc.dictionary(fc.constantFrom('page', 'grid', 'body', 'title', 'fonts', 'colors', 'folio', 'meta', 'toc', 'zzz'), fc.jsonValue({ maxDepth: 3 })), (v) => same('theme', v)), { numRuns: 200 });
+});
+
+test('config: the same on valid and broken configs; its theme and fonts are left to the theme validator', () => {
+  const variants: unknown[] = [
+    {},
+    { theme: 'gongwen', fonts: { fangsong: '仿宋_GB2312' }, rules: { 'font-fallback': 'error' }, output: 'pdf', language: 'zh' },
+    { theme: ['gongwen', 'office.yaml', { body: { size: '三号' } }] },
+    { theme: [] },
+    { theme: 3 },
+    { rules: { 'quote-styel': 'off', dash: 'loud' } },
+    { language: 'fr' },
+    { output: '' },
+    { extra: true },
+    [],
+  ];
+  for (const v of variants) same('config', v);
+  // The theme written in a config is checked by the theme's own validator, where it is.
+  assert.equal(ahead.config({ theme: { body: { size: 'huge' } } }), true);
+  assert.equal(ahead.config({ rules: { dash: 'loud' } }), false);
 });
 
 test('code compiled from another version of the schema is not used', () => {

@@ -1,10 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { checkThemeData } from '../../src/app/theme-file.js';
 import { FontChains } from '../../src/style/fonts.js';
 import { themeReferences } from '../../src/style/references.js';
-import { absolutizeFontFiles, deepMerge, mergeTheme } from '../../src/style/merge.js';
+import { absolutizeFontFiles, deepMerge, isFontPath, mergeTheme } from '../../src/style/merge.js';
 import { DEFAULT_THEME, type Theme } from '../../src/style/theme.js';
 import { MM, lengthToPt, sizeToPt, zihao } from '../../src/style/units.js';
 import { fakeFont, fakeTheme } from '../layout/helpers.js';
@@ -58,12 +61,46 @@ test('deep merge: objects merge, arrays and scalars replace, null removes', () =
 
 test('relative font files are taken from the directory of the layer that names them', () => {
   const layer = absolutizeFontFiles({ fonts: { fs: { file: 'fonts/fs.ttf' }, abs: { file: '/x/y.ttf' } } }, '/office/issues');
-  assert.deepEqual(layer.fonts, { fs: { file: '/office/issues/fonts/fs.ttf' }, abs: { file: '/x/y.ttf' } });
+  // A layer that names a face by file drops a lower layer's family and face (null removes them).
+  assert.deepEqual(layer.fonts, { fs: { file: '/office/issues/fonts/fs.ttf', family: null, face: null }, abs: { file: '/x/y.ttf', family: null, face: null } });
   const theme = mergeTheme(DEFAULT_THEME, '/vendored', [{ layer: { fonts: { kai: { file: 'k.ttf' } } }, baseDir: '/issue' }]);
   assert.equal(theme.fonts.song.file, '/vendored/NotoSerifCJKsc-Regular.ttf');
   assert.equal(theme.fonts.kai.file, '/issue/k.ttf');
   assert.deepEqual(theme.fonts.kai.fallback, ['song'], 'overriding the file keeps the fallbacks');
   assert.equal(DEFAULT_THEME.fonts.kai.file, 'LXGWWenKai-Regular.ttf', 'the default is not modified');
+});
+
+test('a font written as a name is a family to look up; a bare string is a file or a name; the face goes with the file', () => {
+  const layer = absolutizeFontFiles({ fonts: { fs: '仿宋_GB2312', en: { file: 'FangSong', fallback: ['song'] }, f: 'fonts/x.otf', t: { family: 'Noto Serif CJK SC' }, c: { file: 'a.ttc', face: 'A-Regular' } } }, '/office');
+  assert.deepEqual(layer.fonts, {
+    fs: { family: '仿宋_GB2312', file: null, face: null },
+    en: { family: 'FangSong', file: null, face: null, fallback: ['song'] },
+    f: { file: '/office/fonts/x.otf', family: null, face: null },
+    t: { family: 'Noto Serif CJK SC', file: null, face: null },
+    c: { file: '/office/a.ttc', family: null, face: 'A-Regular' },
+  });
+  // Over the default: the family replaces the file, the fallbacks stay.
+  const theme = mergeTheme(DEFAULT_THEME, '/vendored', [
+    { layer: { fonts: { title: '方正小标宋简体' } }, baseDir: '/office' },
+    { layer: { fonts: { song: { file: '/n/NotoSerifCJK-Regular.ttc', face: 'NotoSerifCJKsc-Regular' } } }, baseDir: '/office' },
+    { layer: { fonts: { song: { file: '/n/other.ttf' }, fangsong: { family: 'FangSong', fallback: ['song'] } } }, baseDir: '/office' },
+  ]);
+  assert.deepEqual(theme.fonts.title, { family: '方正小标宋简体', fallback: ['song'] });
+  assert.deepEqual(theme.fonts.song, { file: '/n/other.ttf' }, 'a new file does not keep the face of the file before it');
+  assert.deepEqual(theme.fonts.fangsong, { family: 'FangSong', fallback: ['song'] }, 'a new role has no nulls');
+});
+
+test('a file of that name beside the layer is a file, whatever its name looks like', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-fontname-'));
+  try {
+    writeFileSync(join(dir, 'FangSong'), 'x');
+    assert.equal(isFontPath('FangSong', dir), true);
+    assert.equal(isFontPath('KaiTi', dir), false);
+    assert.equal(isFontPath('simfang.ttf', dir), true);
+    assert.equal(isFontPath('fonts/x', dir), true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('a role\'s chain is its face, then its fallbacks\' chains, each face once', () => {
