@@ -23,6 +23,8 @@ import type { ThemePath, ThemeProblem } from '../style/problem.js';
 import { type FontOpener, resolveStyles } from '../style/resolve.js';
 import type { Styles } from '../style/styles.js';
 import { DEFAULT_THEME, type Theme } from '../style/theme.js';
+import { say, type MessageId } from '../messages/catalogue.js';
+import { currentLanguage } from '../messages/language.js';
 
 export const THEME_SCHEMA_FILE = schemaFile('theme');
 
@@ -61,11 +63,11 @@ export const MAX_THEME_BYTES = 1024 * 1024;
 export function readThemeFile(file: string): ThemeFile {
   let text: string;
   try {
-    const read = readBounded(file, { limit: MAX_THEME_BYTES, what: 'a theme file' });
-    if (read.truncated) throw new ThemeFileError(file, `cannot read theme file ${file}: it is larger than ${MAX_THEME_BYTES / 1024 / 1024} MB, too large for a theme file (a theme is a few KB) — is it the right file?`);
+    const read = readBounded(file, { limit: MAX_THEME_BYTES, what: say('io.what.theme') });
+    if (read.truncated) throw new ThemeFileError(file, say('theme.cannot-read', { file, reason: say('theme.too-large', { size: `${MAX_THEME_BYTES / 1024 / 1024} MB` }) }));
     text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(read.bytes);
   } catch (err) {
-    if (err instanceof ReadFileError) throw new ThemeFileError(file, `cannot read theme file ${file}: ${err.reason}`);
+    if (err instanceof ReadFileError) throw new ThemeFileError(file, say('theme.cannot-read', { file, reason: err.reason }));
     throw err;
   }
   const lineCounter = new LineCounter();
@@ -82,7 +84,7 @@ export function readThemeFile(file: string): ThemeFile {
     data = doc.toJS({ maxAliasCount: 1000 }) as unknown;
   } catch (err) {
     const range = doc.contents?.range ?? [0, 0];
-    return { source, data: {}, diagnostics: [diagnosticAt(source, 'theme-syntax', `the theme's aliases cannot be expanded: ${(err as Error).message}`, range[0], range[0] + 1)] };
+    return { source, data: {}, diagnostics: [diagnosticAt(source, 'theme-syntax', say('theme.aliases', { reason: (err as Error).message }), range[0], range[0] + 1)] };
   }
   if (data === null || data === undefined) return { source, data: {}, diagnostics };
   for (const d of checkThemeData(data, source)) diagnostics.push(d);
@@ -98,13 +100,22 @@ export function checkThemeData(data: unknown, source: ThemeSource): Diagnostic[]
 
 function where(source: ThemeSource, path: readonly PathSegment[]): string {
   const full = [...source.base, ...path];
-  return full.length ? `\`${pathToString(full)}\`` : 'the theme';
+  return full.length ? `\`${pathToString(full)}\`` : say('theme.the-theme');
 }
 
-function englishOf(description: unknown): string {
+/** The part of a schema text in the language of the messages: "中文。English." has the Chinese first. */
+function ownLanguageOf(description: unknown): string {
   if (typeof description !== 'string') return '';
   const parts = description.split('。');
+  if (currentLanguage() === 'zh' && parts.length > 1) return parts.slice(0, -1).join('。').trim();
   return parts[parts.length - 1].trim();
+}
+
+/** A schema title "纸宽 (page width)" in the language of the messages: 纸宽, or "page width". */
+function ownTitleOf(title: string): string {
+  const m = /^(.*?)\s*\((.*)\)\s*$/.exec(title);
+  if (!m) return title;
+  return currentLanguage() === 'zh' ? m[1] : title;
 }
 
 /** What an untitled part of the schema wants, in plain words (Ajv's own text is for developers). */
@@ -112,20 +123,20 @@ function plainExpectation(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'type': {
-      const names: Record<string, string> = { string: 'a text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a set of keys' };
-      return String(p.type).split(',').map((t) => names[t] ?? t).join(' or ');
+      const names: Record<string, MessageId> = { string: 'theme.type.string', number: 'theme.type.number', integer: 'theme.type.integer', boolean: 'theme.type.boolean', array: 'theme.type.array', object: 'theme.type.object' };
+      return String(p.type).split(',').map((t) => (names[t] ? say(names[t]) : t)).join(say('theme.or'));
     }
-    case 'minimum': return `a number of at least ${p.limit}`;
-    case 'maximum': return `a number of at most ${p.limit}`;
-    case 'exclusiveMinimum': return `a number above ${p.limit}`;
-    case 'exclusiveMaximum': return `a number below ${p.limit}`;
-    case 'minItems': return `a list of at least ${p.limit}`;
-    case 'maxItems': return `a list of at most ${p.limit}`;
-    case 'minLength': return p.limit === 1 ? 'a text that is not empty' : `a text of at least ${p.limit} characters`;
-    case 'maxLength': return `a text of at most ${p.limit} characters`;
-    case 'enum': return `one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'minimum': return say('theme.minimum', { limit: String(p.limit) });
+    case 'maximum': return say('theme.maximum', { limit: String(p.limit) });
+    case 'exclusiveMinimum': return say('theme.above', { limit: String(p.limit) });
+    case 'exclusiveMaximum': return say('theme.below', { limit: String(p.limit) });
+    case 'minItems': return say('theme.min-items', { limit: String(p.limit) });
+    case 'maxItems': return say('theme.max-items', { limit: String(p.limit) });
+    case 'minLength': return p.limit === 1 ? say('theme.not-empty') : say('theme.min-length', { limit: String(p.limit) });
+    case 'maxLength': return say('theme.max-length', { limit: String(p.limit) });
+    case 'enum': return say('theme.one-of', { values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') });
     case 'const': return JSON.stringify(p.allowedValue);
-    default: return 'a different value';
+    default: return say('theme.different');
   }
 }
 
@@ -153,7 +164,7 @@ function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeS
   const seen = new Set<string>();
   for (const [key, errs] of byPath) {
     if (out.length >= MAX_THEME_DIAGNOSTICS) {
-      out.push({ ...out[out.length - 1], code: 'too-many-problems', message: `… and more problems like these in ${source.file}, not listed (the first ${MAX_THEME_DIAGNOSTICS} are shown)`, hint: undefined });
+      out.push({ ...out[out.length - 1], code: 'too-many-problems', message: say('theme.too-many', { file: source.file, shown: MAX_THEME_DIAGNOSTICS }), hint: undefined });
       break;
     }
     if (hasDeeper.has(key) && !errs.some((e) => e.keyword === 'additionalProperties')) continue;
@@ -167,19 +178,19 @@ function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeS
       const meant = nearestKey(name, allowed);
       const at = locate(source.doc, [...source.base, ...path, name]);
       const range = nodeRange(at.key ?? at.node);
-      out.push(diagnosticAt(source, 'theme-schema', `unknown key \`${name}\` in ${where(source, path)}${meant ? ` (did you mean \`${meant}\`?)` : ''}`, range?.[0] ?? 0, range?.[1], {
+      out.push(diagnosticAt(source, 'theme-schema', say(meant ? 'theme.unknown-key-meant' : 'theme.unknown-key', { key: name, where: where(source, path), meant: meant ?? '' }), range?.[0] ?? 0, range?.[1], {
         path: pathToString([...source.base, ...path, name]),
-        hint: meant ? `write \`${meant}\`` : allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined,
+        hint: meant ? say('theme.write', { key: meant }) : allowed.length ? say('theme.allowed', { keys: allowed.join(', ') }) : undefined,
       }));
       continue;
     }
     const schema = (e.parentSchema ?? {}) as { title?: string; description?: string };
-    const expected = schema.title ? `${schema.title}: ${englishOf(schema.description)}` : plainExpectation(e);
+    const expected = schema.title ? say('theme.titled', { title: ownTitleOf(schema.title), description: ownLanguageOf(schema.description) }) : plainExpectation(e);
     const at = locate(source.doc, [...source.base, ...path]);
     const range = nodeRange(at.node);
     const message = e.keyword === 'required'
-      ? `${where(source, path)} needs \`${(e.params as { missingProperty: string }).missingProperty}\``
-      : `${where(source, path)} is not valid here; expected ${expected}`;
+      ? say('theme.needs', { where: where(source, path), key: (e.params as { missingProperty: string }).missingProperty })
+      : say('theme.not-valid', { where: where(source, path), expected });
     out.push(diagnosticAt(source, 'theme-schema', message, range?.[0] ?? 0, range?.[1], { path: pathToString([...source.base, ...path]) }));
   }
   return out;
@@ -224,7 +235,7 @@ export function resolveIssueTheme(loaded: LoadedIssue | undefined, themeFile?: T
   const layers: { layer: ThemeLayer; baseDir: string }[] = [];
   const sources: ThemeSource[] = [];
   if (themeFile) {
-    if (themeFile.diagnostics.length) throw new ThemeSystemError(`theme file ${themeFile.source.file} has errors`, themeFile.diagnostics);
+    if (themeFile.diagnostics.length) throw new ThemeSystemError(say('theme.file-errors', { file: themeFile.source.file }), themeFile.diagnostics);
     layers.push({ layer: themeFile.data, baseDir: dirname(resolve(themeFile.source.file)) });
     sources.push(themeFile.source);
   }
@@ -239,14 +250,14 @@ export function resolveIssueTheme(loaded: LoadedIssue | undefined, themeFile?: T
   try {
     resolution = resolveStyles(theme, open);
   } catch (err) {
-    if (err instanceof FontLoadError) throw new ThemeSystemError(`bad font: ${err.message}`);
+    if (err instanceof FontLoadError) throw new ThemeSystemError(say('fonts.bad-font', { message: err.message }));
     throw err;
   }
   if (resolution.styles) return { styles: resolution.styles, theme, diagnostics: [], styleSource, sources };
   const { located, unplaced } = locateThemeProblems(resolution.problems, styleSource ? [styleSource, ...sources] : sources);
-  if (unplaced.length) throw new ThemeSystemError(`theme: \`${pathToString(unplaced[0].path)}\`: ${unplaced[0].message}`, located);
+  if (unplaced.length) throw new ThemeSystemError(say('theme.unplaced', { path: pathToString(unplaced[0].path), message: unplaced[0].message }), located);
   if (loaded && located.every((d) => d.file === loaded.file)) return { theme, diagnostics: located, styleSource, sources };
-  throw new ThemeSystemError(`theme file ${sources[0]?.file} has errors`, located);
+  throw new ThemeSystemError(say('theme.file-errors', { file: sources[0]?.file ?? '' }), located);
 }
 
 /**
@@ -290,7 +301,7 @@ export function locateThemeProblems(problems: readonly ThemeProblem[], layers: r
     }
     const path = pathToString([...found.layer.base, ...p.path]);
     const exact = found.complete && found.path === p.path;
-    out.push(diagnosticAt(found.layer, 'theme', exact ? p.message : `\`${path}\`: ${p.message}`, found.range?.[0] ?? 0, found.range?.[1], { path }));
+    out.push(diagnosticAt(found.layer, 'theme', exact ? p.message : say('theme.at-key', { path, message: p.message }), found.range?.[0] ?? 0, found.range?.[1], { path }));
   }
   return { located: out, unplaced };
 }

@@ -11,6 +11,7 @@ import { existsSync, statSync, watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { runBuild, type BuildCliOptions } from './build.js';
 import { EXIT } from './exit.js';
+import { say as text } from '../messages/catalogue.js';
 
 export interface WatchCliOptions extends BuildCliOptions {
   /** Milliseconds of quiet after the last event before rebuilding. */
@@ -31,12 +32,12 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
   for (const f of watched) {
     const dir = dirname(resolve(f));
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      process.stderr.write(`bulletin build: cannot watch ${f}: its directory does not exist\n`);
+      process.stderr.write(`bulletin build: ${text('watch.no-directory', { file: f })}\n`);
       return EXIT.usage;
     }
   }
   if (!existsSync(file)) {
-    process.stderr.write(`bulletin build: cannot read ${file}: no such file\n`);
+    process.stderr.write(`bulletin build: ${text('io.cannot-read', { file, reason: text('io.read.ENOENT') })}\n`);
     return EXIT.usage;
   }
   const interactive = process.stdout.isTTY === true;
@@ -54,7 +55,7 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
     if (reason !== undefined) {
       // On a terminal the result replaces the previous one; in a log each run is appended.
       if (interactive && !options.quiet) process.stdout.write('\x1b[2J\x1b[H');
-      say(`[${clock()}] ${reason} changed, rebuilding`);
+      say(text('watch.rebuilding', { time: clock(), file: reason }));
     }
     await runBuild(file, options);
     building = false;
@@ -65,7 +66,7 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
       void build(next);
       return;
     }
-    say(`watching ${watched.join(' and ')} for changes (Ctrl-C to stop)`);
+    say(text('watch.watching', { files: watched.join(text('watch.and')) }));
   };
 
   const changed = (what: string) => {
@@ -93,7 +94,7 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
       if (f !== undefined) changed(f);
     });
     watcher.on('error', (err) => {
-      process.stderr.write(`bulletin build: stopped watching ${dir}: ${err.message}\n`);
+      process.stderr.write(`bulletin build: ${text('watch.stopped-dir', { dir, reason: err.message })}\n`);
     });
     watchers.push(watcher);
   }
@@ -105,7 +106,7 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
     for (const w of watchers) w.close();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
-    if (!options.quiet) process.stdout.write('\nstopped watching\n');
+    if (!options.quiet) process.stdout.write(`\n${text('watch.stopped')}\n`);
     if (!building) finish(EXIT.ok);
   };
   process.on('SIGINT', stop);

@@ -11,6 +11,7 @@ import { deferModules, deferUnicodeTries } from '../defer-modules.js';
 import { SPARSE, attachGlyphSource, glyfOffsetOf, installFastTables, rawMetrics } from './fontkit-private.js';
 import { fontkitHandle } from './handle.js';
 import { ReadFileError, reasonOf } from '../io/read-file.js';
+import { say } from '../messages/catalogue.js';
 import { readFontFile, readFontFileAsync, type FontFileData } from './sparse.js';
 import type { FontHandle } from './types.js';
 
@@ -92,11 +93,11 @@ export function openFont(file: string, face?: string): FontHandle {
     data = takeReadAhead(path) ?? readFontFile(path, SPARSE);
   } catch (err) {
     const code = err instanceof ReadFileError ? err.code : (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new FontLoadError(path, `font file not found: ${path}`);
-    throw new FontLoadError(path, `cannot read font file ${path}: ${err instanceof ReadFileError ? err.reason : reasonOf(err)}`);
+    if (code === 'ENOENT') throw new FontLoadError(path, say('font.not-found', { file: path }));
+    throw new FontLoadError(path, say('font.cannot-read', { file: path, reason: err instanceof ReadFileError ? err.reason : reasonOf(err) }));
   }
   try {
-    if (data.damage) throw new FontLoadError(path, `not a usable font file: ${path} (${data.damage})`);
+    if (data.damage) throw new FontLoadError(path, say('font.unusable-because', { file: path, reason: data.damage }));
     const handle = openFontData(path, data, face);
     cache.set(cacheKey, handle);
     return handle;
@@ -112,8 +113,8 @@ export function openFont(file: string, face?: string): FontHandle {
  * (loca) format is 0 or 1, and its index must be readable.
  */
 function checkHead(path: string, f: Font): void {
-  const damaged = (why: string) => new FontLoadError(path, `not a usable font file: ${path} (its 'head' table is damaged: ${why})`);
-  if (!(f.unitsPerEm >= 16 && f.unitsPerEm <= 16384)) throw damaged(`${f.unitsPerEm} units per em`);
+  const damaged = (why: string) => new FontLoadError(path, say('font.unusable-because', { file: path, reason: say('font.head-damaged', { why }) }));
+  if (!(f.unitsPerEm >= 16 && f.unitsPerEm <= 16384)) throw damaged(say('font.units-per-em', { units: f.unitsPerEm }));
   if (glyfOffsetOf(f) === undefined) return;
   const internals = f as unknown as { head?: { indexToLocFormat?: number }; loca?: { offsets?: unknown } };
   let format: number | undefined;
@@ -124,8 +125,8 @@ function checkHead(path: string, f: Font): void {
   } catch (err) {
     throw damaged((err as Error).message);
   }
-  if (format !== 0 && format !== 1) throw damaged(`glyph index format ${format}`);
-  if (!Array.isArray(offsets) && !ArrayBuffer.isView(offsets)) throw damaged('its glyph index cannot be read');
+  if (format !== 0 && format !== 1) throw damaged(say('font.index-format', { format: String(format) }));
+  if (!Array.isArray(offsets) && !ArrayBuffer.isView(offsets)) throw damaged(say('font.index-unreadable'));
 }
 
 function openFontData(path: string, data: FontFileData, face: string | undefined): FontHandle {
@@ -134,20 +135,20 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
   try {
     opened = fontkit.create(data.buffer, face);
   } catch (err) {
-    throw new FontLoadError(path, `not a usable font file: ${path} (${(err as Error).message})`);
+    throw new FontLoadError(path, say('font.unusable-because', { file: path, reason: (err as Error).message }));
   }
   let font: Font | undefined;
   if (opened && 'fonts' in opened && Array.isArray((opened as FontCollection).fonts)) {
     const fonts = (opened as FontCollection).fonts;
     font = face ? fonts.find((f) => f.postscriptName === face) : fonts[0];
     if (!font) {
-      throw new FontLoadError(path, `face ${face} not found in ${path}; it has: ${fonts.map((f) => f.postscriptName).join(', ')}`);
+      throw new FontLoadError(path, say('font.face-not-found', { face: face ?? '', file: path, faces: fonts.map((f) => f.postscriptName).join(', ') }));
     }
   } else {
     font = opened as Font;
   }
   if (!font || typeof font.layout !== 'function' || !font.unitsPerEm) {
-    throw new FontLoadError(path, `not a usable font file: ${path}`);
+    throw new FontLoadError(path, say('font.unusable', { file: path }));
   }
   const f = font;
   checkHead(path, f);
@@ -155,6 +156,6 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
   const source = glyf === undefined ? undefined : data.faces.get(glyf);
   installFastTables(f);
   if (source) attachGlyphSource(f, source);
-  else if (glyf !== undefined && !data.whole) throw new FontLoadError(path, `not a usable font file: ${path} (its glyph table is not where its directory says)`);
+  else if (glyf !== undefined && !data.whole) throw new FontLoadError(path, say('font.unusable-because', { file: path, reason: say('font.glyf-misplaced') }));
   return fontkitHandle(face ?? basename(path, extname(path)), path, f, rawMetrics(f));
 }

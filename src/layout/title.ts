@@ -8,6 +8,7 @@ import type { ComposedLine } from '../compose/types.js';
 import type { Block } from '../style/model.js';
 import type { TitleStyle } from '../style/styles.js';
 import { type LayoutContext, setText } from './setting.js';
+import { say } from '../messages/catalogue.js';
 
 export type TitleBlock = Extract<Block, { kind: 'title' }>;
 
@@ -20,7 +21,7 @@ export function setTitle(ctx: LayoutContext, block: TitleBlock): { lines: Compos
     ? block.lines.flatMap((text, i) => setText(ctx, text, style, options, [...block.source, i]))
     : setText(ctx, block.lines[0] ?? '', style, options, block.source);
   if (lines.length > style.maxLines) {
-    ctx.problems.push({ code: 'title-too-long', severity: 'error', source: block.source, message: `the title takes ${lines.length} lines (at most ${style.maxLines}): shorten it, or set it as a list of lines` });
+    ctx.problems.push({ code: 'title-too-long', severity: 'error', source: block.source, message: say('title-too-long', { lines: lines.length, max: style.maxLines }) });
   }
   return { lines, style, inset };
 }
