@@ -100,7 +100,7 @@ export function checkThemeData(data: unknown, source: ThemeSource): Diagnostic[]
 
 function where(source: ThemeSource, path: readonly PathSegment[]): string {
   const full = [...source.base, ...path];
-  return full.length ? `\`${pathToString(full)}\`` : say('theme.the-theme');
+  return full.length ? say('where.key', { key: pathToString(full) }) : say('theme.the-theme');
 }
 
 /** The part of a schema text in the language of the messages: "中文。English." has the Chinese first. */
@@ -180,7 +180,7 @@ function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeS
       const range = nodeRange(at.key ?? at.node);
       out.push(diagnosticAt(source, 'theme-schema', say(meant ? 'theme.unknown-key-meant' : 'theme.unknown-key', { key: name, where: where(source, path), meant: meant ?? '' }), range?.[0] ?? 0, range?.[1], {
         path: pathToString([...source.base, ...path, name]),
-        hint: meant ? say('theme.write', { key: meant }) : allowed.length ? say('theme.allowed', { keys: allowed.join(', ') }) : undefined,
+        hint: meant ? say('theme.write', { key: meant }) : allowed.length ? say('theme.allowed', { keys: allowed.join(say('list.separator')) }) : undefined,
       }));
       continue;
     }

@@ -150,5 +150,6 @@ export function describeChar(ch: string): string {
 
 /** Shows a run of characters in a message, making invisible ones visible. */
 export function quoteText(text: string): string {
-  return say('char.quoted', { text: visibleText(text) });
+  // Text that holds double quotes itself is quoted with other marks where the language needs it.
+  return say(/[“”]/.test(text) ? 'char.quoted-nested' : 'char.quoted', { text: visibleText(text) });
 }

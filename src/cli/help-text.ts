@@ -26,6 +26,8 @@ const PLACEHOLDERS: Readonly<Record<string, MessageId>> = {
   format: 'cli.placeholder.format',
   date: 'cli.placeholder.date',
   lang: 'cli.placeholder.lang',
+  port: 'cli.placeholder.port',
+  host: 'cli.placeholder.host',
 };
 
 /** `name` in the language of the messages, for `<name>`, `[name]`, `<name...>`. */

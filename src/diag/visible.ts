@@ -97,7 +97,9 @@ export function invisibleLabel(cp: number): string {
  * `'丂' (U+4E02)`; invisible ones by code point and name, `U+200B ZERO WIDTH SPACE`.
  */
 export function showChar(cp: number): string {
-  return isInvisible(cp) ? invisibleLabel(cp) : say('char.shown', { char: String.fromCodePoint(cp), code: codePointLabel(cp) });
+  if (isInvisible(cp)) return invisibleLabel(cp);
+  // A double quote is shown in other marks where the language quotes with it.
+  return say(cp === 0x201c || cp === 0x201d ? 'char.shown-quote' : 'char.shown', { char: String.fromCodePoint(cp), code: codePointLabel(cp) });
 }
 
 /** `text` with every invisible character replaced by `<U+XXXX NAME>`. */

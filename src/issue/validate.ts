@@ -142,7 +142,7 @@ function problemsFrom(errors: readonly ErrorObject[], data: unknown, ctx: Valida
           path: [...path, key],
           anchor: 'key',
           message: sentence(where, say(guess ? 'schema.unknown-key-meant' : 'schema.unknown-key', { key, meant: guess ?? '' })),
-          hint: say(where ? 'schema.allowed-here' : 'schema.allowed-top', { keys: allowed.join(', ') }),
+          hint: say(where ? 'schema.allowed-here' : 'schema.allowed-top', { keys: allowed.join(say('list.separator')) }),
           meant: guess,
         });
         break;
