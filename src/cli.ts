@@ -9,8 +9,11 @@ import { Command, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXIT } from './cli/exit.js';
-import { say } from './messages/catalogue.js';
+import { flags, helpConfiguration, translateCommanderError } from './cli/help-text.js';
+import { applyLanguage, configuredLanguage } from './cli/language.js';
 import { FONT_DIR, PACKAGE_ROOT, VENDORED_FONTS } from './font/vendored.js';
+import { say } from './messages/catalogue.js';
+import { langArgument, LANGUAGES } from './messages/language.js';
 
 const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
@@ -24,13 +27,27 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+// The language is chosen before the commands are defined: their help is written in it.
+// --lang wins over the project config's language:, which wins over the locale (LC_ALL,
+// LC_MESSAGES, LANG); see messages/language.ts.
+{
+  const argv = process.argv.slice(2);
+  const flag = langArgument(argv);
+  await applyLanguage({ flag, config: flag === undefined ? await configuredLanguage(argv) : undefined });
+}
+const langOption = () => new Option(flags('--lang <lang>'), say('cli.option.lang')).choices(LANGUAGES);
+
 const program = new Command();
 program
   .name('bulletin')
-  .description('Typeset a Chinese government bulletin (简报) from a YAML issue file into a print-ready A4 PDF.')
-  .version(version, '-v, --version')
+  .description(say('cli.program'))
+  .configureHelp(helpConfiguration())
+  .helpOption('-h, --help', say('cli.option.help'))
+  .helpCommand('help [command]', say('cli.command.help'))
+  .version(version, '-v, --version', say('cli.option.version'))
+  .addOption(langOption())
   .showHelpAfterError()
-  .configureOutput({ outputError: (str, write) => write(str) })
+  .configureOutput({ outputError: (str, write) => write(translateCommanderError(str)) })
   .exitOverride((err) => {
     // commander's own exits (help, version) are fine; argument errors are usage errors.
     process.exit(err.exitCode === 0 ? 0 : EXIT.usage);
@@ -38,20 +55,22 @@ program
 
 program
   .command('build')
-  .description('lay out an issue file and write its PDF')
-  .argument('<file>', 'issue file (YAML)')
-  .option('-o, --output <pdf>', 'where to write the PDF (default: beside the input, same name, .pdf; - for the standard output)')
-  .option('--force', 'replace the output file even if it is not a PDF')
-  .option('--theme <file>', 'theme file (YAML or JSON) overriding the default theme')
-  .option('--config <file>', say('option.config'))
+  .description(say('cli.build'))
+  .argument('<file>', say('cli.argument.issue'))
+  .option(flags('-o, --output <pdf>'), say('cli.build.output'))
+  .option('--force', say('cli.build.force'))
+  .option(flags('--theme <file>'), say('cli.build.theme'))
+  .option(flags('--config <file>'), say('option.config'))
   .option('--no-config', say('option.no-config'))
-  .option('--bleed <length>', 'bleed on each side, e.g. 3mm (grows the MediaBox, sets a BleedBox)')
-  .option('--marks', 'draw crop marks outside the trim (needs --bleed)')
-  .option('-w, --watch', 'rebuild on every save of the issue or theme file, until Ctrl-C')
-  .option('-q, --quiet', 'print nothing but errors')
-  .option('--debug', 'show stack traces for unexpected errors')
-  .version(version, '-v, --version')
-  .addHelpText('after', '\nExamples:\n  $ bulletin build issues/690.yaml\n  $ bulletin build issues/690.yaml -o out/690.pdf --bleed 3mm --marks\n  $ bulletin build issues/691.yaml --watch\n')
+  .option(flags('--bleed <length>'), say('cli.build.bleed'))
+  .option('--marks', say('cli.build.marks'))
+  .option('-w, --watch', say('cli.build.watch'))
+  .option('-q, --quiet', say('cli.option.quiet'))
+  .option('--debug', say('cli.option.debug'))
+  .addOption(langOption())
+  .helpOption('-h, --help', say('cli.option.help'))
+  .version(version, '-v, --version', say('cli.option.version'))
+  .addHelpText('after', say('cli.build.examples'))
   .action(async (file: string, opts: Record<string, unknown>) => {
     if (opts.watch) {
       const { runWatch } = await import('./cli/watch.js');
@@ -67,19 +86,21 @@ program
 
 program
   .command('check')
-  .description('validate issue files and report typography problems as FILE:LINE:COL')
-  .argument('<files...>', 'issue files (YAML); - reads one from standard input')
-  .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'github']).default('text'))
-  .option('--strict', 'exit 1 on warnings too')
-  .option('--fix', 'repair what is safe to repair, in place')
-  .option('--dry-run', 'with --fix: print the changes as a diff and write nothing')
-  .option('--theme <file>', say('option.check-theme'))
-  .option('--config <file>', say('option.config'))
+  .description(say('cli.check'))
+  .argument('<files...>', say('cli.argument.issues'))
+  .addOption(new Option(flags('--format <format>'), say('cli.check.format')).choices(['text', 'json', 'github']).default('text'))
+  .option('--strict', say('cli.check.strict'))
+  .option('--fix', say('cli.check.fix'))
+  .option('--dry-run', say('cli.check.dry-run'))
+  .option(flags('--theme <file>'), say('option.check-theme'))
+  .option(flags('--config <file>'), say('option.config'))
   .option('--no-config', say('option.no-config'))
-  .option('-q, --quiet', 'print only errors and the summary')
-  .option('--debug', 'show stack traces for unexpected errors')
-  .version(version, '-v, --version')
-  .addHelpText('after', '\nExamples:\n  $ bulletin check issues/*.yaml\n  $ bulletin check --fix --dry-run issues/691.yaml   # show what --fix would change\n  $ bulletin check --format github issues/*.yaml\n  $ cat draft.yaml | bulletin check -\n')
+  .option('-q, --quiet', say('cli.check.quiet'))
+  .option('--debug', say('cli.option.debug'))
+  .addOption(langOption())
+  .helpOption('-h, --help', say('cli.option.help'))
+  .version(version, '-v, --version', say('cli.option.version'))
+  .addHelpText('after', say('cli.check.examples'))
   .action(async (files: string[], opts: Record<string, unknown>) => {
     const { runCheck } = await import('./cli/check.js');
     process.exitCode = await runCheck(files, opts);
@@ -87,16 +108,18 @@ program
 
 program
   .command('new')
-  .description('write the next issue file from the previous one (number, total and date moved on, one example per section)')
-  .option('--from <file>', 'the previous issue (default: the newest issue file in ./issues)')
-  .option('--date <date>', "the new issue's date, e.g. 2024-03-29 or 2024-3-29 (default: today)")
-  .option('-o, --output <file>', 'where to write it (default: beside the previous issue, named after the next total or number)')
-  .option('--config <file>', say('option.config'))
+  .description(say('cli.new'))
+  .option(flags('--from <file>'), say('cli.new.from'))
+  .option(flags('--date <date>'), say('cli.new.date'))
+  .option(flags('-o, --output <file>'), say('cli.new.output'))
+  .option(flags('--config <file>'), say('option.config'))
   .option('--no-config', say('option.no-config'))
-  .option('-q, --quiet', 'print nothing but errors')
-  .option('--debug', 'show stack traces for unexpected errors')
-  .version(version, '-v, --version')
-  .addHelpText('after', '\nExamples:\n  $ bulletin new                                  # continue from the newest file in issues/\n  $ bulletin new --from issues/690.yaml --date 2024-03-22\n  $ bulletin new -o issues/first.yaml             # a commented template when issues/ is empty\n\nAn existing file is never overwritten (exit 2).\n')
+  .option('-q, --quiet', say('cli.option.quiet'))
+  .option('--debug', say('cli.option.debug'))
+  .addOption(langOption())
+  .helpOption('-h, --help', say('cli.option.help'))
+  .version(version, '-v, --version', say('cli.option.version'))
+  .addHelpText('after', say('cli.new.examples'))
   .action(async (opts: Record<string, unknown>) => {
     const { runNew } = await import('./cli/new.js');
     process.exitCode = await runNew(opts);
@@ -104,19 +127,21 @@ program
 
 program
   .command('preview')
-  .description('show the pages in a browser, updated each time the issue file is saved')
-  .argument('<file>', 'issue file (YAML)')
-  .option('-p, --port <port>', 'port to serve on; the next free one when it is in use (default: 8690)')
-  .option('--host <host>', 'address to listen on (default: 127.0.0.1, this machine only)')
-  .option('--open', 'open the preview in the default browser')
-  .option('--editor <command>', 'command that opens the source of what you click, e.g. "code -g {file}:{line}"')
-  .option('--theme <file>', 'theme file (YAML or JSON), as for build')
-  .option('--config <file>', say('option.config'))
+  .description(say('cli.preview'))
+  .argument('<file>', say('cli.argument.issue'))
+  .option(flags('-p, --port <port>'), say('cli.preview.port'))
+  .option(flags('--host <host>'), say('cli.preview.host'))
+  .option('--open', say('cli.preview.open'))
+  .option(flags('--editor <command>'), say('cli.preview.editor'))
+  .option(flags('--theme <file>'), say('cli.fonts.theme'))
+  .option(flags('--config <file>'), say('option.config'))
   .option('--no-config', say('option.no-config'))
-  .option('-q, --quiet', 'print nothing but errors and the address')
-  .option('--debug', 'show stack traces for unexpected errors')
-  .version(version, '-v, --version')
-  .addHelpText('after', '\nExamples:\n  $ bulletin preview issues/691.yaml --open\n  $ bulletin preview issues/691.yaml --editor "code -g {file}:{line}"\n\nThe preview answers only on this machine unless --host says otherwise.\n')
+  .option('-q, --quiet', say('cli.preview.quiet'))
+  .option('--debug', say('cli.option.debug'))
+  .addOption(langOption())
+  .helpOption('-h, --help', say('cli.option.help'))
+  .version(version, '-v, --version', say('cli.option.version'))
+  .addHelpText('after', say('cli.preview.examples'))
   .action(async (file: string, opts: Record<string, unknown>) => {
     const { runPreview } = await import('./cli/preview.js');
     process.exitCode = await runPreview(file, opts);
@@ -124,21 +149,23 @@ program
 
 program
   .command('fonts')
-  .description("list each font role's chain (face, file, glyphs, licence) and which face draws which characters")
-  .argument('[file]', 'issue file (YAML) whose characters to attribute to faces')
-  .option('--theme <file>', 'theme file (YAML or JSON), as for build')
-  .option('--config <file>', say('option.config'))
+  .description(say('cli.fonts'))
+  .argument('[file]', say('cli.fonts.file'))
+  .option(flags('--theme <file>'), say('cli.fonts.theme'))
+  .option(flags('--config <file>'), say('option.config'))
   .option('--no-config', say('option.no-config'))
-  .option('-q, --quiet', 'print only problems: characters no font draws, fonts that cannot be opened')
-  .option('--debug', 'show stack traces for unexpected errors')
-  .version(version, '-v, --version')
-  .addHelpText('after', '\nExamples:\n  $ bulletin fonts\n  $ bulletin fonts issues/690.yaml\n  $ bulletin fonts issues/690.yaml --theme office.yaml\n\nExit status: 0 every character has a glyph, 1 some character has none, 2 a font or file cannot be read.\n')
+  .option('-q, --quiet', say('cli.fonts.quiet'))
+  .option('--debug', say('cli.option.debug'))
+  .addOption(langOption())
+  .helpOption('-h, --help', say('cli.option.help'))
+  .version(version, '-v, --version', say('cli.option.version'))
+  .addHelpText('after', say('cli.fonts.examples'))
   .action(async (file: string | undefined, opts: Record<string, unknown>) => {
     const { runFonts } = await import('./cli/fonts.js');
     process.exitCode = await runFonts(file, opts);
   });
 
-program.addHelpText('after', '\nExamples:\n  $ bulletin new --from issues/690.yaml\n  $ bulletin check issues/691.yaml\n  $ bulletin build issues/691.yaml --watch\n  $ bulletin preview issues/691.yaml --open\n  $ bulletin fonts issues/691.yaml\n\nRun `bulletin help <command>` for its options and examples.\n');
+program.addHelpText('after', say('cli.examples'));
 
 // -v is the version, as most tools have it; -V, commander's own spelling, still works.
 await program.parseAsync(process.argv.map((arg, k) => (k >= 2 && arg === '-V' ? '-v' : arg)));

@@ -102,26 +102,26 @@ function epochDate(): Date | undefined {
   if (!raw) return undefined;
   if (!/^\d+$/.test(raw) || Number(raw) > MAX_EPOCH) {
     const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-    throw new BuildError(`SOURCE_DATE_EPOCH=${shown} is not a time bulletin can use: give whole seconds since 1970-01-01, at most ${MAX_EPOCH} (the end of year 9999)`);
+    throw new BuildError(say('build.bad-epoch', { value: shown, max: MAX_EPOCH }));
   }
   return new Date(Number(raw) * 1000);
 }
 
 /** `-o` in a form that cannot name a PDF file: refused before any work, in plain words. */
 function checkOutputName(output: string, input: string, given: boolean): void {
-  if (output === '') throw new BuildError('-o needs a file name, e.g. -o out.pdf (or -o - for the standard output)');
+  if (output === '') throw new BuildError(say('build.o-empty'));
   if (output === '-') return;
   const example = join(output, basename(defaultOutput(input)));
-  if (/[\\/]$/.test(output)) throw new BuildError(`-o ${output} names a directory; give the PDF a file name, e.g. -o ${example}`);
+  if (/[\\/]$/.test(output)) throw new BuildError(say('build.o-directory', { output, example }));
   let isDir = false;
   try {
     isDir = statSync(output).isDirectory();
   } catch {
     // not there yet: it will be created
   }
-  if (isDir) throw new BuildError(`cannot write ${output}: it is a directory${given ? `; give the PDF a file name, e.g. -o ${example}` : ''}`);
+  if (isDir) throw new BuildError(say(given ? 'build.o-is-directory' : 'build.output-is-directory', { output, example }));
   const outDir = dirname(resolve(output));
-  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new BuildError(`output directory does not exist: ${dirname(output)}`);
+  if (!existsSync(outDir) || !statSync(outDir).isDirectory()) throw new BuildError(say('output.no-directory', { dir: dirname(output) }));
 }
 
 /** Device and inode of a file, following links; undefined when it is not there. */
@@ -155,7 +155,7 @@ function checkNotAnInput(output: string, reads: readonly { file: string; what: s
     const id = fileId(r.file);
     if (id === undefined) continue; // not there: reading it will say so
     if (id === outId || outReal === realPath(r.file)) {
-      throw new BuildError(`-o ${output} is ${r.what}${r.file !== output ? ` (${r.file})` : ''}: the PDF would replace it; choose another output name`);
+      throw new BuildError(say(r.file !== output ? 'build.o-is-input-named' : 'build.o-is-input', { output, what: r.what, file: r.file }));
     }
   }
 }
@@ -173,7 +173,7 @@ function checkReplaceable(output: string, force: boolean | undefined): void {
   const head = readHead(output, 5);
   if (!head || head.toString('latin1') === '%PDF-') return;
   const shown = JSON.stringify(new TextDecoder().decode(readHead(output, 24) ?? head).replace(/\uFFFD/g, '?'));
-  throw new BuildError(`${output} exists and is not a PDF (it begins ${shown}); bulletin replaces only PDFs: choose another output name, or add --force to replace it`);
+  throw new BuildError(say('build.not-a-pdf', { output, begins: shown }));
 }
 
 export async function buildIssue(file: string, options: BuildOptions = {}): Promise<BuildResult> {
@@ -204,9 +204,9 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   checkOutputName(output, file, options.output !== undefined);
   const date = options.date ?? epochDate();
   const reads = [
-    { file, what: 'the issue file' },
-    ...(options.theme ? [{ file: options.theme, what: 'the theme file' }] : []),
-    ...(config ? [{ file: config.file, what: 'the config file' }, ...config.layers.filter((l) => !l.builtin && l.source.file !== config!.file).map((l) => ({ file: l.source.file, what: 'the theme file' }))] : []),
+    { file, what: say('build.the-issue-file') },
+    ...(options.theme ? [{ file: options.theme, what: say('build.the-theme-file') }] : []),
+    ...(config ? [{ file: config.file, what: say('build.the-config-file') }, ...config.layers.filter((l) => !l.builtin && l.source.file !== config!.file).map((l) => ({ file: l.source.file, what: say('build.the-theme-file') }))] : []),
   ];
   checkNotAnInput(output, reads);
   checkReplaceable(output, options.force);
@@ -217,14 +217,14 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     } catch (err) {
       throw new BuildError(`--bleed: ${(err as UnitError).message}`);
     }
-    if (!(bleed >= 0) || bleed > 72) throw new BuildError(`--bleed: ${options.bleed} is not a bleed between 0 and 25mm`);
+    if (!(bleed >= 0) || bleed > 72) throw new BuildError(`--bleed: ${say('build.bad-bleed', { bleed: options.bleed })}`);
   }
 
   let loaded: LoadedIssue;
   try {
     loaded = loadIssueFile(file);
   } catch (err) {
-    if (err instanceof IssueReadError) throw new BuildError(`cannot read ${file}: ${err.reason}`);
+    if (err instanceof IssueReadError) throw new BuildError(say('io.cannot-read', { file, reason: err.reason }));
     throw err;
   }
   const loaderDiagnostics = sortDiagnostics([...loaded.diagnostics]);
@@ -259,7 +259,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
   }
   if (!prepared.styles) return { ok: false, diagnostics: settle([...loaderDiagnostics, ...prepared.diagnostics], new Set()), loaded: [loaded] };
   const styles = prepared.styles;
-  checkNotAnInput(output, openedFontFiles().map((f) => ({ file: f, what: 'a font file the build uses' })));
+  checkNotAnInput(output, openedFontFiles().map((f) => ({ file: f, what: say('build.a-font-file') })));
   const themeMs = lap();
 
   // The same checks as `bulletin check`, with glyph coverage against this build's own theme.

@@ -16,10 +16,11 @@ import type { Encoding } from '../issue/encoding.js';
 import { IssueReadError, MAX_ISSUE_BYTES, loadIssueBytes, loadIssueFile, loadIssueSource } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { applyRepairs } from '../issue/repair.js';
+import { inWords } from '../issue/slots.js';
 import { buildMasthead } from '../layout/masthead.js';
 import type { LayoutContext } from '../layout/setting.js';
 import { setTitle } from '../layout/title.js';
-import { say } from '../messages/catalogue.js';
+import { leadingNumberPattern, say } from '../messages/catalogue.js';
 import { styleIssue } from '../style/model.js';
 import type { Styles } from '../style/styles.js';
 import { layoutDiagnostic } from './layout-diagnostics.js';
@@ -95,9 +96,9 @@ export function bytesForWriteBack(text: string, encoding: Encoding | undefined):
 
 /** Why a repaired file must not be written back, or undefined when it may be. */
 function notWritable(issue: LoadedIssue): string | undefined {
-  if (!issue.identity) return 'it was not read from a file (the standard input?), so there is nothing to write back to';
+  if (!issue.identity) return say('check.not-a-file');
   if (issue.encoding && !issue.encoding.lossless) {
-    return 'some of its bytes are not text in any encoding bulletin knows, and writing the repairs back would replace them with U+FFFD; save it as UTF-8 first';
+    return say('check.lossy');
   }
   return undefined;
 }
@@ -174,7 +175,7 @@ function repairSource(original: LoadedIssue): { loaded: LoadedIssue; changes: st
   for (let round = 0; round < 4 && current.repairs && current.repairs.length > 0; round++) {
     for (const r of current.repairs) {
       const line = originOf(current.lineCounter.linePos(r.edits[0].from).line);
-      changes.push(say('change.line', { line, change: say(r.change, r.changeParams), code: r.code }));
+      changes.push(say('change.line', { line, change: say(r.change, inWords(r.changeParams)), code: r.code }));
     }
     const { text } = applyRepairs(current.source, current.repairs);
     const next = loadIssueSource(text, current.file);
@@ -280,8 +281,9 @@ export async function checkFiles(files: readonly string[], options: CheckOptions
       const lint = fixLint.fixed.get(original.file);
       const after = lint?.source ?? current[k].source;
       const origin = repaired[k].origin;
-      const lintChanges = (lint?.changes ?? []).map((c) => c.replace(/^line (\d+):/, (_, n: string) => `line ${origin(Number(n))}:`));
-      const lineOf = (c: string): number => Number(/^line (\d+):/.exec(c)?.[1] ?? 0);
+      const numbered = leadingNumberPattern('change.line');
+      const lintChanges = (lint?.changes ?? []).map((c) => c.replace(numbered, (_, head: string, n: string, tail: string) => `${head}${origin(Number(n))}${tail}`));
+      const lineOf = (c: string): number => Number(numbered.exec(c)?.[2] ?? 0);
       const changes = [...repaired[k].changes, ...lintChanges].sort((a, b) => lineOf(a) - lineOf(b));
       const changed = after !== original.source || changes.length > 0;
       if (!changed) {
@@ -403,7 +405,7 @@ function notChecked(loaded: readonly LoadedIssue[]): string[] {
   const unreadable = loaded.some((l) => l.doc.errors.length > 0 || l.diagnostics.some((d) => d.code === 'encoding'));
   const invalid = loaded.some((l) => l.diagnostics.some((d) => d.severity === 'error'));
   const out: string[] = [];
-  if (unreadable) out.push(say('summary.not-checked', { rule: 'the typography rules' }));
+  if (unreadable) out.push(say('summary.not-checked', { rule: say('summary.typography-rules') }));
   if (invalid) out.push(say('summary.not-checked', { rule: 'title-too-long' }));
   return out;
 }

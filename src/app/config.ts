@@ -14,6 +14,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
+import { parseDocument } from 'yaml';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { GUARD_RULES, RULE_IDS, isRuleId, type RuleLevel, type RuleSettings } from '../check/settings.js';
 import { ReadFileError, readBounded } from '../io/read-file.js';
@@ -86,7 +87,7 @@ export function readConfigFile(file: string): ProjectConfig {
     throw err;
   }
   const dir = dirname(resolve(file));
-  const parsed = parseYamlText(shown, text, 'config-syntax', MAX_CONFIG_BYTES, 'config');
+  const parsed = parseYamlText(shown, text, 'config-syntax', MAX_CONFIG_BYTES, say('config.the-config'));
   const config: ProjectConfig = { file: shown, dir, source: parsed.source, layers: [], rules: {}, diagnostics: [...parsed.diagnostics] };
   if (config.diagnostics.length || parsed.data === null || parsed.data === undefined) return finish(config);
   const data = parsed.data as ConfigData;
@@ -96,7 +97,7 @@ export function readConfigFile(file: string): ProjectConfig {
   if (!validator(data)) {
     // Rule ids are checked below, with the nearest id; the schema's list is for editors.
     const errors = (validator.errors ?? []).filter((e) => !(e.instancePath === '/rules' && (e.keyword === 'propertyNames' || e.propertyName !== undefined)));
-    for (const d of reportSchemaErrors(errors, data, source, { code: 'config-schema', root: 'the config' })) config.diagnostics.push(d);
+    for (const d of reportSchemaErrors(errors, data, source, { code: 'config-schema', root: say('config.the-config') })) config.diagnostics.push(d);
   }
   if (typeof data !== 'object' || Array.isArray(data)) return finish(config);
 
@@ -238,4 +239,21 @@ export function configFilesToWatch(file: string, choice: string | false | undefi
     // reported by the build
   }
   return out;
+}
+
+/**
+ * Only the `language:` of a config file, read before anything is printed (the language of the
+ * help and of every message depends on it). Undefined when the file cannot be read or parsed:
+ * the command reports that itself, in the language chosen without it.
+ */
+export function readConfigLanguage(file: string): string | undefined {
+  try {
+    const read = readBounded(file, { limit: MAX_CONFIG_BYTES, what: 'a config file' });
+    if (read.truncated) return undefined;
+    const doc = parseDocument(new TextDecoder().decode(read.bytes));
+    const value = doc.errors.length ? undefined : (doc.toJS() as { language?: unknown } | null)?.language;
+    return typeof value === 'string' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

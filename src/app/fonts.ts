@@ -94,11 +94,11 @@ export function licenceOf(handle: FontHandle): string {
     if (/SIL Open Font License,?\s+Version 1\.1/i.test(text)) short = 'OFL 1.1';
     else if (/Apache License,?\s+Version 2\.0/i.test(text)) short = 'Apache 2.0';
     else if (/GNU General Public License/i.test(text)) short = 'GPL';
-    else if (/Bitstream Vera|DejaVu/i.test(text) && /permission is hereby granted/i.test(text)) short = 'Bitstream Vera licence';
+    else if (/Bitstream Vera|DejaVu/i.test(text) && /permission is hereby granted/i.test(text)) short = say('fonts.licence-vera');
     else short = text.split(/(?<=[.。])\s/)[0].slice(0, 80);
   }
   if (short) return url && !short.includes(url) ? `${short} (${url})` : short;
-  return readmeLicence(handle.file) ?? (url ? url : 'unknown (no licence in the name table)');
+  return readmeLicence(handle.file) ?? (url ? url : say('fonts.licence-unknown'));
 }
 
 /** The Licence column of the row for `file` in the README beside it (fonts/README.md). */
@@ -106,7 +106,7 @@ function readmeLicence(file: string): string | undefined {
   const readme = join(dirname(file), 'README.md');
   let text: string;
   try {
-    text = new TextDecoder().decode(readBounded(readme, { limit: 1024 * 1024, what: 'a README' }).bytes);
+    text = new TextDecoder().decode(readBounded(readme, { limit: 1024 * 1024, what: say('io.what.readme') }).bytes);
   } catch {
     return undefined;
   }
@@ -122,7 +122,8 @@ function readmeLicence(file: string): string | undefined {
 /** What each theme role prints: the elements set in it, in plain words. */
 function usesOfRoles(styles: Styles): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const [element, name] of Object.entries(ELEMENT_NAMES) as [Element, string][]) {
+  for (const element of Object.keys(ELEMENT_NAMES) as Element[]) {
+    const name = say(`element.${element}`);
     const role = elementStyle(styles, element).role;
     const list = out.get(role) ?? [];
     if (!list.includes(name)) list.push(name);
@@ -168,7 +169,7 @@ function brokenFace(key: string, file: string, postscriptName: string): FontHand
     shape: () => ({ ids: [], adv: [], w: [], dx: [], cps: [] }),
     codePoints: () => [],
     name: () => undefined,
-    subset: () => { throw new Error(`${file} cannot be embedded: it could not be opened`); },
+    subset: () => { throw new Error(say('fonts.cannot-embed', { file })); },
   };
 }
 
@@ -199,7 +200,7 @@ function recordingOpener(errors: Map<FontHandle, string>): (file: string, face?:
         probeFace(h);
         probed.add(h);
       } catch (err) {
-        return stand(file, face, `damaged font file: ${h.file} (${(err as Error).message})`, h.postscriptName);
+        return stand(file, face, say('font.damaged', { file: h.file, reason: (err as Error).message }), h.postscriptName);
       }
     }
     return h;
@@ -232,7 +233,7 @@ export function fontsReport(options: FontsOptions = {}): FontsResult {
     try {
       loaded = loadIssueFile(options.issue);
     } catch (err) {
-      if (err instanceof IssueReadError) throw new FontsError(`cannot read ${options.issue}: ${err.reason}`);
+      if (err instanceof IssueReadError) throw new FontsError(say('io.cannot-read', { file: options.issue, reason: err.reason }));
       throw err;
     }
     const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -269,7 +270,7 @@ export function fontsReport(options: FontsOptions = {}): FontsResult {
   }
   if (!prepared.styles || !prepared.theme) {
     if (loaded) return { ok: false, diagnostics: prepared.diagnostics, loaded };
-    throw new FontsError('the theme has errors', prepared.diagnostics);
+    throw new FontsError(say('fonts.theme-errors'), prepared.diagnostics);
   }
   const theme = prepared.theme;
   const chains = new FontChains(theme, open);

@@ -17,6 +17,7 @@ import { IssueReadError, loadIssueFile, loadIssueSource, MAX_ISSUE_BYTES } from 
 import type { LoadedIssue } from '../issue/loaded.js';
 import { ConfigError, Configs, type ConfigChoice, type ProjectConfig } from './config.js';
 import { shownPath } from './theme-file.js';
+import { say } from '../messages/catalogue.js';
 
 /** A problem that is not the content's fault (existing output, bad option, missing file): exit 2. */
 export class NewError extends Error {
@@ -121,7 +122,7 @@ export function newestIssue(dir: string): string | undefined {
     let h: Header | undefined;
     try {
       // Only regular files, never more than an issue file may hold; an alias bomb throws here.
-      const read = readBounded(file, { limit: MAX_ISSUE_BYTES, what: 'an issue file' });
+      const read = readBounded(file, { limit: MAX_ISSUE_BYTES, what: say('io.what.issue') });
       if (read.truncated) continue;
       h = headerOf(parse(new TextDecoder().decode(read.bytes), { maxAliasCount: 100 }));
     } catch {
@@ -276,16 +277,16 @@ function readSource(file: string): LoadedIssue {
   try {
     return loadIssueFile(file);
   } catch (err) {
-    if (err instanceof IssueReadError) throw new NewError(`cannot read ${file}: ${err.reason}`);
+    if (err instanceof IssueReadError) throw new NewError(say('io.cannot-read', { file, reason: err.reason }));
     throw err;
   }
 }
 
 function checkOutputDir(output: string): void {
-  if (output === '') throw new NewError('-o needs a file name, e.g. -o issues/691.yaml');
-  if (/[\\/]$/.test(output)) throw new NewError(`-o ${output} names a directory; give the new issue file a name, e.g. -o ${join(output, '691.yaml')}`);
+  if (output === '') throw new NewError(say('new.o-empty'));
+  if (/[\\/]$/.test(output)) throw new NewError(say('new.o-directory', { output, example: join(output, '691.yaml') }));
   const dir = dirname(resolve(output));
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new NewError(`output directory does not exist: ${dirname(output)}`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new NewError(say('output.no-directory', { dir: dirname(output) }));
 }
 
 /**
@@ -298,8 +299,8 @@ export async function writeNewFile(file: string, text: string): Promise<void> {
     await writeFileSafely(file, text, { exclusive: true });
   } catch (err) {
     if (!(err instanceof WriteError)) throw err;
-    if (err.code === 'EEXIST') throw new NewError(`${file} already exists; it is left as it is (choose another name with -o)`);
-    if (err.code === 'EISDIR') throw new NewError(`cannot write ${file}: it is a directory`);
+    if (err.code === 'EEXIST') throw new NewError(say('new.exists', { file }));
+    if (err.code === 'EISDIR') throw new NewError(say('io.cannot-write', { file, reason: say('io.write.EISDIR') }));
     throw new NewError(err.message);
   }
 }
@@ -318,7 +319,7 @@ export function normalizeDate(text: string): string | undefined {
 function resolveDate(options: NewOptions): string {
   if (options.date !== undefined) {
     const date = normalizeDate(options.date);
-    if (date === undefined) throw new NewError(`--date ${options.date} is not a date; write it as YYYY-MM-DD, e.g. 2024-03-22`);
+    if (date === undefined) throw new NewError(say('new.bad-date', { date: options.date }));
     return date;
   }
   return localDate(options.today ?? new Date());
@@ -349,11 +350,11 @@ export async function newIssue(options: NewOptions = {}): Promise<NewResult> {
   const before = headerOf(loaded.doc.toJS({ maxAliasCount: 10_000 }));
   if (!before) {
     if (loaded.diagnostics.some((d) => d.severity === 'error')) return { ok: false, from, diagnostics: loaded.diagnostics, loaded };
-    throw new NewError(`${from} has no number and date to continue from`);
+    throw new NewError(say('new.no-header', { from }));
   }
   if (date < before.date) {
-    const which = options.date !== undefined ? `--date ${date}` : `today (${date})`;
-    throw new NewError(`${which} is before the date of ${from} (${before.date}); give the new issue's date with --date YYYY-MM-DD`);
+    const which = options.date !== undefined ? `--date ${date}` : say('new.today', { date });
+    throw new NewError(say('new.date-before', { which, from, date: before.date }));
   }
 
   const newYear = date.slice(0, 4) !== before.date.slice(0, 4);
@@ -364,7 +365,7 @@ export async function newIssue(options: NewOptions = {}): Promise<NewResult> {
   };
   const output = options.output ?? join(dirname(from), nextFileName(basename(from), before, after));
   checkOutputDir(output);
-  if (exists(output)) throw new NewError(`${output} already exists; it is left as it is (choose another name with -o)`);
+  if (exists(output)) throw new NewError(say('new.exists', { file: output }));
 
   const doc = loaded.doc.clone();
   const root = doc.contents as YAMLMap;
@@ -457,7 +458,7 @@ async function newTemplate(options: NewOptions, cwd: string, date: string): Prom
     output = join(dir, '1.yaml');
   }
   checkOutputDir(output);
-  if (exists(output)) throw new NewError(`${output} already exists; it is left as it is (choose another name with -o)`);
+  if (exists(output)) throw new NewError(say('new.exists', { file: output }));
   const text = templateText(date, dirname(resolve(output)));
   await writeNewFile(output, text);
   return { ok: true, output, number: 1, total: 1, date, sections: [`${PLACEHOLDER}栏目名`, '信息摘登'], text };

@@ -23,9 +23,10 @@ import { mergeTheme, type ThemeLayer } from '../style/merge.js';
 import type { ThemePath, ThemeProblem } from '../style/problem.js';
 import { type FontOpener, INSTALLED, resolveStyles } from '../style/resolve.js';
 import { BUILTIN_THEMES, isBuiltinThemeName, type BuiltinThemeName } from '../style/builtin.js';
-import { hintOf, say } from '../messages/catalogue.js';
+import { hintOf, say, type MessageId } from '../messages/catalogue.js';
 import type { Styles } from '../style/styles.js';
 import { DEFAULT_THEME, type Theme } from '../style/theme.js';
+import { currentLanguage } from '../messages/language.js';
 
 export const THEME_SCHEMA_FILE = schemaFile('theme');
 
@@ -93,14 +94,14 @@ export const MAX_THEME_BYTES = 1024 * 1024;
 export function readThemeFile(file: string): ThemeFile {
   let text: string;
   try {
-    const read = readBounded(file, { limit: MAX_THEME_BYTES, what: 'a theme file' });
-    if (read.truncated) throw new ThemeFileError(file, `cannot read theme file ${file}: it is larger than ${MAX_THEME_BYTES / 1024 / 1024} MB, too large for a theme file (a theme is a few KB) — is it the right file?`);
+    const read = readBounded(file, { limit: MAX_THEME_BYTES, what: say('io.what.theme') });
+    if (read.truncated) throw new ThemeFileError(file, say('theme.cannot-read', { file, reason: say('theme.too-large', { size: `${MAX_THEME_BYTES / 1024 / 1024} MB` }) }));
     text = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(read.bytes);
   } catch (err) {
-    if (err instanceof ReadFileError) throw new ThemeFileError(file, `cannot read theme file ${file}: ${err.reason}`);
+    if (err instanceof ReadFileError) throw new ThemeFileError(file, say('theme.cannot-read', { file, reason: err.reason }));
     throw err;
   }
-  const parsed = parseYamlText(file, text, 'theme-syntax', MAX_THEME_BYTES, 'theme');
+  const parsed = parseYamlText(file, text, 'theme-syntax', MAX_THEME_BYTES, say('theme.the-theme'));
   const { source } = parsed;
   if (parsed.diagnostics.length) return { source, data: {}, diagnostics: parsed.diagnostics };
   const data = parsed.data;
@@ -127,7 +128,7 @@ export function parseYamlText(file: string, text: string, code: string, limit: n
     return { source, data: doc.toJS({ maxAliasCount: 1000 }) as unknown, diagnostics };
   } catch (err) {
     const range = doc.contents?.range ?? [0, 0];
-    return { source, diagnostics: [diagnosticAt(source, code, `the ${what}'s aliases cannot be expanded: ${(err as Error).message}`, range[0], range[0] + 1)] };
+    return { source, diagnostics: [diagnosticAt(source, code, say('yaml.aliases', { what, reason: (err as Error).message }), range[0], range[0] + 1)] };
   }
 }
 
@@ -151,15 +152,24 @@ function keyNameProblem(container: PathSegment | undefined, name: string): { mes
   return { message: say(id, params), hint: hintOf(id, params) };
 }
 
-function where(source: ThemeSource, path: readonly PathSegment[], root = 'the theme'): string {
+function where(source: ThemeSource, path: readonly PathSegment[], root = say('theme.the-theme')): string {
   const full = [...source.base, ...path];
-  return full.length ? `\`${pathToString(full)}\`` : root;
+  return full.length ? say('where.key', { key: pathToString(full) }) : root;
 }
 
-function englishOf(description: unknown): string {
+/** The part of a schema text in the language of the messages: "中文。English." has the Chinese first. */
+function ownLanguageOf(description: unknown): string {
   if (typeof description !== 'string') return '';
   const parts = description.split('。');
+  if (currentLanguage() === 'zh' && parts.length > 1) return parts.slice(0, -1).join('。').trim();
   return parts[parts.length - 1].trim();
+}
+
+/** A schema title "纸宽 (page width)" in the language of the messages: 纸宽, or "page width". */
+function ownTitleOf(title: string): string {
+  const m = /^(.*?)\s*\((.*)\)\s*$/.exec(title);
+  if (!m) return title;
+  return currentLanguage() === 'zh' ? m[1] : title;
 }
 
 /** What an untitled part of the schema wants, in plain words (Ajv's own text is for developers). */
@@ -167,27 +177,27 @@ function plainExpectation(e: ErrorObject): string {
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
     case 'type': {
-      const names: Record<string, string> = { string: 'a text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a set of keys' };
-      return String(p.type).split(',').map((t) => names[t] ?? t).join(' or ');
+      const names: Record<string, MessageId> = { string: 'theme.type.string', number: 'theme.type.number', integer: 'theme.type.integer', boolean: 'theme.type.boolean', array: 'theme.type.array', object: 'theme.type.object' };
+      return String(p.type).split(',').map((t) => (names[t] ? say(names[t]) : t)).join(say('theme.or'));
     }
-    case 'minimum': return `a number of at least ${p.limit}`;
-    case 'maximum': return `a number of at most ${p.limit}`;
-    case 'exclusiveMinimum': return `a number above ${p.limit}`;
-    case 'exclusiveMaximum': return `a number below ${p.limit}`;
-    case 'minItems': return `a list of at least ${p.limit}`;
-    case 'maxItems': return `a list of at most ${p.limit}`;
-    case 'minLength': return p.limit === 1 ? 'a text that is not empty' : `a text of at least ${p.limit} characters`;
-    case 'maxLength': return `a text of at most ${p.limit} characters`;
-    case 'enum': return `one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'minimum': return say('theme.minimum', { limit: String(p.limit) });
+    case 'maximum': return say('theme.maximum', { limit: String(p.limit) });
+    case 'exclusiveMinimum': return say('theme.above', { limit: String(p.limit) });
+    case 'exclusiveMaximum': return say('theme.below', { limit: String(p.limit) });
+    case 'minItems': return say('theme.min-items', { limit: String(p.limit) });
+    case 'maxItems': return say('theme.max-items', { limit: String(p.limit) });
+    case 'minLength': return p.limit === 1 ? say('theme.not-empty') : say('theme.min-length', { limit: String(p.limit) });
+    case 'maxLength': return say('theme.max-length', { limit: String(p.limit) });
+    case 'enum': return say('theme.one-of', { values: (p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ') });
     case 'const': return JSON.stringify(p.allowedValue);
-    default: return 'a different value';
+    default: return say('theme.different');
   }
 }
 
 /** Theme problems listed in full; past these, one line says there are more. */
 const MAX_THEME_DIAGNOSTICS = 100;
 
-export function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeSource, report: SchemaReport = { code: 'theme-schema', root: 'the theme' }): Diagnostic[] {
+export function reportSchemaErrors(errors: ErrorObject[], data: unknown, source: ThemeSource, report: SchemaReport = { code: 'theme-schema', root: say('theme.the-theme') }): Diagnostic[] {
   const { code } = report;
   // ajv reports a failed oneOf branch by branch; keep one message per place, the deepest first.
   const byPath = new Map<string, ErrorObject[]>();
@@ -212,7 +222,7 @@ export function reportSchemaErrors(errors: ErrorObject[], data: unknown, source:
   const seen = new Set<string>();
   for (const [key, errs] of byPath) {
     if (out.length >= MAX_THEME_DIAGNOSTICS) {
-      out.push({ ...out[out.length - 1], code: 'too-many-problems', message: `… and more problems like these in ${source.file}, not listed (the first ${MAX_THEME_DIAGNOSTICS} are shown)`, hint: undefined });
+      out.push({ ...out[out.length - 1], code: 'too-many-problems', message: say('theme.too-many', { file: source.file, shown: MAX_THEME_DIAGNOSTICS }), hint: undefined });
       break;
     }
     if (hasDeeper.has(key) && !errs.some((e) => e.keyword === 'additionalProperties')) continue;
@@ -233,19 +243,19 @@ export function reportSchemaErrors(errors: ErrorObject[], data: unknown, source:
       const meant = nearestKey(name, allowed);
       const at = locate(source.doc, [...source.base, ...path, name]);
       const range = nodeRange(at.key ?? at.node);
-      out.push(diagnosticAt(source, code, `unknown key \`${name}\` in ${where(source, path, report.root)}${meant ? ` (did you mean \`${meant}\`?)` : ''}`, range?.[0] ?? 0, range?.[1], {
+      out.push(diagnosticAt(source, code, say(meant ? 'theme.unknown-key-meant' : 'theme.unknown-key', { key: name, where: where(source, path, report.root), meant: meant ?? '' }), range?.[0] ?? 0, range?.[1], {
         path: pathToString([...source.base, ...path, name]),
-        hint: meant ? `write \`${meant}\`` : allowed.length ? `allowed here: ${allowed.join(', ')}` : undefined,
+        hint: meant ? say('theme.write', { key: meant }) : allowed.length ? say('theme.allowed', { keys: allowed.join(say('list.separator')) }) : undefined,
       }));
       continue;
     }
     const schema = (e.parentSchema ?? {}) as { title?: string; description?: string };
-    const expected = schema.title ? `${schema.title}: ${englishOf(schema.description)}` : plainExpectation(e);
+    const expected = schema.title ? say('theme.titled', { title: ownTitleOf(schema.title), description: ownLanguageOf(schema.description) }) : plainExpectation(e);
     const at = locate(source.doc, [...source.base, ...path]);
     const range = nodeRange(at.node);
     const message = e.keyword === 'required'
-      ? `${where(source, path, report.root)} needs \`${(e.params as { missingProperty: string }).missingProperty}\``
-      : `${where(source, path, report.root)} is not valid here; expected ${expected}`;
+      ? say('theme.needs', { where: where(source, path, report.root), key: (e.params as { missingProperty: string }).missingProperty })
+      : say('theme.not-valid', { where: where(source, path, report.root), expected });
     out.push(diagnosticAt(source, code, message, range?.[0] ?? 0, range?.[1], { path: pathToString([...source.base, ...path]) }));
   }
   return out;
@@ -309,20 +319,20 @@ export function resolveIssueTheme(loaded: LoadedIssue | undefined, themeFile?: T
   try {
     resolution = resolveStyles(merged, open);
   } catch (err) {
-    if (err instanceof FontLoadError) throw new ThemeSystemError(`bad font: ${err.message}`, locateFontError(err, merged, searched));
+    if (err instanceof FontLoadError) throw new ThemeSystemError(say('fonts.bad-font', { message: err.message }), locateFontError(err, merged, searched));
     throw err;
   }
   const theme = resolution.theme ?? merged;
   if (resolution.styles) return { styles: resolution.styles, theme, diagnostics: [], styleSource, sources };
   const { located, unplaced } = locateThemeProblems(resolution.problems, searched);
-  if (unplaced.length) throw new ThemeSystemError(`theme: \`${pathToString(unplaced[0].path)}\`: ${unplaced[0].message}`, located);
+  if (unplaced.length) throw new ThemeSystemError(say('theme.unplaced', { path: pathToString(unplaced[0].path), message: unplaced[0].message }), located);
   if (loaded && located.every((d) => d.file === loaded.file)) return { theme, diagnostics: located, styleSource, sources };
   const blamed = files.find((f) => located.some((d) => d.file === f.source.file)) ?? files[files.length - 1];
-  throw new ThemeSystemError(blamed ? errorsMessageOf(blamed) : `theme file ${sources[0]?.file} has errors`, located);
+  throw new ThemeSystemError(blamed ? errorsMessageOf(blamed) : say('theme.file-errors', { file: sources[0]?.file ?? '' }), located);
 }
 
 function errorsMessageOf(f: ThemeFile): string {
-  return f.errorsMessage ?? `theme file ${f.source.file} has errors`;
+  return f.errorsMessage ?? say('theme.file-errors', { file: f.source.file });
 }
 
 /**
@@ -380,7 +390,7 @@ export function locateThemeProblems(problems: readonly ThemeProblem[], layers: r
     }
     const path = pathToString([...found.layer.base, ...p.path]);
     const exact = found.complete && (found.path === p.path || (p.aliases ?? []).includes(found.path));
-    out.push(diagnosticAt(found.layer, 'theme', exact ? p.message : `\`${path}\`: ${p.message}`, found.range?.[0] ?? 0, found.range?.[1], { path, ...(p.hint ? { hint: p.hint } : {}) }));
+    out.push(diagnosticAt(found.layer, 'theme', exact ? p.message : say('theme.at-key', { path, message: p.message }), found.range?.[0] ?? 0, found.range?.[1], { path, ...(p.hint ? { hint: p.hint } : {}) }));
   }
   return { located: out, unplaced };
 }

@@ -4,6 +4,8 @@
  */
 
 import { showChar, visibleText } from '../diag/visible.js';
+import { say, type MessageId } from '../messages/catalogue.js';
+import { EN } from '../messages/en.js';
 
 /** Code point at UTF-16 index `i` (a whole surrogate pair when one starts there). */
 export function cpAt(s: string, i: number): number {
@@ -79,72 +81,75 @@ export const FULLWIDTH_PAIRS: ReadonlyMap<string, string> = new Map([
   ['「', '」'], ['『', '』'], ['〔', '〕'], ['〖', '〗'], ['［', '］'], ['｛', '｝'],
 ]);
 
-const NAMES: Record<string, string> = {
-  ',': 'half-width comma',
-  '.': 'half-width full stop',
-  ';': 'half-width semicolon',
-  ':': 'half-width colon',
-  '?': 'half-width question mark',
-  '!': 'half-width exclamation mark',
-  '(': 'half-width opening parenthesis',
-  ')': 'half-width closing parenthesis',
-  '"': 'straight double quote',
-  "'": 'straight single quote',
-  '-': 'hyphen',
-  '~': 'half-width tilde',
-  ' ': 'space',
-  '\t': 'tab',
-  '\u00a0': 'no-break space (U+00A0)',
-  '\u3000': 'full-width space (U+3000)',
-  '\u200b': 'zero-width space (U+200B)',
-  '\ufeff': 'zero-width no-break space (U+FEFF)',
-  '，': 'comma',
-  '。': 'full stop',
-  '、': 'enumeration comma',
-  '；': 'semicolon',
-  '：': 'colon',
-  '？': 'question mark',
-  '！': 'exclamation mark',
-  '（': 'opening parenthesis',
-  '）': 'closing parenthesis',
-  '《': 'opening book-title mark',
-  '》': 'closing book-title mark',
-  '〈': 'opening inner book-title mark',
-  '〉': 'closing inner book-title mark',
-  '“': 'opening double quote',
-  '”': 'closing double quote',
-  '‘': 'opening single quote',
-  '’': 'closing single quote',
-  '【': 'opening lenticular bracket',
-  '】': 'closing lenticular bracket',
-  '「': 'opening corner bracket',
-  '」': 'closing corner bracket',
-  '『': 'opening white corner bracket',
-  '』': 'closing white corner bracket',
-  '〔': 'opening tortoise-shell bracket',
-  '〕': 'closing tortoise-shell bracket',
-  '—': 'em dash (U+2014)',
-  '―': 'horizontal bar (U+2015)',
-  '─': 'box-drawing line (U+2500)',
-  '－': 'full-width hyphen-minus (U+FF0D)',
-  '–': 'en dash (U+2013)',
-  '…': 'ellipsis character (U+2026)',
-  '⋯': 'midline ellipsis (U+22EF)',
-  '·': 'middle dot (U+00B7)',
+/** The message id of each character's plain-word name (“half-width comma”). */
+const NAMES: Record<string, MessageId> = {
+  ',': 'char.half-comma',
+  '.': 'char.half-full-stop',
+  ';': 'char.half-semicolon',
+  ':': 'char.half-colon',
+  '?': 'char.half-question',
+  '!': 'char.half-exclamation',
+  '(': 'char.half-open-paren',
+  ')': 'char.half-close-paren',
+  '"': 'char.straight-double',
+  "'": 'char.straight-single',
+  '-': 'char.hyphen',
+  '~': 'char.half-tilde',
+  ' ': 'char.space',
+  '\t': 'char.tab',
+  '\u00a0': 'char.nbsp',
+  '\u3000': 'char.ideographic-space',
+  '\u200b': 'char.zwsp',
+  '\ufeff': 'char.zwnbsp',
+  '，': 'char.comma',
+  '。': 'char.full-stop',
+  '、': 'char.enumeration-comma',
+  '；': 'char.semicolon',
+  '：': 'char.colon',
+  '？': 'char.question',
+  '！': 'char.exclamation',
+  '（': 'char.open-paren',
+  '）': 'char.close-paren',
+  '《': 'char.open-book',
+  '》': 'char.close-book',
+  '〈': 'char.open-inner-book',
+  '〉': 'char.close-inner-book',
+  '“': 'char.open-double',
+  '”': 'char.close-double',
+  '‘': 'char.open-single',
+  '’': 'char.close-single',
+  '【': 'char.open-lenticular',
+  '】': 'char.close-lenticular',
+  '「': 'char.open-corner',
+  '」': 'char.close-corner',
+  '『': 'char.open-white-corner',
+  '』': 'char.close-white-corner',
+  '〔': 'char.open-tortoise',
+  '〕': 'char.close-tortoise',
+  '—': 'char.em-dash',
+  '―': 'char.horizontal-bar',
+  '─': 'char.box-line',
+  '－': 'char.fullwidth-hyphen',
+  '–': 'char.en-dash',
+  '…': 'char.ellipsis',
+  '⋯': 'char.midline-ellipsis',
+  '·': 'char.middle-dot',
 };
 
 export { codePointLabel } from '../diag/visible.js';
 
 /** A plain-word name for a character, e.g. "half-width comma ','". */
 export function describeChar(ch: string): string {
-  const name = NAMES[ch];
+  const id = NAMES[ch];
   const shown = ch === '\t' ? '\\t' : ch;
-  if (name && /U\+/.test(name)) return name;
-  if (name) return `${name} '${shown}'`;
-  return showChar(cpAt(ch, 0));
+  if (!id) return showChar(cpAt(ch, 0));
+  // A name that gives the code point shows the character by it.
+  if (/U\+/.test(EN[id].message)) return say(id);
+  return say('char.named', { name: say(id), char: shown });
 }
 
 /** Shows a run of characters in a message, making invisible ones visible. */
 export function quoteText(text: string): string {
-  return `'${visibleText(text)}'`;
+  // Text that holds double quotes itself is quoted with other marks where the language needs it.
+  return say(/[“”]/.test(text) ? 'char.quoted-nested' : 'char.quoted', { text: visibleText(text) });
 }

@@ -10,6 +10,7 @@ import { LineCounter, isScalar, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import { codePointLabel, isInvisible } from '../diag/visible.js';
 import { exactSourceRange } from './source-map.js';
+import { say } from '../messages/catalogue.js';
 import type { Edit, TextScalar } from './types.js';
 
 /** One rule's repair of one finding (its edits apply together or not at all). */
@@ -205,7 +206,8 @@ export function applyFixes(
   const all = kept.flatMap((g) => g.items.flatMap((i) => i.edits)).sort((a, b) => a.from - b.from);
   for (const e of all) {
     const line = lineOf(e.from);
-    changes.push(e.text === '' ? `line ${line}: removed ${show(e.old)} (${e.ruleId})` : `line ${line}: ${show(e.old)} → ${show(e.text)} (${e.ruleId})`);
+    const change = e.text === '' ? say('change.removed', { old: show(e.old) }) : say('change.replaced', { old: show(e.old), text: show(e.text) });
+    changes.push(say('change.line', { line, change, code: e.ruleId }));
   }
   for (const g of kept) for (const i of g.items) applied.add(i.c.id);
   return { source: result, applied, changes };

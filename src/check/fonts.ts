@@ -10,14 +10,17 @@ import type { FontHandle } from '../font/types.js';
 import { FONT_DIR, type FontRole } from '../font/vendored.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { mergeTheme, type ThemeLayer } from '../style/merge.js';
-import { ELEMENT_NAMES, elementStyle } from '../style/printed.js';
+import { say } from '../messages/catalogue.js';
+import { elementStyle } from '../style/printed.js';
 import { resolveStyles } from '../style/resolve.js';
 import type { Styles } from '../style/styles.js';
 import { DEFAULT_THEME } from '../style/theme.js';
 import type { FontResolver, GlyphRole } from './types.js';
 
-/** Plain words for a glyph role, used in messages. */
-export const GLYPH_ROLE_NAMES: Readonly<Record<GlyphRole, string>> = ELEMENT_NAMES;
+/** Plain words for a glyph role (an element of the printed bulletin), used in messages. */
+export function glyphRoleName(role: GlyphRole): string {
+  return say(`element.${role}`);
+}
 
 /** Glyph roles → the fallback chains of resolved styles. */
 export function stylesFontResolver(styles: Styles): FontResolver {
@@ -45,7 +48,7 @@ export function defaultFontsFor(): (loaded: LoadedIssue) => FontResolver {
       } catch (err) {
         message = (err as Error).message;
       }
-      resolver ??= () => { throw new Error(`the theme is not usable: ${message}`); };
+      resolver ??= () => { throw new Error(say('glyph-coverage.theme-unusable', { reason: message })); };
       cache.set(key, resolver);
     }
     return resolver;
@@ -66,7 +69,7 @@ const DEFAULT_FACES: Readonly<Record<GlyphRole, FontRole>> = {
 export function resolverFromFonts(fonts: Partial<Record<FontRole, readonly FontHandle[]>>): FontResolver {
   return (role) => {
     const chain = fonts[DEFAULT_FACES[role]];
-    if (!chain || chain.length === 0) throw new Error(`no font configured for ${GLYPH_ROLE_NAMES[role]}`);
+    if (!chain || chain.length === 0) throw new Error(say('glyph-coverage.no-font', { element: glyphRoleName(role) }));
     return chain;
   };
 }

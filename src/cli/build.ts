@@ -12,6 +12,7 @@ import type { LoadedIssue } from '../issue/loaded.js';
 import { sourceLine } from '../issue/position.js';
 import { sourceLineOf } from '../io/read-file.js';
 import { EXIT } from './exit.js';
+import { say } from '../messages/catalogue.js';
 
 export interface BuildCliOptions {
   output?: string;
@@ -65,15 +66,14 @@ export function reportBuild(file: string, options: BuildCliOptions, outcome: Bui
     if (!result.ok) {
       printDiagnostics(options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics, result.loaded);
       const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-      process.stderr.write(`bulletin build: ${file} not built: ${errors} error${errors === 1 ? '' : 's'}\n`);
+      process.stderr.write(`bulletin build: ${say('build.not-built', { file, count: errors })}\n`);
       return EXIT.content;
     }
     if (!options.quiet) {
       printDiagnostics(result.warnings, result.loaded);
-      const pages = `${result.pages} page${result.pages === 1 ? '' : 's'}`;
       // With the PDF on the standard output, the report goes to the standard error.
       const report = result.toStdout ? process.stderr : process.stdout;
-      report.write(`${result.output} — ${pages}, ${sizeText(result.bytes)}, ${result.seconds.toFixed(2)} s\n`);
+      report.write(`${say('build.done', { output: result.output, pages: result.pages, size: sizeText(result.bytes), seconds: result.seconds.toFixed(2) })}\n`);
     }
     return EXIT.ok;
   }
@@ -83,6 +83,6 @@ export function reportBuild(file: string, options: BuildCliOptions, outcome: Bui
     return EXIT.usage;
   }
   if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-  else process.stderr.write(`bulletin build: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+  else process.stderr.write(`bulletin build: ${say('cli.internal-error', { message: (error as Error).message })}\n`);
   return EXIT.usage;
 }

@@ -33,11 +33,11 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
   const options = opts as CheckCliOptions;
   const format = (options.format ?? 'text') as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) {
-    process.stderr.write(`bulletin check: unknown format "${String(options.format)}" (use ${OUTPUT_FORMATS.join(', ')})\n`);
+    process.stderr.write(`bulletin check: ${say('check.unknown-format', { format: String(options.format), formats: OUTPUT_FORMATS.join(', ') })}\n`);
     return EXIT.usage;
   }
   if (files.length === 0) {
-    process.stderr.write('bulletin check: no files given\n');
+    process.stderr.write(`bulletin check: ${say('check.no-files')}\n`);
     return EXIT.usage;
   }
   if (options.dryRun && !options.fix) {
@@ -57,7 +57,7 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
   files = expanded.files;
   try {
     const result = await checkFiles(files, { fix: options.fix === true, dryRun: options.dryRun === true, theme: options.theme, config: options.config });
-    for (const { file, reason } of result.unreadable) process.stderr.write(`bulletin check: cannot read ${file}: ${reason}\n`);
+    for (const { file, reason } of result.unreadable) process.stderr.write(`bulletin check: ${say('io.cannot-read', { file, reason })}\n`);
     for (const message of result.systemErrors) process.stderr.write(`bulletin check: ${message}\n`);
 
     const shown = options.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
@@ -78,20 +78,20 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
       }
       if (shown.length > 0) process.stdout.write(formatDiagnostics(shown, format, lines, palette) + '\n');
       for (const { file, changes } of result.fixed) {
-        process.stdout.write(`${options.dryRun ? say('check.would-fix', { file }) : `fixed ${file}:`}\n${changes.map((c) => `  ${c}\n`).join('')}`);
+        process.stdout.write(`${say(options.dryRun ? 'check.would-fix' : 'check.fixed', { file })}\n${changes.map((c) => `  ${c}\n`).join('')}`);
       }
       if (format === 'text') for (const line of result.notChecked) process.stdout.write(`${line}\n`);
-      for (const { file, reason } of result.notFixed) process.stdout.write(`not fixed ${file}: ${reason}\n`);
+      for (const { file, reason } of result.notFixed) process.stdout.write(`${say('check.not-fixed', { file, reason })}\n`);
       // A run where no file could be read has nothing to sum up beyond the "cannot read" lines.
       if (result.loaded.length > 0) {
-        const unread = result.unreadable.length > 0 ? `, ${result.unreadable.length} not readable` : '';
+        const unread = result.unreadable.length > 0 ? say('summary.unreadable', { count: result.unreadable.length }) : '';
         process.stdout.write(summaryLine(result.loaded.length, result.diagnostics, { fixable: !options.fix }) + unread + '\n');
         if (options.dryRun) process.stdout.write(say(result.diagnostics.length > 0 ? 'summary.dry-run-left' : 'summary.dry-run') + '\n');
       }
     }
     if (format === 'json') {
-      for (const { file, changes } of result.fixed) process.stderr.write(`${options.dryRun ? 'would fix' : 'fixed'} ${file}: ${changes.length} change(s)\n`);
-      for (const { file, reason } of result.notFixed) process.stderr.write(`not fixed ${file}: ${reason}\n`);
+      for (const { file, changes } of result.fixed) process.stderr.write(`${say(options.dryRun ? 'check.would-fix-count' : 'check.fixed-count', { file, count: changes.length })}\n`);
+      for (const { file, reason } of result.notFixed) process.stderr.write(`${say('check.not-fixed', { file, reason })}\n`);
     }
 
     if (result.unreadable.length > 0 || result.systemErrors.length > 0) return EXIT.usage;
@@ -100,7 +100,7 @@ export async function runCheck(files: string[], opts: CheckCliOptions | Record<s
     return EXIT.ok;
   } catch (error) {
     if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    else process.stderr.write(`bulletin check: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+    else process.stderr.write(`bulletin check: ${say('cli.internal-error', { message: (error as Error).message })}\n`);
     return EXIT.usage;
   }
 }

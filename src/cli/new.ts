@@ -12,6 +12,7 @@ import { sourceLine } from '../issue/position.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { EXIT } from './exit.js';
 import { sourceLineOf } from '../io/read-file.js';
+import { say } from '../messages/catalogue.js';
 
 export interface NewCliOptions {
   from?: string;
@@ -37,20 +38,20 @@ export async function runNew(opts: NewCliOptions | Record<string, unknown>): Pro
     if (!result.ok) {
       const errors = result.diagnostics.filter((d) => d.severity === 'error');
       printDiagnostics(errors, result.loaded);
-      process.stderr.write(`bulletin new: cannot continue from ${result.from}: it has ${errors.length} error${errors.length === 1 ? '' : 's'} that would carry over; fix ${errors.length === 1 ? 'it' : 'them'} first\n`);
+      process.stderr.write(`bulletin new: ${say('new.source-errors', { from: result.from, count: errors.length })}\n`);
       return EXIT.content;
     }
     if (options.quiet) return EXIT.ok;
-    const total = result.total !== undefined ? `, total ${result.total}` : '';
-    const from = result.from !== undefined ? `, from ${result.from}` : ', a new template';
-    const out: string[] = [`${result.output}: number ${result.number}${total}, ${result.date}${from}`];
+    const total = result.total !== undefined ? say('new.total', { total: result.total }) : '';
+    const from = result.from !== undefined ? say('new.from', { from: result.from }) : say('new.template');
+    const out: string[] = [say('new.written', { output: result.output, number: result.number, total, date: result.date, from })];
     if (result.yearReset) {
-      out.push(`  number reset to 1: ${result.date} is in ${result.yearReset.to}, the previous issue in ${result.yearReset.from}`);
+      out.push(`  ${say('new.year-reset', { date: result.date, year: result.yearReset.to, previous: result.yearReset.from })}`);
     }
     if (result.from !== undefined) {
-      out.push(`  kept: masthead, footer and ${result.sections.length} section${result.sections.length === 1 ? '' : 's'} (${result.sections.join('、')}), each with one example to replace`);
+      out.push(`  ${say('new.kept', { count: result.sections.length, sections: result.sections.join('、') })}`);
     }
-    out.push(`  next: replace every ${PLACEHOLDER}… text, then run bulletin check ${result.output}`);
+    out.push(`  ${say('new.next', { placeholder: PLACEHOLDER, output: result.output })}`);
     process.stdout.write(out.join('\n') + '\n');
     return EXIT.ok;
   } catch (error) {
@@ -63,7 +64,7 @@ export async function runNew(opts: NewCliOptions | Record<string, unknown>): Pro
       return EXIT.usage;
     }
     if (options.debug) process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
-    else process.stderr.write(`bulletin new: internal error: ${(error as Error).message} (run with --debug for details)\n`);
+    else process.stderr.write(`bulletin new: ${say('cli.internal-error', { message: (error as Error).message })}\n`);
     return EXIT.usage;
   }
 }

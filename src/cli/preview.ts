@@ -16,6 +16,7 @@ import { configFilesToWatch } from '../app/config.js';
 import { isBuiltinThemeName } from '../style/builtin.js';
 import { HeapKeeper } from '../session/heap-keeper.js';
 import { RebuildLoop } from '../session/rebuild-loop.js';
+import { say as text } from '../messages/catalogue.js';
 import { EXIT } from './exit.js';
 import { stopOnSignal } from './stop-signal.js';
 
@@ -49,7 +50,7 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
   const say = (line: string) => { if (!options.quiet) process.stdout.write(line + '\n'); };
 
   const port = options.port === undefined ? DEFAULT_PORT : Number(options.port);
-  if (!/^\d+$/.test(String(options.port ?? DEFAULT_PORT)) || !(port >= 0 && port <= 65535)) return fail(`--port: ${options.port} is not a port number (0–65535)`);
+  if (!/^\d+$/.test(String(options.port ?? DEFAULT_PORT)) || !(port >= 0 && port <= 65535)) return fail(text('preview.bad-port', { port: String(options.port) }));
   const host = (options.host ?? '127.0.0.1').replace(/^\[(.*)\]$/, '$1');
   if (options.editor !== undefined) {
     try {
@@ -62,9 +63,9 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
   const watched = [file, ...(options.theme && !isBuiltinThemeName(options.theme) ? [options.theme] : []), ...configFilesToWatch(file, options.config)];
   for (const f of watched) {
     const dir = dirname(resolve(f));
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(`cannot watch ${f}: its directory does not exist`);
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) return fail(text('watch.no-directory', { file: f }));
   }
-  if (!existsSync(file)) return fail(`cannot read ${file}: no such file`);
+  if (!existsSync(file)) return fail(text('io.cannot-read', { file, reason: text('io.read.ENOENT') }));
 
   const preview = new Preview(file, { theme: options.theme, config: options.config, editor: options.editor !== undefined });
   const heap = new HeapKeeper();
@@ -77,38 +78,38 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
       if (turn === 'done' && reason !== undefined) {
         const s = preview.state;
         const errors = s.diagnostics.filter((d) => d.severity === 'error').length;
-        say(`[${clock()}] ${reason} changed: ${s.ok ? `${s.pages.length} page${s.pages.length === 1 ? '' : 's'}, ${s.built?.ms ?? 0} ms` : s.problem ?? `${errors} error${errors === 1 ? '' : 's'}, pages not updated`}`);
+        say(text('preview.changed', { time: clock(), file: reason, result: s.ok ? text('preview.pages', { pages: s.pages.length, ms: s.built?.ms ?? 0 }) : s.problem ?? text('preview.not-updated', { count: errors }) }));
       }
       return turn;
     },
-    watchError: (dir, err) => process.stderr.write(`bulletin preview: stopped watching ${dir}: ${err.message}\n`),
-    crashed: (err) => process.stderr.write(`bulletin preview: internal error: ${(err as Error).message}\n`),
+    watchError: (dir, err) => process.stderr.write(`bulletin preview: ${text('watch.stopped-dir', { dir, reason: err.message })}\n`),
+    crashed: (err) => process.stderr.write(`bulletin preview: ${text('watch.crashed', { message: (err as Error).message })}\n`),
   });
 
   // Ctrl-C is taken from here on: a signal that came before the handlers would end the process
   // without closing the server (the address printed below tells a script it may send one).
   let server: RunningServer | undefined;
-  const signal = stopOnSignal(() => Promise.all([loop.stop(), server?.close()]), () => say('\nstopped'));
+  const signal = stopOnSignal(() => Promise.all([loop.stop(), server?.close()]), () => say(`\n${text('preview.stopped')}`));
 
   try {
     server = await startServer(preview, { host, port, allowed: allowedHosts(host), editor: options.editor });
   } catch (err) {
     signal.release();
     const e = err as NodeJS.ErrnoException;
-    if (e.code === 'EADDRINUSE') return fail(`ports ${port}–${port + 20} are all in use; choose another with --port`);
-    if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') return fail(`--host: ${options.host} is not an address of this machine`);
-    if (e.code === 'EACCES') return fail(`not allowed to listen on port ${port}; choose one above 1023 with --port`);
-    return fail(`cannot start the server: ${e.message}`);
+    if (e.code === 'EADDRINUSE') return fail(text('preview.ports-busy', { from: port, to: port + 20 }));
+    if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') return fail(text('preview.bad-host', { host: String(options.host) }));
+    if (e.code === 'EACCES') return fail(text('preview.port-denied', { port }));
+    return fail(text('preview.cannot-start', { reason: e.message }));
   }
   if (signal.stopping) {
     await server.close();
     return signal.done;
   }
-  if (server.busy.length) say(`port ${server.busy.join(', ')} in use; using ${server.port}`);
+  if (server.busy.length) say(text('preview.port-in-use', { ports: server.busy.join(', '), port: server.port }));
   if (!LOOPBACK.has(host)) {
-    process.stderr.write(`bulletin preview: warning: listening on ${host}: anyone who can reach this machine on port ${server.port} can read the issue\n`);
+    process.stderr.write(`bulletin preview: ${text('preview.exposed', { host, port: server.port })}\n`);
   }
-  process.stdout.write(`preview of ${file} at ${server.url} (Ctrl-C to stop)\n`);
+  process.stdout.write(`${text('preview.serving', { file, url: server.url })}\n`);
   if (options.open) openBrowser(server.url);
 
   await loop.start();
@@ -119,6 +120,6 @@ export async function runPreview(file: string, opts: PreviewCliOptions | Record<
 function openBrowser(url: string): void {
   const [command, args] = process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : ['xdg-open', [url]];
   const child = spawn(command, args, { detached: true, stdio: 'ignore' });
-  child.on('error', () => process.stderr.write(`bulletin preview: cannot open a browser (${command}); open ${url} yourself\n`));
+  child.on('error', () => process.stderr.write(`bulletin preview: ${text('preview.no-browser', { command, url })}\n`));
   child.unref();
 }

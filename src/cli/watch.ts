@@ -19,6 +19,7 @@ import { BuildSession } from '../session/session.js';
 import { attemptBuild, reportBuild, type BuildCliOptions } from './build.js';
 import { EXIT } from './exit.js';
 import { stopOnSignal } from './stop-signal.js';
+import { say as text } from '../messages/catalogue.js';
 
 export interface WatchCliOptions extends BuildCliOptions {
   /** Milliseconds of quiet after the last event before rebuilding. */
@@ -37,12 +38,12 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
   for (const f of watched) {
     const dir = dirname(resolve(f));
     if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-      process.stderr.write(`bulletin build: cannot watch ${f}: its directory does not exist\n`);
+      process.stderr.write(`bulletin build: ${text('watch.no-directory', { file: f })}\n`);
       return EXIT.usage;
     }
   }
   if (!existsSync(file)) {
-    process.stderr.write(`bulletin build: cannot read ${file}: no such file\n`);
+    process.stderr.write(`bulletin build: ${text('io.cannot-read', { file, reason: text('io.read.ENOENT') })}\n`);
     return EXIT.usage;
   }
   const interactive = process.stdout.isTTY === true;
@@ -59,19 +60,19 @@ export async function runWatch(file: string, opts: WatchCliOptions | Record<stri
       if (reason !== undefined) {
         // On a terminal the result replaces the previous one; in a log each run is appended.
         if (interactive && !options.quiet) process.stdout.write('\x1b[2J\x1b[H');
-        say(`[${clock()}] ${reason} changed, rebuilding`);
+        say(text('watch.rebuilding', { time: clock(), file: reason }));
       }
       reportBuild(file, options, outcome);
       heap.afterBuild();
       return 'done';
     },
-    idle: () => say(`watching ${watched.join(' and ')} for changes (Ctrl-C to stop)`),
-    watchError: (dir, err) => process.stderr.write(`bulletin build: stopped watching ${dir}: ${err.message}\n`),
-    crashed: (err) => process.stderr.write(`bulletin build: internal error: ${(err as Error).message}\n`),
+    idle: () => say(text('watch.watching', { files: watched.join(text('watch.and')) })),
+    watchError: (dir, err) => process.stderr.write(`bulletin build: ${text('watch.stopped-dir', { dir, reason: err.message })}\n`),
+    crashed: (err) => process.stderr.write(`bulletin build: ${text('watch.crashed', { message: (err as Error).message })}\n`),
   });
 
   const signal = stopOnSignal(() => loop.stop(), () => {
-    if (!options.quiet) process.stdout.write('\nstopped watching\n');
+    if (!options.quiet) process.stdout.write(`\n${text('watch.stopped')}\n`);
   });
 
   await loop.start();

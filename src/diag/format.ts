@@ -3,7 +3,7 @@
  * tools, and GitHub workflow commands that annotate the file in a pull request. Pure
  * functions: the caller supplies the source lines and writes the result.
  */
-import { say } from '../messages/catalogue.js';
+import { say, type MessageId } from '../messages/catalogue.js';
 import { PLAIN, type Palette } from './colour.js';
 import { countBySeverity, type Diagnostic, type Severity } from './diagnostic.js';
 import { codePointLabel, escapeInvisibleJson, isInvisible, visibleText } from './visible.js';
@@ -15,8 +15,8 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'
 /** The text of a 1-based line of a file, when the printer should show it. */
 export type SourceLines = (file: string, line: number) => string | undefined;
 
-/** gcc's word for each severity; `info` prints as `note`, as gcc's informational lines do. */
-const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+/** gcc's word for each severity (with its colon); `info` prints as `note`, as gcc's informational lines do. */
+const LABEL: Record<Severity, MessageId> = { error: 'diag.error', warning: 'diag.warning', info: 'diag.note' };
 
 const TAB_STOP = 8;
 /** Widest source excerpt printed; long paragraphs are cut around the caret. */
@@ -116,8 +116,8 @@ class LineCache {
 
 /** `FILE:LINE:COL: error: MESSAGE [code]`, then the source line with a caret, then any hint. */
 export function formatTextDiagnostic(d: Diagnostic, lines?: SourceLines | LineCache, palette: Palette = PLAIN): string {
-  const label = palette[d.severity === 'info' ? 'note' : d.severity](`${LABEL[d.severity]}:`);
-  const out = [`${palette.place(`${d.file}:${d.line}:${d.col}:`)} ${label} ${visibleText(d.message)} ${palette.code(`[${d.code}]`)}`];
+  const label = palette[d.severity === 'info' ? 'note' : d.severity](say(LABEL[d.severity]));
+  const out = [say('diag.line', { place: palette.place(`${d.file}:${d.line}:${d.col}:`), label, message: visibleText(d.message), code: palette.code(`[${d.code}]`) })];
   const cache = lines instanceof LineCache ? lines : lines ? new LineCache(lines) : undefined;
   const source = cache?.get(d.file, d.line);
   const gutter = String(d.line).length;
@@ -128,7 +128,7 @@ export function formatTextDiagnostic(d: Diagnostic, lines?: SourceLines | LineCa
     const pad = /^ */.exec(marker)![0];
     out.push(` ${' '.repeat(gutter)} | ${pad}${palette.caret(marker.slice(pad.length))}`);
   }
-  if (d.hint) out.push(` ${' '.repeat(gutter)} = ${palette.hint('hint:')} ${visibleText(d.hint)}`);
+  if (d.hint) out.push(` ${' '.repeat(gutter)} = ${say('diag.hint-line', { label: palette.hint(say('diag.hint')), hint: visibleText(d.hint) })}`);
   return out.join('\n');
 }
 
@@ -164,12 +164,8 @@ export function formatGithubDiagnostic(d: Diagnostic): string {
     `col=${d.col}`,
     `title=${escapeGithubProperty(d.code)}`,
   ].join(',');
-  const message = visibleText(d.hint ? `${d.message}\nhint: ${d.hint}` : d.message);
+  const message = visibleText(d.hint ? `${d.message}\n${say('diag.hint-line', { label: say('diag.hint'), hint: d.hint })}` : d.message);
   return `::${GITHUB_COMMAND[d.severity]} ${props}::${escapeGithubData(message)}`;
-}
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**
@@ -178,14 +174,16 @@ function count(n: number, one: string, many: string): string {
  */
 export function summaryLine(fileCount: number, diagnostics: readonly Diagnostic[], options: { fixable?: boolean } = {}): string {
   const { error, warning, info } = countBySeverity(diagnostics);
-  const parts = [count(fileCount, 'file', 'files')];
-  if (error + warning + info === 0) parts.push('no problems');
-  if (error > 0) parts.push(count(error, 'error', 'errors'));
-  if (warning > 0) parts.push(count(warning, 'warning', 'warnings'));
-  if (info > 0) parts.push(count(info, 'note', 'notes'));
+  const parts: string[] = [];
+  if (error + warning + info === 0) parts.push(say('summary.clean'));
+  if (error > 0) parts.push(say('summary.errors', { count: error }));
+  if (warning > 0) parts.push(say('summary.warnings', { count: warning }));
+  if (info > 0) parts.push(say('summary.notes', { count: info }));
   const fixable = diagnostics.filter((d) => d.fixable).length;
-  if (options.fixable && fixable > 0) parts.push(say('summary.fixable', { fixable, total: diagnostics.length }));
-  return parts.join(', ');
+  const problems = parts.join(say('summary.separator'));
+  const files = say('summary.files', { count: fileCount });
+  if (options.fixable && fixable > 0) return say('summary.line-fixable', { files, problems, fixable: say('summary.fixable', { fixable, total: diagnostics.length }) });
+  return say('summary.line', { files, problems });
 }
 
 /** All diagnostics in one format (text without the summary, which the caller adds). */

@@ -4,6 +4,7 @@
  * separators — written as their code point and name, so that a message quoting one is never
  * an empty pair of quotes and a U+2028 never breaks a terminal line.
  */
+import { say } from '../messages/catalogue.js';
 
 /** Names of the invisible characters bulletins meet (Unicode character names). */
 const NAMES: Readonly<Record<number, string>> = {
@@ -81,7 +82,7 @@ function invisibleName(cp: number): string | undefined {
   if (NAMES[cp]) return NAMES[cp];
   if (cp >= 0xfe00 && cp <= 0xfe0f) return `VARIATION SELECTOR-${cp - 0xfe00 + 1}`;
   if (cp >= 0xe0100 && cp <= 0xe01ef) return `VARIATION SELECTOR-${cp - 0xe0100 + 17}`;
-  if (cp < 0x20 || (cp >= 0x80 && cp <= 0x9f)) return 'control character';
+  if (cp < 0x20 || (cp >= 0x80 && cp <= 0x9f)) return say('char.control');
   return undefined;
 }
 
@@ -96,7 +97,9 @@ export function invisibleLabel(cp: number): string {
  * `'丂' (U+4E02)`; invisible ones by code point and name, `U+200B ZERO WIDTH SPACE`.
  */
 export function showChar(cp: number): string {
-  return isInvisible(cp) ? invisibleLabel(cp) : `'${String.fromCodePoint(cp)}' (${codePointLabel(cp)})`;
+  if (isInvisible(cp)) return invisibleLabel(cp);
+  // A double quote is shown in other marks where the language quotes with it.
+  return say(cp === 0x201c || cp === 0x201d ? 'char.shown-quote' : 'char.shown', { char: String.fromCodePoint(cp), code: codePointLabel(cp) });
 }
 
 /** `text` with every invisible character replaced by `<U+XXXX NAME>`. */

@@ -103,10 +103,10 @@ export function openFont(file: string, face?: string): FontHandle {
   } catch (err) {
     const code = err instanceof ReadFileError ? err.code : (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw notFound(path);
-    throw new FontLoadError(path, `cannot read font file ${path}: ${err instanceof ReadFileError ? err.reason : reasonOf(err)}`);
+    throw new FontLoadError(path, say('font.cannot-read', { file: path, reason: err instanceof ReadFileError ? err.reason : reasonOf(err) }));
   }
   try {
-    if (data.damage) throw new FontLoadError(path, `not a usable font file: ${path} (${data.damage})`);
+    if (data.damage) throw new FontLoadError(path, say('font.unusable-because', { file: path, reason: data.damage }));
     const handle = openFontData(path, data, face);
     cache.set(cacheKey, handle);
     return handle;
@@ -122,8 +122,8 @@ export function openFont(file: string, face?: string): FontHandle {
  * (loca) format is 0 or 1, and its index must be readable.
  */
 function checkHead(path: string, f: Font): void {
-  const damaged = (why: string) => new FontLoadError(path, `not a usable font file: ${path} (its 'head' table is damaged: ${why})`);
-  if (!(f.unitsPerEm >= 16 && f.unitsPerEm <= 16384)) throw damaged(`${f.unitsPerEm} units per em`);
+  const damaged = (why: string) => new FontLoadError(path, say('font.unusable-because', { file: path, reason: say('font.head-damaged', { why }) }));
+  if (!(f.unitsPerEm >= 16 && f.unitsPerEm <= 16384)) throw damaged(say('font.units-per-em', { units: f.unitsPerEm }));
   if (glyfOffsetOf(f) === undefined) return;
   const internals = f as unknown as { head?: { indexToLocFormat?: number }; loca?: { offsets?: unknown } };
   let format: number | undefined;
@@ -134,8 +134,8 @@ function checkHead(path: string, f: Font): void {
   } catch (err) {
     throw damaged((err as Error).message);
   }
-  if (format !== 0 && format !== 1) throw damaged(`glyph index format ${format}`);
-  if (!Array.isArray(offsets) && !ArrayBuffer.isView(offsets)) throw damaged('its glyph index cannot be read');
+  if (format !== 0 && format !== 1) throw damaged(say('font.index-format', { format: String(format) }));
+  if (!Array.isArray(offsets) && !ArrayBuffer.isView(offsets)) throw damaged(say('font.index-unreadable'));
 }
 
 function openFontData(path: string, data: FontFileData, face: string | undefined): FontHandle {
@@ -144,7 +144,7 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
   try {
     opened = fontkit.create(data.buffer, face);
   } catch (err) {
-    throw new FontLoadError(path, `not a usable font file: ${path} (${(err as Error).message})`);
+    throw new FontLoadError(path, say('font.unusable-because', { file: path, reason: (err as Error).message }));
   }
   let font: Font | undefined;
   if (opened && 'fonts' in opened && Array.isArray((opened as FontCollection).fonts)) {
@@ -152,13 +152,13 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
     if (!face && fonts.length > 1) throw collectionNeedsFace(path, fonts);
     font = face ? fonts.find((f) => f.postscriptName === face) : fonts[0];
     if (!font) {
-      throw new FontLoadError(path, `face ${face} not found in ${path}; it has: ${fonts.map((f) => f.postscriptName).join(', ')}`);
+      throw new FontLoadError(path, say('font.face-not-found', { face: face ?? '', file: path, faces: fonts.map((f) => f.postscriptName).join(', ') }));
     }
   } else {
     font = opened as Font;
   }
   if (!font || typeof font.layout !== 'function' || !font.unitsPerEm) {
-    throw new FontLoadError(path, `not a usable font file: ${path}`);
+    throw new FontLoadError(path, say('font.unusable', { file: path }));
   }
   const f = font;
   checkHead(path, f);
@@ -166,7 +166,7 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
   const source = glyf === undefined ? undefined : data.faces.get(glyf);
   installFastTables(f);
   if (source) attachGlyphSource(f, source);
-  else if (glyf !== undefined && !data.whole) throw new FontLoadError(path, `not a usable font file: ${path} (its glyph table is not where its directory says)`);
+  else if (glyf !== undefined && !data.whole) throw new FontLoadError(path, say('font.unusable-because', { file: path, reason: say('font.glyf-misplaced') }));
   return fontkitHandle(face ?? basename(path, extname(path)), path, f, rawMetrics(f));
 }
 

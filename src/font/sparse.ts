@@ -22,6 +22,7 @@
  */
 import { type BigIntStats, closeSync, constants, fstat, fstatSync, open, openSync, read, readSync } from 'node:fs';
 import { ReadFileError, describeKind, kindOf } from '../io/read-file.js';
+import { say } from '../messages/catalogue.js';
 
 /** Where one face's outlines live, for reading a glyph's bytes on demand. */
 export interface GlyphSource {
@@ -122,7 +123,7 @@ function plan(buffer: Buffer, size: number, head: number, lazyOutlines: boolean)
     const headTable = tables.find((t) => t.tag === 'head');
     for (const t of tables) {
       if (t.offset + t.length > size) {
-        return { whole: true, damage: `its '${t.tag.trim()}' table ends at byte ${t.offset + t.length} but the file has ${size} bytes: the file is cut short or damaged` };
+        return { whole: true, damage: say('font.table-cut', { table: t.tag.trim(), end: t.offset + t.length, size }) };
       }
       if (t === glyf && loca && headTable) continue;
       ranges.push([t.offset, t.offset + t.length]);
@@ -150,10 +151,10 @@ const OPEN_FLAGS = constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTT
 /** Refuse what is not a font file to read: not a regular file, or larger than any font. */
 function checkFontFile(file: string, stat: BigIntStats): number {
   const kind = kindOf(stat);
-  if (kind === 'directory') throw new ReadFileError(file, 'it is a directory', 'EISDIR');
-  if (kind !== 'file') throw new ReadFileError(file, `it is ${describeKind(kind)}, not a font file`, 'ENOTREG');
+  if (kind === 'directory') throw new ReadFileError(file, say('io.read.EISDIR'), 'EISDIR');
+  if (kind !== 'file') throw new ReadFileError(file, say('io.not-what', { kind: describeKind(kind), what: say('io.what.font') }), 'ENOTREG');
   if (stat.size > BigInt(MAX_FONT_BYTES)) {
-    throw new ReadFileError(file, `it is ${(Number(stat.size) / 1024 / 1024).toFixed(0)} MB, larger than any font file (at most ${MAX_FONT_BYTES / 1024 / 1024} MB)`, 'EFBIG');
+    throw new ReadFileError(file, say('font.too-large', { size: `${(Number(stat.size) / 1024 / 1024).toFixed(0)} MB`, max: `${MAX_FONT_BYTES / 1024 / 1024} MB` }), 'EFBIG');
   }
   return Number(stat.size);
 }
@@ -183,7 +184,7 @@ function descriptor(file: PooledFile): number {
   const now = fstatSync(fd, { bigint: true });
   if (now.dev !== file.stat.dev || now.ino !== file.stat.ino || now.size !== file.stat.size || now.mtimeNs !== file.stat.mtimeNs) {
     closeSync(fd);
-    throw new ReadFileError(file.path, 'the font file changed on the disk while in use; run again', 'ECHANGED');
+    throw new ReadFileError(file.path, say('font.changed'), 'ECHANGED');
   }
   file.fd = fd;
   pool.unshift(file);

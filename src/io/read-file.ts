@@ -7,6 +7,7 @@
  * grow the process without end: one byte past the limit says "too large" without reading more.
  */
 import { closeSync, constants, fstatSync, openSync, readSync, type BigIntStats, type Stats } from 'node:fs';
+import { say, type MessageId } from '../messages/catalogue.js';
 
 export type FileKind = 'file' | 'directory' | 'fifo' | 'character device' | 'block device' | 'socket' | 'symbolic link' | 'other';
 
@@ -24,14 +25,14 @@ export function kindOf(stat: Stats | BigIntStats): FileKind {
 /** What a kind of file is, in words: "a named pipe (FIFO)". */
 export function describeKind(kind: FileKind): string {
   switch (kind) {
-    case 'file': return 'a regular file';
-    case 'directory': return 'a directory';
-    case 'fifo': return 'a named pipe (FIFO)';
-    case 'character device': return 'a character device';
-    case 'block device': return 'a block device';
-    case 'socket': return 'a socket';
-    case 'symbolic link': return 'a symbolic link';
-    default: return 'not a regular file';
+    case 'file': return say('io.kind.file');
+    case 'directory': return say('io.kind.directory');
+    case 'fifo': return say('io.kind.fifo');
+    case 'character device': return say('io.kind.character-device');
+    case 'block device': return say('io.kind.block-device');
+    case 'socket': return say('io.kind.socket');
+    case 'symbolic link': return say('io.kind.symbolic-link');
+    default: return say('io.kind.other');
   }
 }
 
@@ -57,30 +58,18 @@ export function sameIdentity(a: FileIdentity, b: FileIdentity): boolean {
 /** A file that could not be read, with the reason in a user's words. */
 export class ReadFileError extends Error {
   constructor(readonly file: string, readonly reason: string, readonly code: string) {
-    super(`cannot read ${file}: ${reason}`);
+    super(say('io.cannot-read', { file, reason }));
     this.name = 'ReadFileError';
   }
 }
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EISDIR: 'it is a directory',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  ENOTDIR: 'a part of the path is not a directory',
-  ELOOP: 'too many symbolic links',
-  EMFILE: 'too many open files',
-  ENFILE: 'too many open files on the system',
-  ENAMETOOLONG: 'the name is too long',
-  EIO: 'input/output error (a failing disk?)',
-  ENXIO: 'no such device',
-  ENODEV: 'no such device',
-};
+/** The reason, in a user's words, for each system error code (message ids `io.read.CODE`). */
+const REASONS: ReadonlySet<string> = new Set(['ENOENT', 'EISDIR', 'EACCES', 'EPERM', 'ENOTDIR', 'ELOOP', 'EMFILE', 'ENFILE', 'ENAMETOOLONG', 'EIO', 'ENXIO', 'ENODEV']);
 
 /** A system error (from open, read…) as a reason a user can act on. */
 export function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return REASONS[code] ?? ((error as Error).message || 'unknown error');
+  return REASONS.has(code) ? say(`io.read.${code}` as MessageId) : ((error as Error).message || say('io.unknown-error'));
 }
 
 export interface ReadOptions {
@@ -162,9 +151,9 @@ export function openForReading(file: string, what: string, stream = false): { fd
   try {
     const stat = fstatSync(fd, { bigint: true });
     const kind = kindOf(stat);
-    if (kind === 'directory') throw new ReadFileError(file, 'it is a directory', 'EISDIR');
+    if (kind === 'directory') throw new ReadFileError(file, say('io.read.EISDIR'), 'EISDIR');
     const streamKind = kind === 'fifo' || kind === 'character device' || kind === 'socket';
-    if (kind !== 'file' && !(stream && streamKind)) throw new ReadFileError(file, `it is ${describeKind(kind)}, not ${what}`, 'ENOTREG');
+    if (kind !== 'file' && !(stream && streamKind)) throw new ReadFileError(file, say('io.not-what', { kind: describeKind(kind), what }), 'ENOTREG');
     return { fd, stat, kind };
   } catch (error) {
     closeSync(fd);
@@ -191,7 +180,7 @@ export function readBounded(file: string, options: ReadOptions): ReadResult {
 /** The first `n` bytes of a regular file (empty for anything else or when it cannot be read). */
 export function readHead(file: string, n: number): Buffer | undefined {
   try {
-    return readBounded(file, { limit: n, what: 'a file' }).bytes;
+    return readBounded(file, { limit: n, what: say('io.what.file') }).bytes;
   } catch {
     return undefined;
   }
@@ -200,7 +189,7 @@ export function readHead(file: string, n: number): Buffer | undefined {
 /** Line `line` (from 1) of a text file a diagnostic points into (a theme file), read with a bound. */
 export function sourceLineOf(file: string, line: number): string | undefined {
   try {
-    return new TextDecoder().decode(readBounded(file, { limit: 1024 * 1024, what: 'a text file' }).bytes).split(/\r?\n/)[line - 1];
+    return new TextDecoder().decode(readBounded(file, { limit: 1024 * 1024, what: say('io.what.text') }).bytes).split(/\r?\n/)[line - 1];
   } catch {
     return undefined;
   }

@@ -26,6 +26,7 @@ import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeKind, kindOf, readBounded, sameIdentity, identityOf, type FileIdentity, type FileKind } from './read-file.js';
+import { say, type MessageId } from '../messages/catalogue.js';
 
 export interface WriteOptions {
   /** Create the file; anything already there under the name is left alone (code EEXIST). */
@@ -49,34 +50,17 @@ export interface WriteOutcome {
 /** Why a write did not happen; `message` is one line a user can act on. */
 export class WriteError extends Error {
   constructor(readonly file: string, readonly code: string, readonly reason: string, state = '') {
-    super(`cannot write ${file}: ${reason}${state ? ` (${state})` : ''}`);
+    super(say(state ? 'io.cannot-write-state' : 'io.cannot-write', { file, reason, state }));
     this.name = 'WriteError';
   }
 }
 
-const REASONS: Record<string, string> = {
-  ENOSPC: 'no space left on the device',
-  EDQUOT: 'the disk quota is used up',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'the file system is read-only',
-  EISDIR: 'it is a directory',
-  EIO: 'input/output error (a failing disk?)',
-  EFBIG: 'the file is too large for the file system',
-  ENAMETOOLONG: 'the name is too long',
-  ENOENT: 'its directory does not exist',
-  ENOTDIR: 'a part of the path is not a directory',
-  ELOOP: 'too many symbolic links',
-  EMFILE: 'too many open files',
-  ENFILE: 'too many open files on the system',
-  ENXIO: 'no program is reading from it',
-  EPIPE: 'the program reading it has stopped',
-  ETXTBSY: 'the file is busy',
-};
+/** The reason, in a user's words, for each system error code (message ids `io.write.CODE`). */
+const REASONS: ReadonlySet<string> = new Set(['ENOSPC', 'EDQUOT', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'EIO', 'EFBIG', 'ENAMETOOLONG', 'ENOENT', 'ENOTDIR', 'ELOOP', 'EMFILE', 'ENFILE', 'ENXIO', 'EPIPE', 'ETXTBSY']);
 
 export function writeReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code ?? '';
-  return REASONS[code] ?? ((error as Error).message || 'unknown error');
+  return REASONS.has(code) ? say(`io.write.${code}` as MessageId) : ((error as Error).message || say('io.unknown-error'));
 }
 
 function fail(code: string): NodeJS.ErrnoException {
@@ -130,7 +114,7 @@ function onSignal(signal: NodeJS.Signals): void {
   }
   // An in-place rewrite finishes first (stopping it halfway would damage the file), then ends the run.
   if (critical || othersHandle(signal)) return;
-  for (const target of left) process.stderr.write(`bulletin: interrupted (${signal}); ${target} is left as it was\n`);
+  for (const target of left) process.stderr.write(`bulletin: ${say('io.interrupted', { signal, file: target })}\n`);
   process.exit(128 + (SIGNALS[signal] ?? 0));
 }
 
@@ -339,8 +323,8 @@ function checkLinkOwners(given: string, links: readonly { path: string; uid: num
   for (const l of links) {
     if (l.uid === me || l.uid === 0 || l.uid === finalOwner) continue;
     throw new WriteError(given, 'ELINKOWNER',
-      `${l.path === resolve(given) ? 'it' : l.path} is a symbolic link of another user (uid ${l.uid}) to a file that is not theirs, so it is not followed; write to the real file, or remove the link`,
-      'nothing was written');
+      say(l.path === resolve(given) ? 'io.link-owner-self' : 'io.link-owner', { link: l.path, uid: l.uid }),
+      say('io.state.nothing-written'));
   }
 }
 
@@ -348,13 +332,13 @@ function checkLinkOwners(given: string, links: readonly { path: string; uid: num
 function checkWritable(given: string, st: BigIntStats, path: string): void {
   const mode = Number(st.mode) & 0o7777;
   if ((mode & 0o222) === 0) {
-    throw new WriteError(given, 'EREADONLY', `it is read-only (mode ${mode.toString(8).padStart(4, '0')}); make it writable (chmod u+w) if it should be replaced`, 'it is left as it was');
+    throw new WriteError(given, 'EREADONLY', say('io.read-only', { mode: mode.toString(8).padStart(4, '0') }), say('io.state.left-as-was'));
   }
   if ((process.geteuid?.() ?? 0) === 0) return;
   try {
     accessSync(path, constants.W_OK);
   } catch {
-    throw new WriteError(given, 'EACCES', 'permission denied', 'it is left as it was');
+    throw new WriteError(given, 'EACCES', say('io.write.EACCES'), say('io.state.left-as-was'));
   }
 }
 
@@ -363,38 +347,38 @@ function checkWritable(given: string, st: BigIntStats, path: string): void {
 
 export async function writeFileSafely(file: string, content: Uint8Array | string, options: WriteOptions = {}): Promise<WriteOutcome> {
   const data = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  if (file === '') throw new WriteError(file, 'ENOENT', 'no file name was given', 'nothing was written');
+  if (file === '') throw new WriteError(file, 'ENOENT', say('io.no-name'), say('io.state.nothing-written'));
   if (file === '-' || STDOUT_NAMES.has(file)) {
-    if (options.exclusive) throw new WriteError(file, 'ENOTREG', 'the standard output is not a file that can be created', 'nothing was written');
+    if (options.exclusive) throw new WriteError(file, 'ENOTREG', say('io.stdout-not-file'), say('io.state.nothing-written'));
     await writeStdout(file, data);
     return { path: file, how: 'stdout', toStdout: true };
   }
   if (file.endsWith(sep) || file.endsWith('/')) {
-    throw new WriteError(file, 'EISDIR', 'that is a directory name (it ends with /); give a file name', 'nothing was written');
+    throw new WriteError(file, 'EISDIR', say('io.directory-name'), say('io.state.nothing-written'));
   }
   // A name taken by anything — a dangling link too — is not free for a new file.
-  if (options.exclusive && exists(file)) throw new WriteError(file, 'EEXIST', 'it already exists', 'it is left as it is');
+  if (options.exclusive && exists(file)) throw new WriteError(file, 'EEXIST', say('io.exists'), say('io.state.left-as-is'));
   let target: Target;
   try {
     target = resolveTarget(file);
   } catch (error) {
     if (error instanceof WriteError) throw error;
-    throw new WriteError(file, (error as NodeJS.ErrnoException).code ?? 'EIO', writeReason(error), 'nothing was written');
+    throw new WriteError(file, (error as NodeJS.ErrnoException).code ?? 'EIO', writeReason(error), say('io.state.nothing-written'));
   }
   const st = target.stat;
-  if (st && options.exclusive) throw new WriteError(file, 'EEXIST', 'it already exists', 'it is left as it is');
+  if (st && options.exclusive) throw new WriteError(file, 'EEXIST', say('io.exists'), say('io.state.left-as-is'));
   if (st) {
     const kind = kindOf(st);
-    if (kind === 'directory') throw new WriteError(file, 'EISDIR', 'it is a directory', 'nothing was written');
+    if (kind === 'directory') throw new WriteError(file, 'EISDIR', say('io.write.EISDIR'), say('io.state.nothing-written'));
     if (kind === 'fifo' || kind === 'character device') {
-      if (!options.devices) throw new WriteError(file, 'ENOTREG', `it is ${describeKind(kind)}, not a file bulletin can replace`, 'it is left as it is');
+      if (!options.devices) throw new WriteError(file, 'ENOTREG', say('io.not-replaceable', { kind: describeKind(kind) }), say('io.state.left-as-is'));
       return writeDevice(target, data, kind);
     }
-    if (kind !== 'file') throw new WriteError(file, 'ENOTREG', `it is ${describeKind(kind)}, not a file bulletin can write`, 'it is left as it is');
+    if (kind !== 'file') throw new WriteError(file, 'ENOTREG', say('io.not-writable', { kind: describeKind(kind) }), say('io.state.left-as-is'));
     checkWritable(file, st, target.path);
   }
   sweepStaleTemps(target.path);
-  const existed = st ? 'it is left as it was' : 'nothing was written';
+  const existed = st ? say('io.state.left-as-was') : say('io.state.nothing-written');
   try {
     if (options.exclusive) return await createExclusive(target, data);
     if (st && st.nlink > 1n) return await writeInPlace(target, st, data, options);
@@ -402,7 +386,7 @@ export async function writeFileSafely(file: string, content: Uint8Array | string
   } catch (error) {
     if (error instanceof WriteError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    if (code === 'EINTR') throw new WriteError(file, 'EINTR', `interrupted by ${interruptedBy ?? 'a signal'}`, existed);
+    if (code === 'EINTR') throw new WriteError(file, 'EINTR', say('io.interrupted-by', { signal: interruptedBy ?? say('io.a-signal') }), existed);
     throw new WriteError(file, code, writeReason(error), existed);
   }
 }
@@ -438,7 +422,7 @@ function checkStillOurs(temp: Temp, written: BigIntStats): void {
   if (!now.isFile() || now.dev !== written.dev || now.ino !== written.ino) {
     live.delete(temp);
     temp.disowned = true;
-    throw new WriteError(temp.target, 'ETEMPSWAPPED', `its temporary file ${temp.path} was replaced by someone else while it was written`, 'nothing was changed');
+    throw new WriteError(temp.target, 'ETEMPSWAPPED', say('io.temp-swapped', { temp: temp.path }), say('io.state.nothing-changed'));
   }
 }
 
@@ -452,7 +436,7 @@ function changedMeanwhile(target: Target, since: FileIdentity | undefined): bool
 }
 
 function changedError(target: Target): WriteError {
-  return new WriteError(target.given, 'ECHANGED', 'it changed on the disk while bulletin was working on it (saved from an editor?)', 'that version is left as it is; run the command again');
+  return new WriteError(target.given, 'ECHANGED', say('io.changed'), say('io.state.version-left'));
 }
 
 /** Temporary file, every byte, flush, rename, flush the directory. */
@@ -503,9 +487,9 @@ async function createExclusive(target: Target, data: Uint8Array): Promise<WriteO
       await link(temp.path, target.path);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'EEXIST') throw new WriteError(target.given, 'EEXIST', 'it already exists', 'it is left as it is');
+      if (code === 'EEXIST') throw new WriteError(target.given, 'EEXIST', say('io.exists'), say('io.state.left-as-is'));
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'EMLINK') throw error;
-      if (exists(target.path)) throw new WriteError(target.given, 'EEXIST', 'it already exists', 'it is left as it is');
+      if (exists(target.path)) throw new WriteError(target.given, 'EEXIST', say('io.exists'), say('io.state.left-as-is'));
       await rename(temp.path, target.path);
       live.delete(temp);
       await syncDirectory(dirname(target.path));
@@ -537,7 +521,7 @@ function exists(path: string): boolean {
  * the backup kept, under a name that says what it is. A signal waits until the rewrite is done.
  */
 async function writeInPlace(target: Target, st: BigIntStats, data: Uint8Array, options: WriteOptions): Promise<WriteOutcome> {
-  const previous = readBounded(target.path, { limit: Number(st.size) + 1, what: 'a file' });
+  const previous = readBounded(target.path, { limit: Number(st.size) + 1, what: say('io.what.file') });
   if (previous.truncated || previous.kind !== 'file') throw changedError(target);
   const { temp, handle } = await createTemp(target, Number(st.mode) & 0o600, 'bak');
   try {
@@ -571,7 +555,7 @@ async function writeInPlace(target: Target, st: BigIntStats, data: Uint8Array, o
         live.delete(temp);
         const where = await keepBackup(temp.path, target.path);
         throw new WriteError(target.given, (error as NodeJS.ErrnoException).code ?? 'EIO', writeReason(error),
-          `it may be damaged; its previous content is saved in ${where}`);
+          say('io.state.damaged', { saved: where }));
       }
     }
     await file.close().catch(() => undefined);
@@ -634,14 +618,14 @@ async function writeDevice(target: Target, data: Uint8Array, kind: FileKind): Pr
     handle = await open(target.path, constants.O_WRONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    const reason = code === 'ENXIO' && kind === 'fifo' ? 'it is a named pipe, and no program is reading from it' : `${writeReason(error)} (it is ${describeKind(kind)})`;
-    throw new WriteError(target.given, code, reason, 'nothing was written');
+    const reason = code === 'ENXIO' && kind === 'fifo' ? say('io.pipe-unread') : say('io.reason-kind', { reason: writeReason(error), kind: describeKind(kind) });
+    throw new WriteError(target.given, code, reason, say('io.state.nothing-written'));
   }
   try {
     await writeAll(handle, data, null);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new WriteError(target.given, code, code === 'EINTR' ? `interrupted by ${interruptedBy ?? 'a signal'}` : writeReason(error), 'part of it may have been written');
+    throw new WriteError(target.given, code, code === 'EINTR' ? say('io.interrupted-by', { signal: interruptedBy ?? say('io.a-signal') }) : writeReason(error), say('io.state.partly-written'));
   } finally {
     await handle.close().catch(() => undefined);
   }
@@ -650,8 +634,8 @@ async function writeDevice(target: Target, data: Uint8Array, kind: FileKind): Pr
 
 /** `-`: the standard output, which must not be a terminal (a PDF on a screen is noise). */
 async function writeStdout(file: string, data: Uint8Array): Promise<void> {
-  if (process.stdout.isTTY) throw new WriteError(file, 'ETTY', 'the standard output is a terminal; redirect it to a file (> out.pdf) or a program', 'nothing was written');
+  if (process.stdout.isTTY) throw new WriteError(file, 'ETTY', say('io.stdout-tty'), say('io.state.nothing-written'));
   await new Promise<void>((done, failed) => {
-    process.stdout.write(data, (error) => (error ? failed(new WriteError(file, (error as NodeJS.ErrnoException).code ?? 'EIO', writeReason(error), 'part of it may have been written')) : done()));
+    process.stdout.write(data, (error) => (error ? failed(new WriteError(file, (error as NodeJS.ErrnoException).code ?? 'EIO', writeReason(error), say('io.state.partly-written'))) : done()));
   });
 }

@@ -3,6 +3,7 @@
  * "paragraph 3 of …", `got "二"`. Numbers count from 1, as an editor counts.
  */
 import type { PathSegment } from './locate.js';
+import { say } from '../messages/catalogue.js';
 
 /** The value at `path` inside `data`, or undefined where the path leaves it. */
 export function at(data: unknown, path: readonly PathSegment[]): unknown {
@@ -21,7 +22,7 @@ function nonEmptyString(value: unknown): value is string {
 function sectionName(data: unknown, path: readonly PathSegment[]): string {
   const index = path[path.length - 1] as number;
   const name = at(data, [...path, 'name']);
-  return nonEmptyString(name) ? `section ${oneLine(name)}` : `section ${index + 1}`;
+  return nonEmptyString(name) ? say('where.section-named', { name: oneLine(name) }) : say('where.section', { n: index + 1 });
 }
 
 /** Shortened, single-line text for quoting a value inside a message. */
@@ -48,49 +49,49 @@ export function describeLocation(data: unknown, path: readonly PathSegment[]): s
       case 'sections':
         return sectionName(data, path);
       case 'articles':
-        return `article ${n} of ${owner()}`;
+        return say('where.article', { n, owner: owner() });
       case 'briefs':
-        return `brief ${n} of ${owner()}`;
+        return say('where.brief', { n, owner: owner() });
       case 'body': {
         const item = at(data, path);
-        const kind = item !== null && typeof item === 'object' && !Array.isArray(item) ? 'sub-heading' : 'paragraph';
-        return `${kind} ${n} of ${owner()}`;
+        const heading = item !== null && typeof item === 'object' && !Array.isArray(item);
+        return say(heading ? 'where.heading' : 'where.paragraph', { n, owner: owner() });
       }
       case 'title':
-        return `line ${n} of the title of ${owner()}`;
+        return say('where.title-line', { n, owner: owner() });
       case 'distribution': {
         const label = at(data, [...path, 'label']);
-        return nonEmptyString(label) ? `the ${oneLine(label)} line of the footer` : `distribution line ${n} of the footer`;
+        return nonEmptyString(label) ? say('where.distribution-named', { label: oneLine(label) }) : say('where.distribution', { n });
       }
       case 'to':
-        return `recipient line ${n} of ${owner()}`;
+        return say('where.recipient', { n, owner: owner() });
       case 'notes':
-        return `note ${n} of ${owner()}`;
+        return say('where.note', { n, owner: owner() });
       default: {
         const parent = describeLocation(data, parentPath);
-        return `item ${n} of ${parent || 'the issue'}`;
+        return say('where.item', { n, owner: parent || say('where.issue') });
       }
     }
   }
-  if (last === 'footer' && path.length === 1) return 'the footer';
-  if (last === 'style' && path.length === 1) return 'style';
+  if (last === 'footer' && path.length === 1) return say('where.footer');
+  if (last === 'style' && path.length === 1) return say('where.style');
   const parent = describeLocation(data, parentPath);
-  return parent ? `\`${last}\` of ${parent}` : `\`${last}\``;
+  return parent ? say('where.key-of', { key: last, owner: parent }) : say('where.key', { key: last });
 }
 
 /** A value as a message quotes it after "got". */
 export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return value.trim() === '' ? 'an empty text' : JSON.stringify(oneLine(value));
+  if (value === null || value === undefined) return say('value.nothing');
+  if (typeof value === 'string') return value.trim() === '' ? say('value.empty-text') : JSON.stringify(oneLine(value));
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
-  if (value instanceof Uint8Array) return 'binary data';
-  if (typeof value === 'object') return Object.keys(value).length === 0 ? 'an empty mapping' : 'a mapping (key: value lines)';
+  if (Array.isArray(value)) return value.length === 0 ? say('value.empty-list') : say('value.list');
+  if (value instanceof Uint8Array) return say('value.binary');
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? say('value.empty-mapping') : say('value.mapping');
   return String(value);
 }
 
 /** "`a` or `b`", "`a`, `b` or `c`". */
 export function orList(items: readonly string[], quote = true): string {
   const q = items.map((item) => (quote ? `\`${item}\`` : item));
-  return q.length <= 1 ? (q[0] ?? '') : `${q.slice(0, -1).join(', ')} or ${q[q.length - 1]}`;
+  return q.length <= 1 ? (q[0] ?? '') : say('list.or', { items: q.slice(0, -1).join(say('list.separator')), last: q[q.length - 1] });
 }

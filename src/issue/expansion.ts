@@ -7,6 +7,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { diagnosticAt, type SourceContext } from './source-context.js';
+import { hintOf, say } from '../messages/catalogue.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -35,10 +36,10 @@ export function expandedTextDiagnostics(doc: Document, ctx: SourceContext, limit
           problem = diagnosticAt(
             ctx,
             'yaml-alias',
-            `alias \`*${node.source}\` repeats ${n(expanded)} characters, and with it the file's text grows past ${n(limit)} characters, the most a file may hold`,
+            say('yaml.alias-text-bomb', { alias: `*${node.source}`, count: n(expanded), limit: n(limit) }),
             range[0],
             range[1],
-            { hint: 'write the repeated text out once, or shorten it; aliases are for short repeated values' },
+            { hint: hintOf('yaml.alias-text-bomb') },
           );
         }
       }

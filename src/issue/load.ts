@@ -14,7 +14,7 @@ import { expandedTextDiagnostics } from './expansion.js';
 import { diagnosticAt, type SourceContext } from './source-context.js';
 import { decodeIssueBytes } from './encoding.js';
 import { provenRepairs } from './repair.js';
-import { readShape } from './slots.js';
+import { inWords, readShape } from './slots.js';
 import { tabRepair } from './tabs.js';
 import { findTraps } from './traps.js';
 import { hintOf, say, sayWithHint } from '../messages/catalogue.js';
@@ -22,7 +22,7 @@ import { hintOf, say, sayWithHint } from '../messages/catalogue.js';
 /** The file could not be read (missing, a directory, a pipe, no permission): not a content problem. */
 export class IssueReadError extends Error {
   constructor(readonly file: string, readonly reason: string) {
-    super(`cannot read ${file}: ${reason}`);
+    super(say('io.cannot-read', { file, reason }));
     this.name = 'IssueReadError';
   }
 }
@@ -45,7 +45,7 @@ export const MAX_ISSUE_BYTES = 5 * 1024 * 1024;
 export function loadIssueFile(file: string): LoadedIssue {
   let read;
   try {
-    read = readBounded(file, { limit: MAX_ISSUE_BYTES, what: 'an issue file' });
+    read = readBounded(file, { limit: MAX_ISSUE_BYTES, what: say('io.what.issue') });
   } catch (error) {
     if (error instanceof ReadFileError) throw new IssueReadError(file, error.reason);
     throw error;
@@ -96,7 +96,7 @@ function tooLarge(file: string, size: number): LoadedIssue {
     diagnosticAt(
       contextOf(loaded),
       'file-too-large',
-      `the file is ${size > MAX_ISSUE_BYTES ? megabytes(size) : `more than ${megabytes(MAX_ISSUE_BYTES)}`}, too large for an issue file (at most ${megabytes(MAX_ISSUE_BYTES)}; a bulletin is about 30 KB) — is it the right file?`,
+      say('file-too-large', { size: size > MAX_ISSUE_BYTES ? megabytes(size) : say('file-too-large.more-than', { size: megabytes(MAX_ISSUE_BYTES) }), max: megabytes(MAX_ISSUE_BYTES) }),
       0,
     ),
   ];
@@ -163,7 +163,7 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
   }
   // A converter gone wrong repeats one trap thousands of times: list the first ones only.
   const trapDiagnostics = traps.slice(0, MAX_SCHEMA_DIAGNOSTICS).map((t) => {
-    const { message, hint } = sayWithHint(t.message, t.params);
+    const { message, hint } = sayWithHint(t.message, inWords(t.params));
     const d = diagnosticAt(ctx, t.code, message, t.at, t.end, { hint });
     if (t.repair && provenSet.has(t.repair)) d.fixable = true;
     return d;
@@ -179,15 +179,15 @@ export function loadIssueSource(source: string, file: string): LoadedIssue {
 
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null && source.trim() === '')) {
-    diagnostics.push(diagnosticAt(ctx, 'empty-file', 'the file is empty; an issue needs at least bulletin, number, publisher, date and sections', 0));
+    diagnostics.push(diagnosticAt(ctx, 'empty-file', say('empty-file'), 0));
     return loaded;
   }
   if (!isMap(contents)) {
-    const found = isSeq(contents) ? 'a list' : isScalar(contents) ? 'a single value' : 'something else';
+    const found = say(isSeq(contents) ? 'value.list' : isScalar(contents) ? 'value.single' : 'expect.other');
     const start = contents.range?.[0] ?? 0;
     diagnostics.push(
-      diagnosticAt(ctx, 'not-a-mapping', `the issue must be a mapping of keys (bulletin:, number:, sections: …); found ${found}`, start, start + 1, {
-        hint: 'start the file with the masthead keys, e.g. `bulletin: 杭州人大信息`, not with `- `',
+      diagnosticAt(ctx, 'not-a-mapping', say('not-a-mapping', { found }), start, start + 1, {
+        hint: hintOf('not-a-mapping'),
       }),
     );
     return loaded;

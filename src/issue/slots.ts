@@ -8,11 +8,26 @@
  * by indentation; flow collections and multi-line quoted values are stepped over whole.
  */
 import { nearestKey } from './suggest.js';
+import { say, type MessageId, type Params } from '../messages/catalogue.js';
 
 /** What a text of the format is, in the words messages use. */
 export type FieldName =
   | 'masthead name' | 'edition' | 'publisher' | 'section name' | 'title' | 'title line' | 'table-of-contents entry'
   | 'paragraph' | 'sub-heading' | 'brief' | 'byline' | 'label' | 'recipient line' | 'editor' | 'phone' | 'note line';
+
+/** The message id of each field's words. */
+const FIELD_WORDS: Readonly<Record<FieldName, MessageId>> = {
+  'masthead name': 'field.masthead', 'edition': 'field.edition', 'publisher': 'field.publisher', 'section name': 'field.section',
+  'title': 'field.title', 'title line': 'field.title-line', 'table-of-contents entry': 'field.toc', 'paragraph': 'field.paragraph',
+  'sub-heading': 'field.heading', 'brief': 'field.brief', 'byline': 'field.byline', 'label': 'field.label',
+  'recipient line': 'field.recipient', 'editor': 'field.editor', 'phone': 'field.phone', 'note line': 'field.note',
+};
+
+/** Message parameters whose `field` (a FieldName) is put in the words of the language messages are printed in. */
+export function inWords(params: Params = {}): Params {
+  const field = params.field;
+  return typeof field === 'string' && Object.hasOwn(FIELD_WORDS, field) ? { ...params, field: say(FIELD_WORDS[field as FieldName]) } : params;
+}
 
 interface TextType {
   t: 'text';

@@ -11,6 +11,7 @@ import { isEmptyValue, locate, nodeRange, pathToString, pointerToPath, type Path
 import { issueValidator } from './schema.js';
 import { diagnosticAt, type SourceContext } from './source-context.js';
 import { nearestKey } from './suggest.js';
+import { say, type MessageId, type Params } from '../messages/catalogue.js';
 
 export interface ValidationContext extends SourceContext {
   doc: Document;
@@ -44,72 +45,65 @@ interface Problem {
   meant?: string;
 }
 
-const LIST_NOUNS: Record<string, [one: string, many: string]> = {
-  sections: ['section', 'sections'],
-  articles: ['article', 'articles'],
-  briefs: ['brief', 'briefs'],
-  body: ['paragraph', 'paragraphs'],
-  title: ['line', 'lines'],
-  distribution: ['distribution line', 'distribution lines'],
-  to: ['recipient line', 'recipient lines'],
-  notes: ['note line', 'note lines'],
-};
+/** The lists of an issue whose items have a name of their own ("a list of sections", "at least one section"). */
+const LIST_NOUNS: ReadonlySet<string> = new Set(['sections', 'articles', 'briefs', 'body', 'title', 'distribution', 'to', 'notes']);
+type ListNoun = 'sections' | 'articles' | 'briefs' | 'body' | 'title' | 'distribution' | 'to' | 'notes';
+const isListNoun = (key: unknown): key is ListNoun => typeof key === 'string' && LIST_NOUNS.has(key);
 
 
 /** The field a problem is about, and the words that place it. */
 function subject(data: unknown, path: readonly PathSegment[]): { prefix: string; name: string } {
   const last = path[path.length - 1];
-  if (typeof last === 'string') return { prefix: describeLocation(data, path.slice(0, -1)), name: `\`${last}\`` };
-  return { prefix: '', name: describeLocation(data, path) || 'the issue' };
+  if (typeof last === 'string') return { prefix: describeLocation(data, path.slice(0, -1)), name: say('where.key', { key: last }) };
+  return { prefix: '', name: describeLocation(data, path) || say('where.issue') };
 }
 
 function sentence(prefix: string, text: string): string {
-  return prefix ? `${prefix}: ${text}` : text;
+  return prefix ? say('schema.sentence', { prefix, text }) : text;
 }
 
-/** What a value at `path` should be, in words. */
-function expectation(path: readonly PathSegment[], schema: JsonSchema, keyword?: string): string {
+/** What a value at `path` should be: the message that says it, and whether it is a kind of text. */
+function expectation(path: readonly PathSegment[], schema: JsonSchema, keyword?: string): { id: MessageId; params?: Params; text?: boolean } {
   const last = path[path.length - 1];
   const container = path[path.length - 2];
-  if (last === 'title' && container !== undefined && typeof container === 'number') return 'a line of text, or a list of lines';
+  if (last === 'title' && container !== undefined && typeof container === 'number') return { id: 'expect.title', text: true };
   if (typeof last === 'number' && container === 'body' && path[path.length - 4] === 'articles') {
-    return 'a paragraph (text) or a sub-heading (`heading: …`)';
+    return { id: 'expect.body-item', text: true };
   }
-  if (schema.format === 'date') return 'a date written YYYY-MM-DD, e.g. 2024-03-15';
+  if (schema.format === 'date') return { id: 'expect.date' };
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'integer':
       // The upper bound is named only to a number past it (1e300): for the rest it is noise.
-      if (keyword === 'maximum' && schema.maximum !== undefined) return `a whole number from ${schema.minimum ?? 0} to ${schema.maximum.toLocaleString('en-US')}`;
-      return schema.minimum !== undefined ? `a whole number ≥ ${schema.minimum}` : 'a whole number';
+      if (keyword === 'maximum' && schema.maximum !== undefined) return { id: 'expect.integer-range', params: { min: schema.minimum ?? 0, max: schema.maximum.toLocaleString('en-US') } };
+      return schema.minimum !== undefined ? { id: 'expect.integer-min', params: { min: schema.minimum } } : { id: 'expect.integer' };
     case 'number':
-      return 'a number';
+      return { id: 'expect.number' };
     case 'string':
-      return 'text';
-    case 'array': {
-      const noun = typeof last === 'string' ? LIST_NOUNS[last] : undefined;
-      return noun ? `a list of ${noun[1]}` : 'a list';
-    }
+      return { id: 'expect.text', text: true };
+    case 'array':
+      return isListNoun(last) ? { id: 'expect.list-of', params: { items: say(`nouns.${last}`) } } : { id: 'expect.list' };
     case 'object':
-      return 'a mapping of keys (`key: value` lines)';
+      return { id: 'expect.mapping' };
     default:
-      return 'something else';
+      return { id: 'expect.other' };
   }
 }
 
 function typeProblem(data: unknown, path: PathSegment[], schema: JsonSchema, source: string, ctx: ValidationContext, keyword?: string): Problem {
   const value = at(data, path);
   const { prefix, name } = subject(data, path);
-  const expected = expectation(path, schema, keyword);
+  const expecting = expectation(path, schema, keyword);
+  const expected = say(expecting.id, expecting.params);
   let message: string;
-  if (value === null || value === undefined) message = sentence(prefix, `${name} has no value; it must be ${expected}`);
-  else message = sentence(prefix, `${name} must be ${expected}, got ${describeValue(value)}`);
+  if (value === null || value === undefined) message = sentence(prefix, say('schema.no-value', { name, expected }));
+  else message = sentence(prefix, say('schema.wrong-type', { name, expected, got: describeValue(value) }));
   let hint: string | undefined;
-  if (expected.includes('text') && (typeof value === 'number' || typeof value === 'boolean')) {
+  if (expecting.text && (typeof value === 'number' || typeof value === 'boolean')) {
     const node = locate(ctx.doc, path).node;
     const range = nodeRange(node);
     const written = range ? source.slice(range[0], range[1]) : String(value);
-    hint = `to keep it as text, put it in quotes: "${written}"`;
+    hint = say('schema.quote-hint', { written });
   }
   return { code: 'wrong-type', path, anchor: 'value', message, hint };
 }
@@ -133,7 +127,7 @@ function problemsFrom(errors: readonly ErrorObject[], data: unknown, ctx: Valida
           code: 'missing-field',
           path,
           anchor: 'container',
-          message: sentence(describeLocation(data, path), `\`${missing}\` is missing`),
+          message: sentence(describeLocation(data, path), say('schema.missing', { key: missing })),
           missing: [missing],
         });
         break;
@@ -147,8 +141,8 @@ function problemsFrom(errors: readonly ErrorObject[], data: unknown, ctx: Valida
           code: 'unknown-key',
           path: [...path, key],
           anchor: 'key',
-          message: sentence(where, `unknown key \`${key}\`${guess ? ` — did you mean \`${guess}\`?` : ''}`),
-          hint: `allowed keys${where ? ` here` : ' at the top level'}: ${allowed.join(', ')}`,
+          message: sentence(where, say(guess ? 'schema.unknown-key-meant' : 'schema.unknown-key', { key, meant: guess ?? '' })),
+          hint: say(where ? 'schema.allowed-here' : 'schema.allowed-top', { keys: allowed.join(say('list.separator')) }),
           meant: guess,
         });
         break;
@@ -157,10 +151,10 @@ function problemsFrom(errors: readonly ErrorObject[], data: unknown, ctx: Valida
       case 'oneOf': {
         const branches = (schema[error.keyword] ?? []) as JsonSchema[];
         const onlyRequired = branches.length > 0 && branches.every((b) => Object.keys(b).length === 1 && Array.isArray(b.required));
-        const where = describeLocation(data, path) || 'the issue';
+        const where = describeLocation(data, path) || say('where.issue');
         const message = onlyRequired
-          ? `${where} needs ${orList(branches.map((b) => b.required!.join('` and `')))} (or both)`
-          : `${where} does not have any of the allowed forms`;
+          ? say('schema.needs-either', { where, keys: orList(branches.map((b) => b.required!.map((k) => `\`${k}\``).join(say('list.and'))), false) })
+          : say('schema.no-form', { where });
         const missing = onlyRequired ? branches.flatMap((b) => b.required!) : undefined;
         problems.push({ code: onlyRequired ? 'missing-field' : 'wrong-type', path, anchor: 'container', message, missing });
         break;
@@ -177,23 +171,21 @@ function problemsFrom(errors: readonly ErrorObject[], data: unknown, ctx: Valida
       case 'format': {
         if (schema.format === 'date') {
           if (error.keyword === 'minLength' || (error.keyword === 'format' && patternFailed.has(error.instancePath))) break;
-          const message = error.keyword === 'pattern'
-            ? `${name} must be a date written YYYY-MM-DD, e.g. 2024-03-15, got ${describeValue(value)}`
-            : `${name} is not a real calendar date: ${describeValue(value)}`;
+          const message = say(error.keyword === 'pattern' ? 'schema.date-format' : 'schema.date-invalid', { name, got: describeValue(value) });
           problems.push({ code: 'invalid-value', path, anchor: 'value', message: sentence(prefix, message) });
           break;
         }
-        problems.push({ code: 'empty-value', path, anchor: 'value', message: sentence(prefix, `${name} is empty`) });
+        problems.push({ code: 'empty-value', path, anchor: 'value', message: sentence(prefix, say('schema.empty', { name })) });
         break;
       }
       case 'minItems': {
         const last = path[path.length - 1];
-        const noun = typeof last === 'string' ? LIST_NOUNS[last]?.[0] : undefined;
+        const noun = isListNoun(last) ? say(`noun.${last}`) : say('noun.item');
         problems.push({
           code: 'empty-value',
           path,
           anchor: 'value',
-          message: sentence(prefix, `${name} is an empty list; give at least one ${noun ?? 'item'}`),
+          message: sentence(prefix, say('schema.empty-list', { name, noun })),
         });
         break;
       }
@@ -203,12 +195,12 @@ function problemsFrom(errors: readonly ErrorObject[], data: unknown, ctx: Valida
           code: 'invalid-value',
           path,
           anchor: 'value',
-          message: sentence(prefix, `${name} must be ${orList(allowed, false)}, got ${describeValue(value)}`),
+          message: sentence(prefix, say('schema.wrong-type', { name, expected: orList(allowed, false), got: describeValue(value) })),
         });
         break;
       }
       default:
-        problems.push({ code: 'invalid-value', path, anchor: 'value', message: sentence(prefix, `${name} ${error.message ?? 'is not valid'}`) });
+        problems.push({ code: 'invalid-value', path, anchor: 'value', message: sentence(prefix, error.message ? say('schema.invalid', { name, reason: error.message }) : say('schema.not-valid', { name })) });
     }
   }
   return withoutExplainedAbsences(problems);
@@ -258,7 +250,7 @@ export const MAX_SCHEMA_DIAGNOSTICS = 100;
 /** The diagnostic that stands for `more` problems left out, at the first of them. */
 export function tooManyProblems(ctx: SourceContext, more: number, start: number, end?: number, path?: string): Diagnostic {
   return diagnosticAt(ctx, 'too-many-problems',
-    `… and ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} like these, not listed (the first ${MAX_SCHEMA_DIAGNOSTICS} are shown); correct those and check again`,
+    say('schema.too-many', { count: more.toLocaleString('en-US'), shown: MAX_SCHEMA_DIAGNOSTICS }),
     start, end, path === undefined ? {} : { path });
 }
 

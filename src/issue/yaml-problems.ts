@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diag/diagnostic.js';
 import { keyText } from './locate.js';
 import { diagnosticAt, type SourceContext } from './source-context.js';
 import { positionAt } from './position.js';
-import { say, sayWithHint, type MessageId } from '../messages/catalogue.js';
+import { hintOf, say, sayWithHint, type MessageId } from '../messages/catalogue.js';
 
 /** Expanded values (scalars, lists, mappings) that aliases may produce in one file. */
 export const MAX_EXPANDED_NODES = 100_000;
@@ -22,11 +22,11 @@ export function isRefusedCharacter(cp: number): boolean {
 
 function characterName(ch: string): string {
   const cp = ch.codePointAt(0)!;
-  const hex = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
-  if (cp === 0) return `NUL character (${hex})`;
-  if (cp === 0x1b) return `escape character (${hex})`;
-  if (cp === 0x0c) return `form feed (${hex})`;
-  return `control character ${hex}`;
+  const code = `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (cp === 0) return say('bad-character.nul', { code });
+  if (cp === 0x1b) return say('bad-character.escape', { code });
+  if (cp === 0x0c) return say('bad-character.form-feed', { code });
+  return say('bad-character.control', { code });
 }
 
 /** Control characters are never meant in an issue: usually a pasted or damaged file. One report per line. */
@@ -40,7 +40,7 @@ export function scanCharacters(ctx: SourceContext): Diagnostic[] {
     if (reportedLines.has(line)) continue;
     reportedLines.add(line);
     diagnostics.push(
-      diagnosticAt(ctx, 'bad-character', `${characterName(source[offset])} in the file; it is not text — delete it`, offset, offset + 1),
+      diagnosticAt(ctx, 'bad-character', say('bad-character', { name: characterName(source[offset]) }), offset, offset + 1),
     );
   }
   return diagnostics;
@@ -136,14 +136,13 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext
       code = 'duplicate-key';
       const { key, earlier } = duplicateOf(doc, start);
       if (key?.range) end = key.range[1];
-      const text = keyText(key) ?? (ctx.source.slice(start, end).trim() || 'this key');
+      const text = keyText(key) ?? (ctx.source.slice(start, end).trim() || say('duplicate-key.this-key'));
       const earlierLine = earlier?.range ? positionAt(ctx.source, ctx.lineCounter, earlier.range[0]).line : undefined;
-      message = `duplicate key \`${text}\`${earlierLine ? `: it is already set on line ${earlierLine}` : ''}; a key may appear only once in a mapping`;
-      hint = 'keep one of the two (the same key twice is often two items run together by a missing `- `)';
+      ({ message, hint } = sayWithHint(earlierLine ? 'duplicate-key.line' : 'duplicate-key', { key: text, line: earlierLine ?? '' }));
       break;
     }
     case 'MULTIPLE_DOCS':
-      message = 'a second YAML document starts here (`---`); an issue file holds exactly one issue';
+      message = say('yaml.second-document');
       break;
     case 'BLOCK_AS_IMPLICIT_KEY':
       if (/compact mappings/.test(error.message)) {
@@ -152,10 +151,9 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext
         if (colon >= 0) {
           start += colon;
           end = start + 1;
-          message = 'a colon followed by a space inside a value starts a new key';
-          hint = 'use the full-width colon ： in Chinese text, or put the whole value in quotes';
+          ({ message, hint } = sayWithHint('yaml.colon-key'));
         } else {
-          message = 'a more deeply indented `key:` line follows a value that is already complete; check the indentation';
+          message = say('yaml.deeper-key');
         }
       } else {
         ours();
@@ -167,7 +165,7 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext
         start = quoted.range[0];
         end = start + 1;
         const mark = ctx.source[start];
-        message = `the quoted text that starts here is never closed; add the closing ${mark}`;
+        message = say('yaml.unclosed-quote', { mark });
       } else {
         ours();
       }
@@ -184,8 +182,7 @@ function yamlErrorDiagnostic(error: YAMLError, doc: Document, ctx: SourceContext
     case 'TAG_RESOLVE_FAILED': {
       code = 'yaml-tag';
       const tag = ctx.source.slice(start, end).trim();
-      message = `unknown YAML tag \`${tag}\`; the value is read as if it were not there`;
-      hint = 'issue files need no tags; delete it';
+      ({ message, hint } = sayWithHint('yaml.unknown-tag', { tag }));
       break;
     }
     case 'BAD_ALIAS':
@@ -263,12 +260,12 @@ export function aliasDiagnostics(doc: Document, ctx: SourceContext): Diagnostic[
       const target = node.resolve(doc);
       if (!target) {
         const a = aliasAt(node, `*${node.source}`);
-        problems.push(diagnosticAt(ctx, 'yaml-alias', `alias \`${a.text}\` names no anchor \`&${node.source}\` defined before it`, a.start, a.end));
+        problems.push(diagnosticAt(ctx, 'yaml-alias', say('yaml.alias-unknown', { alias: a.text, anchor: `&${node.source}` }), a.start, a.end));
         return 1;
       }
       if (inProgress.has(target)) {
         const a = aliasAt(node, `*${node.source}`);
-        problems.push(diagnosticAt(ctx, 'yaml-alias', `alias \`${a.text}\` refers to a value that contains it, which would never end`, a.start, a.end));
+        problems.push(diagnosticAt(ctx, 'yaml-alias', say('yaml.alias-loop', { alias: a.text }), a.start, a.end));
         return 1;
       }
       const expanded = size(target, false);
@@ -280,10 +277,10 @@ export function aliasDiagnostics(doc: Document, ctx: SourceContext): Diagnostic[
           problems.push(diagnosticAt(
             ctx,
             'yaml-alias',
-            `alias \`${a.text}\` expands to ${expanded.toLocaleString('en-US')} values, and the file's aliases pass the limit of ${MAX_EXPANDED_NODES.toLocaleString('en-US')}`,
+            say('yaml.alias-bomb', { alias: a.text, count: expanded.toLocaleString('en-US'), limit: MAX_EXPANDED_NODES.toLocaleString('en-US') }),
             a.start,
             a.end,
-            { hint: 'aliases that repeat aliases grow exponentially (a "billion laughs" file); write the values out instead' },
+            { hint: hintOf('yaml.alias-bomb') },
           ));
         }
       }

@@ -10,6 +10,7 @@ import { type Galley, buildGalley, linesPerPage } from './galley.js';
 import { type GalleyRow, type PaginateOptions, type Pagination, type PlacedPage, paginate } from './paginate.js';
 import type { Composer, LayoutContext, LayoutProblem } from './setting.js';
 import type { LaidOutDocument } from './types.js';
+import { hintOf, say, type MessageId } from '../messages/catalogue.js';
 
 export interface LayoutOptions {
   /** CreationDate/ModDate; by default the issue date, midnight China time. */
@@ -107,26 +108,29 @@ function reportPageBreaks(ctx: LayoutContext, model: StyledDocument, paged: Pagi
       ctx.problems.push({
         code: 'short-page',
         severity: 'warning',
-        message: `page ${i + 1} ends ${page.short} line${page.short > 1 ? 's' : ''} short inside an article: the text after it cannot be cut there without leaving a single line at a page foot or top`,
-        hint: 'add or cut a few characters in this paragraph or the ones before it (on that page), and the page fills',
+        message: say('short-page', { page: i + 1, lines: page.short }),
+        hint: hintOf('short-page'),
+        page: i + 1,
+        short: page.short,
         source: sourceOf(next),
       });
     }
     if (Number.isFinite(next.breakPenalty) || next.newPage) return;
     const prev = rows[page.end - 1];
-    let reason = 'a title, header or sub-heading parted from its first lines';
-    if (next.kind === 'byline') reason = 'a byline parted from the text it signs';
+    let reason: MessageId = 'page-break.heading';
+    if (next.kind === 'byline') reason = 'page-break.byline';
     else if (next.kind === 'body' && prev.kind === 'body' && next.block !== undefined && next.block === prev.block) {
       const on = rows.slice(page.start, page.end).filter((r) => r.block === next.block).length;
       const after = rows.slice(page.end).findIndex((r) => r.block !== next.block);
       const left = after < 0 ? rows.length - page.end : after;
-      reason = on === 1 ? 'the first line of a paragraph alone at the page foot' : left === 1 ? 'the last line of a paragraph alone at the top of the next page' : 'the first lines of an article parted';
-    } else if (prev.kind === 'masthead' || next.kind === 'toc') reason = 'the masthead parted from what follows it';
+      reason = on === 1 ? 'page-break.first-line' : left === 1 ? 'page-break.last-line' : 'page-break.article-start';
+    } else if (prev.kind === 'masthead' || next.kind === 'toc') reason = 'page-break.masthead';
     ctx.problems.push({
       code: 'page-break',
       severity: 'warning',
-      message: `page ${i + 1} ends where no page should end (${reason}): no layout of these pages keeps every rule`,
-      hint: 'add or cut a few characters in the paragraphs around this page break, or shorten a title, so that a page can end where the rules allow',
+      message: say('page-break', { page: i + 1, reason: say(reason) }),
+      hint: hintOf('page-break'),
+      page: i + 1,
       source: sourceOf(next),
     });
   });

@@ -10,6 +10,7 @@ import { type Rule, type TextStyle, scaled } from '../style/styles.js';
 import type { Content } from './display.js';
 import type { RowRule, RowText } from './paginate.js';
 import { type LayoutContext, letterSpace, setText } from './setting.js';
+import { hintOf, say } from '../messages/catalogue.js';
 
 type Masthead = Extract<Block, { kind: 'masthead' }>;
 
@@ -51,8 +52,8 @@ export function buildMasthead(ctx: LayoutContext, block: Masthead): Content {
     if (nameStyle.size < floor - 0.01) {
       ctx.problems.push({
         code: 'name-too-long', severity: 'error', source: ['bulletin'],
-        message: `the bulletin name (${[...block.name].length} characters) is too long for the masthead: it would have to be set at ${nameStyle.size.toFixed(1)} pt, smaller than the ${floor.toFixed(0)} pt line under it`,
-        hint: 'shorten the name: it is printed large across the top of page 1',
+        message: say('name-too-long', { count: [...block.name].length, size: nameStyle.size.toFixed(1), floor: floor.toFixed(0) }),
+        hint: hintOf('name-too-long'),
       });
     }
   }

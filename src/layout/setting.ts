@@ -7,6 +7,7 @@ import type { ComposeOptions, ComposedLine, ComposedParagraph, Span } from '../c
 import type { SourcePath } from '../style/model.js';
 import { type Styles, type TextStyle, scaled } from '../style/styles.js';
 import type { GalleyRow, RowKind } from './paginate.js';
+import { hintOf, say } from '../messages/catalogue.js';
 
 export type Composer = (spans: Span[], options: ComposeOptions) => ComposedParagraph;
 
@@ -18,6 +19,9 @@ export interface LayoutProblem {
   /** Where in the source scalar's value (UTF-16 offset) the problem starts, when known. */
   offset?: number;
   hint?: string;
+  /** For a problem of a page break: the page (from 1) that ends there, and how many lines short it is. */
+  page?: number;
+  short?: number;
 }
 
 export interface LayoutContext {
@@ -43,7 +47,7 @@ export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOpti
     ctx.problems.push({
       code: 'missing-glyph',
       severity: 'error',
-      message: `no font of this style has the character “${m.char}” (U+${hex}); add a font that covers it to the theme's fallbacks`,
+      message: say('missing-glyph', { char: m.char, code: `U+${hex}` }),
       source,
     });
   }
@@ -78,8 +82,8 @@ function reportLoose(ctx: LayoutContext, lines: readonly ComposedLine[], kept: r
     const problem: LayoutProblem = {
       code: 'loose-line',
       severity: 'warning',
-      message: `line ${k + 1} is set loose: ${(line.spacing / size).toFixed(2)} em (${line.spacing.toFixed(1)} pt) between characters, more than the ${fmtEm(ceiling / size)} em allowed (body.maxSpacing): “${line.text}”`,
-      hint: 'a word, number or URL too long for the rest of the line went to the next one and left this one short: reword near the line end, or give the long word a place to break (a space)',
+      message: say('loose-line', { line: k + 1, em: (line.spacing / size).toFixed(2), pt: line.spacing.toFixed(1), max: fmtEm(ceiling / size), text: line.text }),
+      hint: hintOf('loose-line'),
       source,
     };
     const offset = line.start === undefined ? undefined : valueOffsetOf(line.start, kept);

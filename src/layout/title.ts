@@ -8,6 +8,7 @@ import type { ComposedLine } from '../compose/types.js';
 import type { Block } from '../style/model.js';
 import type { TitleStyle } from '../style/styles.js';
 import { type LayoutContext, setText } from './setting.js';
+import { say } from '../messages/catalogue.js';
 
 export type TitleBlock = Extract<Block, { kind: 'title' }>;
 
@@ -23,13 +24,13 @@ export function setTitle(ctx: LayoutContext, block: TitleBlock): { lines: Compos
     ? block.lines.flatMap((text, i) => setText(ctx, text, style, options, [...block.source, i]))
     : setText(ctx, block.lines[0] ?? '', style, options, block.source);
   if (lines.length > style.maxLines) {
-    ctx.problems.push({ code: 'title-too-long', severity: 'error', source: block.source, message: `the title takes ${lines.length} lines (at most ${style.maxLines}): shorten it, or set it as a list of lines` });
+    ctx.problems.push({ code: 'title-too-long', severity: 'error', source: block.source, message: say('title-too-long', { lines: lines.length, max: style.maxLines }) });
   }
   const sub = block.subtitle;
   // The lead (——) may not be left alone at a line end: it is set as part of the first phrase.
   const subtitle = sub ? setText(ctx, sub.text, sub.style, { ...options, trimOpeningAtLineStart: false }, sub.source, -sub.valueOffset) : [];
   if (sub && subtitle.length > sub.style.maxLines) {
-    ctx.problems.push({ code: 'title-too-long', severity: 'error', source: sub.source, message: `the subtitle takes ${subtitle.length} lines (at most ${sub.style.maxLines}): shorten it` });
+    ctx.problems.push({ code: 'title-too-long', severity: 'error', source: sub.source, message: say('subtitle-too-long', { lines: subtitle.length, max: sub.style.maxLines }) });
   }
   return { lines, subtitle, style, inset };
 }

@@ -5,6 +5,7 @@
  * no file name can add words or commands of its own.
  */
 import { spawn } from 'node:child_process';
+import { say } from '../messages/catalogue.js';
 
 export class EditorTemplateError extends Error {}
 
@@ -38,9 +39,9 @@ export function splitCommand(template: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new EditorTemplateError(`--editor: a ${quote} is not closed`);
+  if (quote) throw new EditorTemplateError(say('preview.editor-quote', { quote }));
   if (inWord) words.push(word);
-  if (words.length === 0) throw new EditorTemplateError('--editor: no command given');
+  if (words.length === 0) throw new EditorTemplateError(say('preview.editor-empty'));
   return words;
 }
 
@@ -68,7 +69,7 @@ export function openInEditor(template: string, place: { file: string; line: numb
       resolveOpen(undefined);
     });
     child.once('error', (err: NodeJS.ErrnoException) => {
-      resolveOpen(err.code === 'ENOENT' ? `editor command not found: ${argv[0]}` : `cannot start the editor: ${err.message}`);
+      resolveOpen(err.code === 'ENOENT' ? say('preview.editor-not-found', { command: argv[0] }) : say('preview.editor-failed', { reason: err.message }));
     });
   });
 }

@@ -32,11 +32,11 @@ export class FontChains {
     const done = new Set<string>();
     const fonts_ = this.theme.fonts;
     const visit = (name: string, trail: string[], at: (string | number)[]): ThemeProblem | undefined => {
-      if (trail.includes(name)) return { path: at, message: `font fallbacks loop: ${[...trail, name].join(' → ')}` };
+      if (trail.includes(name)) return { path: at, message: say('theme.fallbacks-loop', { trail: [...trail, name].join(' → ') }) };
       if (done.has(name)) return undefined;
       done.add(name);
       const spec = Object.hasOwn(fonts_, name) ? fonts_[name] : undefined;
-      if (!spec) return { path: at, message: `no font role named "${name}" in \`fonts\` (it has: ${Object.keys(fonts_).join(', ')})` };
+      if (!spec) return { path: at, message: say('theme.no-role-has', { role: name, roles: Object.keys(fonts_).join(', ') }) };
       // Files only: a theme's families are found before chains are made (families.ts).
       if (typeof spec.file !== 'string') return { path: ['fonts', name], message: say('font.role-without-font', { role: name }) };
       const handle = this.open(spec.file, spec.face);

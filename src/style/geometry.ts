@@ -9,6 +9,7 @@ import type { ThemePath, ThemeProblem } from './problem.js';
 import type { Styles, TextStyle } from './styles.js';
 import type { Theme } from './theme.js';
 import { MM } from './units.js';
+import { say } from '../messages/catalogue.js';
 
 /** PDF's limit on a page side (ISO 32000 Annex C: 14 400 units, 200 in, 5.08 m). */
 export const MAX_PAGE = 14400;
@@ -25,20 +26,20 @@ export function checkGeometry(s: Styles, theme: Theme): ThemeProblem[] {
   const p = s.page;
 
   for (const [key, value, side] of [['width', p.width, 'wide'], ['height', p.height, 'high']] as const) {
-    if (!(value > 0)) fail(['page', key], `a page must be more than 0 ${side}, not ${pt(value)}`);
-    else if (value > MAX_PAGE) fail(['page', key], `a page ${mm(value)} ${side} is more than PDF readers and printers accept (at most ${MAX_PAGE} pt, ${mm(MAX_PAGE)})`);
+    if (!(value > 0)) fail(['page', key], say(side === 'wide' ? 'geometry.page-zero-wide' : 'geometry.page-zero-high', { value: pt(value) }));
+    else if (value > MAX_PAGE) fail(['page', key], say(side === 'wide' ? 'geometry.page-huge-wide' : 'geometry.page-huge-high', { value: mm(value), max: MAX_PAGE, maxMm: mm(MAX_PAGE) }));
   }
   if (out.length) return out;
-  if (p.top < 0) fail(['page', 'top'], `the top margin cannot be negative (${mm(p.top)}): the type area would start above the page`);
-  if (p.inner < 0) fail(['page', 'inner'], `the inner margin cannot be negative (${mm(p.inner)}): the type area would start off the page`);
-  if (!(p.typeWidth > 0)) fail(['page', 'typeWidth'], `the type area must be more than 0 wide, not ${pt(p.typeWidth)}`);
-  if (!(p.typeHeight > 0)) fail(['page', 'typeHeight'], `the type area must be more than 0 high, not ${pt(p.typeHeight)}`);
+  if (p.top < 0) fail(['page', 'top'], say('geometry.top-negative', { value: mm(p.top) }));
+  if (p.inner < 0) fail(['page', 'inner'], say('geometry.inner-negative', { value: mm(p.inner) }));
+  if (!(p.typeWidth > 0)) fail(['page', 'typeWidth'], say('geometry.type-zero-wide', { value: pt(p.typeWidth) }));
+  if (!(p.typeHeight > 0)) fail(['page', 'typeHeight'], say('geometry.type-zero-high', { value: pt(p.typeHeight) }));
   if (out.length) return out;
   if (p.inner + p.typeWidth > p.width + 1e-6) {
-    fail(['page', 'typeWidth'], `the type area is wider than the page leaves room for: the inner margin (${mm(p.inner)}) and the type area (${mm(p.typeWidth)}) need ${mm(p.inner + p.typeWidth)}, the page is ${mm(p.width)} wide`, [['page', 'width'], ['page', 'inner']]);
+    fail(['page', 'typeWidth'], say('geometry.too-wide', { margin: mm(p.inner), type: mm(p.typeWidth), need: mm(p.inner + p.typeWidth), page: mm(p.width) }), [['page', 'width'], ['page', 'inner']]);
   }
   if (p.top + p.typeHeight > p.height + 1e-6) {
-    fail(['page', 'typeHeight'], `the type area is taller than the page leaves room for: the top margin (${mm(p.top)}) and the type area (${mm(p.typeHeight)}) need ${mm(p.top + p.typeHeight)}, the page is ${mm(p.height)} high`, [['page', 'height'], ['page', 'top']]);
+    fail(['page', 'typeHeight'], say('geometry.too-tall', { margin: mm(p.top), type: mm(p.typeHeight), need: mm(p.top + p.typeHeight), page: mm(p.height) }), [['page', 'height'], ['page', 'top']]);
   }
   if (out.length) return out;
 
@@ -47,7 +48,7 @@ export function checkGeometry(s: Styles, theme: Theme): ThemeProblem[] {
   const body = s.body.size;
   if (p.typeWidth < body || p.typeHeight < body) {
     const [key, side] = p.typeHeight < body ? (['typeHeight', 'high'] as const) : (['typeWidth', 'wide'] as const);
-    fail(['page', key], `a type area ${mm(p[key])} ${side} does not hold one character of the body text (${pt(body)})`, [['body', 'size']]);
+    fail(['page', key], say(side === 'wide' ? 'geometry.no-char-wide' : 'geometry.no-char-high', { value: mm(p[key]), body: pt(body) }), [['body', 'size']]);
     return out;
   }
   const styled: [ThemePath, TextStyle][] = [
@@ -59,24 +60,24 @@ export function checkGeometry(s: Styles, theme: Theme): ThemeProblem[] {
   ];
   const room = Math.min(p.typeWidth, p.typeHeight);
   for (const [path, style] of styled) {
-    if (style.size > room) fail([...path, 'size'], `characters of ${pt(style.size)} do not fit in the type area (${mm(p.typeWidth)} × ${mm(p.typeHeight)})`, [['page', 'typeWidth'], ['page', 'typeHeight']]);
+    if (style.size > room) fail([...path, 'size'], say('geometry.size-too-big', { size: pt(style.size), width: mm(p.typeWidth), height: mm(p.typeHeight) }), [['page', 'typeWidth'], ['page', 'typeHeight']]);
   }
   if (out.length) return out;
 
   // Body lines: one pitch apart, never closer than the body size.
   const size = s.body.size;
   if (theme.grid.pitch !== undefined) {
-    if (!(s.pitch > 0)) fail(['grid', 'pitch'], `a line pitch of ${pt(s.pitch)} sets every line on or above the one before: give at least the body size, ${pt(size)}`);
-    else if (s.pitch < size) fail(['grid', 'pitch'], `lines ${pt(s.pitch)} apart overprint body text of ${pt(size)}: give at least ${pt(size)}`, [['body', 'size']]);
-    else if (s.pitch > p.typeHeight) fail(['grid', 'pitch'], `a line pitch of ${pt(s.pitch)} is more than the type area is high (${pt(p.typeHeight)})`, [['page', 'typeHeight']]);
+    if (!(s.pitch > 0)) fail(['grid', 'pitch'], say('geometry.pitch-zero', { pitch: pt(s.pitch), size: pt(size) }));
+    else if (s.pitch < size) fail(['grid', 'pitch'], say('geometry.overprint-body', { pitch: pt(s.pitch), size: pt(size) }), [['body', 'size']]);
+    else if (s.pitch > p.typeHeight) fail(['grid', 'pitch'], say('geometry.pitch-huge', { pitch: pt(s.pitch), height: pt(p.typeHeight) }), [['page', 'typeHeight']]);
   } else if (s.pitch < size) {
     const fit = Math.max(1, Math.floor((p.typeHeight - size) / size) + 1);
-    fail(['grid', 'lines'], `${s.lines} lines of ${pt(size)} body text do not fit in a type area ${mm(p.typeHeight)} high: at most ${fit} do`, [['page', 'typeHeight'], ['body', 'size']]);
+    fail(['grid', 'lines'], say('geometry.lines-dont-fit', { lines: s.lines, size: pt(size), height: mm(p.typeHeight), fit }), [['page', 'typeHeight'], ['body', 'size']]);
   }
   const chars = s.body.grid;
   if (chars !== undefined && p.typeWidth / chars < MIN_CELL * size) {
     const fit = Math.floor(p.typeWidth / (MIN_CELL * size));
-    fail(['grid', 'chars'], `${chars} characters of ${pt(size)} in a line ${mm(p.typeWidth)} wide run into each other: at most ${fit} fit`, [['page', 'typeWidth'], ['body', 'size']]);
+    fail(['grid', 'chars'], say('geometry.chars-dont-fit', { chars, size: pt(size), width: mm(p.typeWidth), fit }), [['page', 'typeWidth'], ['body', 'size']]);
   }
 
   // Lines of the same block one above the other, not on top of each other.
@@ -86,18 +87,18 @@ export function checkGeometry(s: Styles, theme: Theme): ThemeProblem[] {
     [['footer', 'lineHeight'], s.footer.lineHeight, s.footer.size],
   ];
   for (const [path, height, of] of lineHeights) {
-    if (height < of) fail(path, `lines ${pt(height)} apart overprint text of ${pt(of)}: give at least ${pt(of)}`);
+    if (height < of) fail(path, say('geometry.overprint', { pitch: pt(height), size: pt(of) }));
   }
 
   // Insets leave room for a character.
-  if (p.typeWidth - 2 * s.title.inset < s.title.size) fail(['title', 'inset'], `insets of ${pt(s.title.inset)} on each side leave no room for a title in a type area ${mm(p.typeWidth)} wide`);
-  if (p.typeWidth - 2 * s.footer.inset < s.footer.size) fail(['footer', 'inset'], `insets of ${pt(s.footer.inset)} on each side leave no room for the footer in a type area ${mm(p.typeWidth)} wide`);
-  if (s.folio.inset < 0 || s.folio.inset > p.typeWidth - s.folio.size) fail(['folio', 'inset'], `an inset of ${pt(s.folio.inset)} puts the page numbers outside the type area (${mm(p.typeWidth)} wide)`);
-  if (s.masthead.name.maxWidth <= 0) fail(['masthead', 'name', 'maxWidth'], `the masthead name needs more than ${pt(s.masthead.name.maxWidth)} of width`);
+  if (p.typeWidth - 2 * s.title.inset < s.title.size) fail(['title', 'inset'], say('geometry.title-inset', { inset: pt(s.title.inset), width: mm(p.typeWidth) }));
+  if (p.typeWidth - 2 * s.footer.inset < s.footer.size) fail(['footer', 'inset'], say('geometry.footer-inset', { inset: pt(s.footer.inset), width: mm(p.typeWidth) }));
+  if (s.folio.inset < 0 || s.folio.inset > p.typeWidth - s.folio.size) fail(['folio', 'inset'], say('geometry.folio-inset', { inset: pt(s.folio.inset), width: mm(p.typeWidth) }));
+  if (s.masthead.name.maxWidth <= 0) fail(['masthead', 'name', 'maxWidth'], say('geometry.masthead-width', { width: pt(s.masthead.name.maxWidth) }));
 
   // Page numbers on the page.
   const folioBottom = p.typeBottom + s.folio.offset + s.folio.size;
-  if (folioBottom > p.height) fail(['folio', 'offset'], `page numbers ${mm(s.folio.offset)} under the type area fall off the page (${mm(p.height - p.typeBottom)} left under it)`, [['page', 'typeHeight'], ['page', 'top']]);
+  if (folioBottom > p.height) fail(['folio', 'offset'], say('geometry.folio-off-page', { offset: mm(s.folio.offset), left: mm(p.height - p.typeBottom) }), [['page', 'typeHeight'], ['page', 'top']]);
 
   // Rules are drawn, not erased.
   const rules: [ThemePath, number][] = [
@@ -106,6 +107,6 @@ export function checkGeometry(s: Styles, theme: Theme): ThemeProblem[] {
     [['footer', 'thick', 'weight'], s.footer.thick.weight], [['footer', 'thin', 'weight'], s.footer.thin.weight],
   ];
   if (s.section.rule) rules.push([['section', 'rule', 'weight'], s.section.rule.weight]);
-  for (const [path, weight] of rules) if (weight < 0) fail(path, `a rule cannot be ${pt(weight)} thick`);
+  for (const [path, weight] of rules) if (weight < 0) fail(path, say('geometry.rule-negative', { weight: pt(weight) }));
   return out;
 }

@@ -5,6 +5,7 @@
  */
 import type { ThemePath, ThemeProblem } from './problem.js';
 import type { Theme } from './theme.js';
+import { say } from '../messages/catalogue.js';
 
 export function themeReferences(theme: Theme): ThemeProblem[] {
   const problems: ThemeProblem[] = [];
@@ -14,7 +15,7 @@ export function themeReferences(theme: Theme): ThemeProblem[] {
     if (Array.isArray(node)) {
       if (path[path.length - 1] === 'fallback') {
         node.forEach((r, i) => {
-          if (typeof r === 'string' && !roles.has(r)) problems.push({ path: [...path, i], message: `no font role named "${r}" in \`fonts\`` });
+          if (typeof r === 'string' && !roles.has(r)) problems.push({ path: [...path, i], message: say('theme.no-role', { role: r }) });
         });
       } else node.forEach((v, i) => walk(v, [...path, i]));
       return;
@@ -23,9 +24,9 @@ export function themeReferences(theme: Theme): ThemeProblem[] {
     for (const [key, value] of Object.entries(node)) {
       const at = [...path, key];
       if (path[0] !== 'fonts' && (key === 'font' || key === 'bold') && typeof value === 'string' && !roles.has(value)) {
-        problems.push({ path: at, message: `no font role named "${value}" in \`fonts\` (it has: ${[...roles].join(', ')})` });
+        problems.push({ path: at, message: say('theme.no-role-has', { role: value, roles: [...roles].join(', ') }) });
       } else if (key === 'color' && typeof value === 'string' && !colors.has(value)) {
-        problems.push({ path: at, message: `no colour named "${value}" in \`colors\` (it has: ${[...colors].join(', ')})` });
+        problems.push({ path: at, message: say('theme.no-colour', { colour: value, colours: [...colors].join(', ') }) });
       } else walk(value, at);
     }
   };
@@ -33,7 +34,7 @@ export function themeReferences(theme: Theme): ThemeProblem[] {
   for (const role of roles) {
     // A role named by `family` has its file once the family is found (families.ts).
     if ((typeof theme.fonts[role]?.file !== 'string' || theme.fonts[role].file === '') && typeof theme.fonts[role]?.family !== 'string') {
-      problems.push({ path: ['fonts', role], message: `font role "${role}" has no \`file\`` });
+      problems.push({ path: ['fonts', role], message: say('theme.role-no-file', { role }) });
     }
   }
   for (const role of roles) {
@@ -47,7 +48,7 @@ export function themeReferences(theme: Theme): ThemeProblem[] {
       seen.pop();
     };
     visit(role);
-    if (loop) problems.push({ path: ['fonts', role, 'fallback'], message: `font fallbacks of "${role}" loop back on themselves` });
+    if (loop) problems.push({ path: ['fonts', role, 'fallback'], message: say('theme.fallback-loop', { role }) });
   }
   return problems;
 }

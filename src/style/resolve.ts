@@ -14,6 +14,7 @@ import { themeReferences } from './references.js';
 import type { Page, Rule, Scaled, Styles, TextStyle } from './styles.js';
 import type { ColorRef, RuleStyle, TextStyle as TextSpec, Theme } from './theme.js';
 import { type Cmyk, type Length, type Size, isCmyk, isEmLength, lengthToPt, sizeToPt } from './units.js';
+import { say } from '../messages/catalogue.js';
 
 export type { FontOpener } from './fonts.js';
 
@@ -99,16 +100,16 @@ class Resolver {
   private color(ref: ColorRef, path: ThemePath): Cmyk {
     if (typeof ref !== 'string') {
       if (isCmyk(ref)) return ref;
-      this.fail(path, 'a colour is four CMYK percentages [C, M, Y, K], each 0–100, or a name from `colors`');
+      this.fail(path, say('theme.colour-value'));
       return BLACK;
     }
     const named = Object.hasOwn(this.theme.colors, ref) ? this.theme.colors[ref] : undefined;
     if (!named) {
-      this.fail(path, `no colour named "${ref}" in \`colors\` (it has: ${Object.keys(this.theme.colors).join(', ')})`);
+      this.fail(path, say('theme.no-colour', { colour: ref, colours: Object.keys(this.theme.colors).join(', ') }));
       return BLACK;
     }
     if (!isCmyk(named)) {
-      this.fail(['colors', ref], 'a colour is four CMYK percentages [C, M, Y, K], each 0–100');
+      this.fail(['colors', ref], say('theme.colour-cmyk'));
       return BLACK;
     }
     return named;

@@ -4,6 +4,7 @@
  * and PDF points mean. Lengths may be relative to the element's own size (em) or to the body
  * line pitch (line), so that a theme scales when the body size or grid changes.
  */
+import { say } from '../messages/catalogue.js';
 
 export const MM = 72 / 25.4;
 
@@ -45,14 +46,14 @@ export function zihao(name: string): number | undefined {
 /** Font size in pt. */
 export function sizeToPt(size: Size): number {
   if (typeof size === 'number') {
-    if (!(size > 0) || !Number.isFinite(size)) throw new UnitError(`font size must be a positive number, not ${size}`);
+    if (!(size > 0) || !Number.isFinite(size)) throw new UnitError(say('unit.size-positive', { size }));
     return size;
   }
   const named = zihao(size);
   if (named !== undefined) return named;
   const m = /^\s*(\d+(?:\.\d+)?)\s*pt\s*$/.exec(size);
   if (m && Number(m[1]) > 0) return Number(m[1]);
-  throw new UnitError(`"${size}" is not a font size: use a 字号 name such as 三号 or 小四, or points such as 16 or "16pt"`);
+  throw new UnitError(say('unit.not-a-size', { size }));
 }
 
 export interface LengthContext {
@@ -67,11 +68,11 @@ export interface LengthContext {
 /** Length in pt. Numbers are points. */
 export function lengthToPt(length: Length, ctx: LengthContext = {}): number {
   if (typeof length === 'number') {
-    if (!Number.isFinite(length)) throw new UnitError(`length must be a finite number, not ${length}`);
+    if (!Number.isFinite(length)) throw new UnitError(say('unit.length-finite', { length }));
     return length;
   }
   const m = /^\s*(-?\d+(?:\.\d+)?|-?\.\d+)\s*(pt|mm|cm|in|em|lines?|%)?\s*$/.exec(length);
-  if (!m) throw new UnitError(`"${length}" is not a length: use points (12) or a unit: pt, mm, cm, in, em, line, %`);
+  if (!m) throw new UnitError(say('unit.not-a-length', { length }));
   const value = Number(m[1]);
   switch (m[2] ?? 'pt') {
     case 'pt': return value;
@@ -79,13 +80,13 @@ export function lengthToPt(length: Length, ctx: LengthContext = {}): number {
     case 'cm': return value * 10 * MM;
     case 'in': return value * 72;
     case 'em':
-      if (ctx.em === undefined) throw new UnitError(`"${length}": em is not available here`);
+      if (ctx.em === undefined) throw new UnitError(say('unit.unavailable', { length, unit: 'em' }));
       return value * ctx.em;
     case '%':
-      if (ctx.percent === undefined) throw new UnitError(`"${length}": % is not available here`);
+      if (ctx.percent === undefined) throw new UnitError(say('unit.unavailable', { length, unit: '%' }));
       return (value / 100) * ctx.percent;
     default:
-      if (ctx.line === undefined) throw new UnitError(`"${length}": line is not available here`);
+      if (ctx.line === undefined) throw new UnitError(say('unit.unavailable', { length, unit: 'line' }));
       return value * ctx.line;
   }
 }

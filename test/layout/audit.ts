@@ -31,6 +31,9 @@ export interface AuditGrid extends AuditGeometry {
 export interface AuditProblem {
   code: string;
   message: string;
+  /** A page-break problem's page (from 1) and how many lines short it ends. */
+  page?: number;
+  short?: number;
 }
 
 /** Tolerance in points: rounding in the layout is far below this, a real fault far above. */
@@ -88,7 +91,7 @@ export function auditPages(rows: readonly GalleyRow<ComposedLine>[], pages: read
   const out: string[] = [];
   // Page ends the layout reported as a break no layout could avoid (page-break): a rule broken
   // there is said, not hidden.
-  const excused = new Set(problems.filter((p) => p.code === 'page-break').map((p) => Number(/^page (\d+) /.exec(p.message)?.[1])));
+  const excused = new Set(problems.filter((p) => p.code === 'page-break').map((p) => p.page));
   const rule = (page: number, finding: string) => { if (!excused.has(page + 1)) out.push(finding); };
   const pageOf: number[] = [];
   pages.forEach((page, pi) => {
@@ -255,7 +258,7 @@ export function auditShortPages(rows: readonly GalleyRow<ComposedLine>[], pages:
     if (next.starts || next.newPage) return;
     const beforeFoot = pi === pages.length - 2 && !!rows.at(-1)?.foot;
     if (beforeFoot) return;
-    if (problems.some((q) => q.code === 'short-page' && q.message.startsWith(`page ${pi + 1} ends ${missing} line`))) return;
+    if (problems.some((q) => q.code === 'short-page' && q.page === pi + 1 && q.short === missing)) return;
     out.push(`${p}: ends ${missing} lines short before a ${next.kind} (not a new 栏目, article or brief), unreported`);
   });
   return out;

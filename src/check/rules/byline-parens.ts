@@ -2,6 +2,7 @@
  * byline-parens: the layout prints a byline in parentheses, （代表工委 张尚辉）; a byline typed
  * with its own would come out doubled, so the typed pair is removed.
  */
+import { say } from '../../messages/catalogue.js';
 import type { ScalarRule } from '../types.js';
 
 const OPEN = new Set(['（', '(']);
@@ -38,7 +39,7 @@ export const bylineParens: ScalarRule = {
     return [{
       start: first,
       end: first + 1,
-      message: `byline typed in parentheses '${text[first]}…${text[last]}': the layout adds them, so they would print twice`,
+      message: say('byline-parens', { open: text[first], close: text[last] }),
       fix: [{ start: 0, end: innerStart, text: '' }, { start: innerEnd, end: text.length, text: '' }],
     }];
   },

@@ -9,6 +9,7 @@
  * is a year range.
  */
 import { describeChar, isAsciiAlnum, isChinese, isCloser, isDigit, isHan, isLatinLetter, isOpener } from '../chars.js';
+import { hintOf, say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_SPACES, after, before, touchesProtected } from './around.js';
 
@@ -44,13 +45,13 @@ function dashRuns(plain: string, prot: Uint8Array): Finding[] {
         // 第（一）—（三）项, 《规划》—《方案》: between two bracketed items it joins them too.
         if (isCloser(p) && isOpener(n)) continue;
         if (!chineseContext(plain, s, e)) continue;
-        repair(`a single em dash '—' used as a dash: the Chinese dash (破折号) is two, '${DASH}'`);
+        repair(say('dash.single'));
       } else if (c !== '–') {
         // ― ─ － ‒ ﹘ are never right on their own in a bulletin, whatever surrounds them.
         out.push({
           start: s,
           end: e,
-          message: `${describeChar(c)} in Chinese text: a connector is '—' (U+2014), a dash is '${DASH}', numbers and codes take '-'`,
+          message: say('dash.look-alike', { char: describeChar(c) }),
         });
       }
       continue;
@@ -58,10 +59,10 @@ function dashRuns(plain: string, prot: Uint8Array): Finding[] {
     if (!chineseContext(plain, s, e)) continue;
     const spaced = dashes.length !== typed.length;
     if (dashes.length <= 3) {
-      const what = spaced ? `dashes with a space inside '${typed}'` : dashes.length === 3 ? `three dashes '${typed}'` : `'${typed}'`;
-      repair(`${what} used as a dash: the Chinese dash (破折号) is exactly '${DASH}' (two U+2014)`);
+      const what = say(spaced ? 'dash.spaced' : dashes.length === 3 ? 'dash.three' : 'dash.typed', { typed });
+      repair(say('dash.as-dash', { what }));
     } else {
-      out.push({ start: s, end: e, message: `${dashes.length} dashes in a row '${typed}': the Chinese dash (破折号) is exactly '${DASH}'` });
+      out.push({ start: s, end: e, message: say('dash.many', { count: dashes.length, typed }) });
     }
   }
   return out;
@@ -77,7 +78,7 @@ function asciiHyphens(plain: string, prot: Uint8Array): Finding[] {
     // --fix, a--b: options and code, not prose.
     if (isAsciiAlnum(after(plain, e)) || isAsciiAlnum(before(plain, s))) continue;
     if (!chineseContext(plain, s, e)) continue;
-    const message = `hyphens '${m[0]}' used as a dash: the Chinese dash (破折号) is '${DASH}' (two U+2014)`;
+    const message = say('dash.hyphens', { typed: m[0] });
     out.push(m[0].length <= 3 ? { start: s, end: e, message, fix: [{ start: s, end: e, text: DASH }] } : { start: s, end: e, message });
   }
   return out;
@@ -97,7 +98,7 @@ function ranges(plain: string, prot: Uint8Array): Finding[] {
       out.push({
         start: at,
         end: at + 1,
-        message: `half-width tilde '~' in a numeric range: use '～'`,
+        message: say('dash.tilde'),
         fix: [{ start: at, end: at + 1, text: '～' }],
       });
       continue;
@@ -109,16 +110,16 @@ function ranges(plain: string, prot: Uint8Array): Finding[] {
       out.push({
         start: at,
         end: at + 1,
-        message: `hyphen '-' in the year range '${m[0]}年': a time range takes the connector '—'`,
-        hint: 'GB/T 15834: 一字线 — for time ranges, e.g. 2019—2023年',
+        message: say('dash.year-range', { range: `${m[0]}年` }),
+        hint: hintOf('dash.year-range'),
         fix: [{ start: at, end: at + 1, text: '—' }],
       });
     } else {
       out.push({
         start: at,
         end: at + 1,
-        message: `hyphen '-' in the numeric range '${m[0]}': use '～' or '—'`,
-        hint: 'GB/T 15835 allows either ～ or — for a numeric range; a hyphen is for codes, phone numbers and numeric dates',
+        message: say('dash.range', { range: m[0] }),
+        hint: hintOf('dash.range'),
       });
     }
   }
@@ -136,8 +137,8 @@ function percentRanges(plain: string, prot: Uint8Array): Finding[] {
     out.push({
       start: m.index,
       end: at,
-      message: `percentage range '${m[0]}': both numbers take the sign, '${m[1]}${sign}${m[2]}${m[3]}${sign}'`,
-      hint: 'GB/T 15835: 5%～95%, not 5～95%',
+      message: say('dash.percent', { typed: m[0], fixed: `${m[1]}${sign}${m[2]}${m[3]}${sign}` }),
+      hint: hintOf('dash.percent'),
       // An edit replaces at least one character: the connector, which a typed ~ leaves as ～.
       fix: [{ start: at, end: at + 1, text: sign + (m[2] === '~' ? '～' : m[2]) }],
     });

@@ -3,6 +3,7 @@
  * numeral year takes 〇 (U+3007) for zero, not ○ O 0; month and day are not zero-padded in
  * Arabic dates (2024年3月5日, not 2024年03月05日); a year has all four digits.
  */
+import { say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { touchesProtected } from './around.js';
 
@@ -29,7 +30,7 @@ export const dateStyle: ScalarRule = {
       out.push({
         start: at + [...year].findIndex((c) => WRONG_ZEROS.test(c)),
         end: at + year.length,
-        message: `'${year}年': the zero of a year written in Han numerals is '〇' (U+3007)`,
+        message: say('date-style.han-zero', { year: `${year}年` }),
         fix,
       });
     }
@@ -38,7 +39,7 @@ export const dateStyle: ScalarRule = {
       const at = m.index!;
       if (touchesProtected(protectedMask, at, at + m[0].length)) continue;
       if (m[1].length === 2) {
-        out.push({ start: at, end: at + 2, message: `year '${m[1]}年' written with two digits: write the year in full, e.g. '20${m[1]}年'` });
+        out.push({ start: at, end: at + 2, message: say('date-style.two-digit-year', { year: `${m[1]}年`, full: `20${m[1]}年` }) });
       }
       const monthZero = m[2] ? at + m[1].length + 1 : -1;
       const dayZero = m[4] ? at + m[0].length - 1 - m[5].length - 1 : -1;
@@ -47,7 +48,7 @@ export const dateStyle: ScalarRule = {
         out.push({
           start: zero,
           end: zero + 1,
-          message: `zero-padded ${unit === '月' ? 'month' : 'day'} in '${m[0]}': write ${unit === '月' ? `'${Number(m[3])}月'` : `'${Number(m[5])}日'`}`,
+          message: say(unit === '月' ? 'date-style.padded-month' : 'date-style.padded-day', { date: m[0], fixed: unit === '月' ? `${Number(m[3])}月` : `${Number(m[5])}日` }),
           fix: [{ start: zero, end: zero + 1, text: '' }],
         });
       }

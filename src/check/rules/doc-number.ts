@@ -5,6 +5,7 @@
  * year followed directly by digits and 号. A court case number, （2023）浙0102民初123号, has
  * letters after its year and keeps its （）.
  */
+import { hintOf, say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { touchesProtected } from './around.js';
 
@@ -29,8 +30,8 @@ export const docNumber: ScalarRule = {
         out.push({
           start: at,
           end: closeAt + 1,
-          message: `document number '${typed}': the year takes 六角括号 〔〕, '〔${year}〕${seq}号'`,
-          hint: 'GB/T 9704: 发文字号的年份用六角括号“〔〕”括入',
+          message: say('doc-number.brackets', { typed, fixed: `〔${year}〕${seq}号` }),
+          hint: hintOf('doc-number.brackets'),
           fix: [{ start: at, end: at + 1, text: '〔' }, { start: closeAt, end: closeAt + 1, text: '〕' }],
         });
       }
@@ -40,8 +41,8 @@ export const docNumber: ScalarRule = {
         out.push({
           start: from,
           end: from + zeros[0].length,
-          message: `document number '${typed}': the sequence number is not padded with zeros, '${Number(seq)}号'`,
-          hint: 'GB/T 9704: 发文顺序号不编虚位（即1不编为01）',
+          message: say('doc-number.padded', { typed, fixed: `${Number(seq)}号` }),
+          hint: hintOf('doc-number.padded'),
           fix: [{ start: from, end: from + zeros[0].length, text: '' }],
         });
       }

@@ -5,6 +5,7 @@
  * "..", and runs of three or five-plus … whose intended length is unclear.
  */
 import { UnitSet, isChinese } from '../chars.js';
+import { say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_SPACES, after, before, forEachRun, touchesProtected } from './around.js';
 
@@ -55,29 +56,29 @@ function judge(plain: string, s: number, e: number): Finding | undefined {
   const repair = (what: string): Finding => ({
     start: s,
     end: e,
-    message: `${what} '${typed}' used as an ellipsis: use '${ELLIPSIS}'`,
+    message: say('ellipsis.repair', { what, typed }),
     fix: [{ start: s, end: e, text: ELLIPSIS }],
   });
   if (!chineseContext(plain, s, e) && c !== '。' && c !== '、') return undefined;
   switch (c) {
     case '.':
-      if (n >= 3) return repair(n === 3 ? 'three full stops' : `${n} full stops`);
-      if (n === 2) return { start: s, end: e, message: `two full stops '..' in Chinese text: an ellipsis is '${ELLIPSIS}', a full stop is '。'` };
+      if (n >= 3) return repair(n === 3 ? say('ellipsis.three-stops') : say('ellipsis.stops', { count: n }));
+      if (n === 2) return { start: s, end: e, message: say('ellipsis.two-stops') };
       return undefined;
     case '。':
     case '、':
     case '．':
-      return n >= 3 ? repair(`${n} × '${c}'`) : undefined;
+      return n >= 3 ? repair(say('ellipsis.times', { count: n, mark: c })) : undefined;
     case '·':
     case '・':
-      return n >= 3 ? repair(`${n} dots`) : undefined;
+      return n >= 3 ? repair(say('ellipsis.dots', { count: n })) : undefined;
     case '⋯':
-      if (n <= 2) return repair(n === 1 ? 'a single midline ellipsis' : 'midline ellipses');
-      return { start: s, end: e, message: `${n} midline ellipses '${typed}': an ellipsis is '${ELLIPSIS}'` };
+      if (n <= 2) return repair(n === 1 ? say('ellipsis.midline-one') : say('ellipsis.midline-two'));
+      return { start: s, end: e, message: say('ellipsis.midline-many', { count: n, typed }) };
     case '…':
       if (n === 2 || n === 4) return undefined;
-      if (n === 1) return { ...repair('a single ellipsis character'), message: `a single ellipsis character '…': the Chinese ellipsis is two, '${ELLIPSIS}'` };
-      return { start: s, end: e, message: `${n} ellipsis characters in a row: an ellipsis is exactly two, '${ELLIPSIS}' (four for two together)` };
+      if (n === 1) return { ...repair(say('ellipsis.single')), message: say('ellipsis.single-message') };
+      return { start: s, end: e, message: say('ellipsis.many', { count: n }) };
   }
   return undefined;
 }

@@ -13,7 +13,7 @@ import { showChar } from '../../diag/visible.js';
 import type { FontHandle } from '../../font/types.js';
 import { isRefusedCharacter } from '../../issue/yaml-problems.js';
 import { hintOf, say } from '../../messages/catalogue.js';
-import { GLYPH_ROLE_NAMES } from '../fonts.js';
+import { glyphRoleName } from '../fonts.js';
 import type { Finding, FontResolver, GlyphRole, ScalarRule } from '../types.js';
 
 /** Characters never drawn on their own (and those other rules report). */
@@ -90,7 +90,7 @@ export const fontFallback: ScalarRule = {
       const chain = chains.get(f.role)!;
       const params = {
         char: showChar(f.cp),
-        element: GLYPH_ROLE_NAMES[f.role],
+        element: glyphRoleName(f.role),
         fallback: faceName(f.by),
         face: faceName(chain[0]),
         times: f.count > 1 ? say('font-fallback.times', { count: f.count }) : '',

@@ -4,6 +4,7 @@
  * 28). A full-width full stop between digits is a decimal point (１．５ → 1.5).
  */
 import { FULLWIDTH_ALNUM_UNITS, cpAt, isDigit, isFullwidthAlnum } from '../chars.js';
+import { say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 
 const toHalf = (c: string): string => String.fromCharCode(c.charCodeAt(0) - 0xfee0);
@@ -26,7 +27,7 @@ export const fullwidthAlnum: ScalarRule = {
       out.push({
         start: s,
         end: e,
-        message: `full-width ${/^[０-９．]+$/.test(typed) ? 'digits' : /[０-９]/.test(typed) ? 'letters and digits' : 'letters'} '${typed}': use '${half}'`,
+        message: say(/^[０-９．]+$/.test(typed) ? 'fullwidth-alnum.digits' : /[０-９]/.test(typed) ? 'fullwidth-alnum.mixed' : 'fullwidth-alnum.letters', { typed, half }),
         fix: [{ start: s, end: e, text: half }],
       });
       s = e;

@@ -8,7 +8,8 @@ import { isLineBreak } from '../chars.js';
 import { isPasteDebris } from '../debris.js';
 import { showChar } from '../../diag/visible.js';
 import { isRefusedCharacter } from '../../issue/yaml-problems.js';
-import { GLYPH_ROLE_NAMES } from '../fonts.js';
+import { glyphRoleName } from '../fonts.js';
+import { hintOf, say } from '../../messages/catalogue.js';
 import type { FontHandle } from '../../font/types.js';
 import type { Finding, FontResolver, GlyphRole, LintFile, ScalarRule } from '../types.js';
 
@@ -98,12 +99,12 @@ export const glyphCoverage: ScalarRule = {
     if (missing) for (const m of missing.values()) {
       const { chain } = chains.get(m.role) as { chain: readonly FontHandle[] };
       const tried = chain.map((f) => f.postscriptName || f.key).join(', ');
-      const more = m.count > 1 ? ` (${m.count} times in this text)` : '';
+      const more = m.count > 1 ? say('glyph-coverage.times', { count: m.count }) : '';
       out.push({
         start: m.start,
         end: m.end,
-        message: `character ${showChar(m.cp)} cannot be printed in ${GLYPH_ROLE_NAMES[m.role]}: no glyph in ${tried}${more}`,
-        hint: `fonts tried: ${tried}; replace the character or add a font that has it to the theme`,
+        message: say('glyph-coverage', { char: showChar(m.cp), element: glyphRoleName(m.role), fonts: tried, more }),
+        hint: hintOf('glyph-coverage', { fonts: tried }),
       });
     }
     let reported = reportedFontErrors.get(file);
@@ -112,7 +113,7 @@ export const glyphCoverage: ScalarRule = {
       if (!reported) { reported = new Set(); reportedFontErrors.set(file, reported); }
       if (reported.has(entry.error)) continue;
       reported.add(entry.error);
-      out.push({ start: 0, end: 0, message: `glyph coverage of ${GLYPH_ROLE_NAMES[role]} cannot be checked: ${entry.error}` });
+      out.push({ start: 0, end: 0, message: say('glyph-coverage.unchecked', { element: glyphRoleName(role), reason: entry.error }) });
     }
     return out.sort((a, b) => a.start - b.start);
   },

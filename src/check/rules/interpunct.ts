@@ -6,6 +6,7 @@
  * stop as well as a 间隔号, so it is reported, not repaired. Runs of dots are the ellipsis rule's.
  */
 import { cpAt, cpBefore, isChinese, isDigit, isHan, isLatinLetter } from '../chars.js';
+import { say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { hasChinese, touchesProtected } from './around.js';
 
@@ -31,13 +32,13 @@ export const interpunct: ScalarRule = {
       if (m[0] === '．') {
         // １．５ is fullwidth-alnum's decimal point.
         if (isDigit(p) || isDigit(n) || !isChinese(p) || !isChinese(n)) continue;
-        out.push({ start: at, end: at + 1, message: `full-width full stop '．' between Chinese characters: a full stop is '。', a 间隔号 (约翰·史密斯) is '·'` });
+        out.push({ start: at, end: at + 1, message: say('interpunct.fullwidth-stop') });
         continue;
       }
       out.push({
         start: at,
         end: at + 1,
-        message: `'${m[0]}' (U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}) used as a 间隔号: use '·' (U+00B7)`,
+        message: say('interpunct', { char: m[0], code: `U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` }),
         fix: [{ start: at, end: at + 1, text: '·' }],
       });
     }

@@ -6,6 +6,7 @@
 import { isMap } from 'yaml';
 import type { Node } from 'yaml';
 import type { Issue } from '../../issue/types.js';
+import { say } from '../../messages/catalogue.js';
 import type { FilesRule, IssueFile, NodeFinding } from '../types.js';
 
 interface Entry { file: IssueFile; issue: Issue; order: number }
@@ -16,7 +17,7 @@ function nodeOf(file: IssueFile, key: string): Node | undefined {
   return (root.get(key, true) as Node | undefined) ?? undefined;
 }
 
-const describe = (e: Entry): string => `${e.file.loaded.file} (${e.issue.date})`;
+const describe = (e: Entry): string => say('issue-sequence.issue', { file: e.file.loaded.file, date: e.issue.date });
 
 export const issueSequence: FilesRule = {
   id: 'issue-sequence',
@@ -46,14 +47,14 @@ export const issueSequence: FilesRule = {
         if (e.issue.total !== undefined) {
           const same = earlier.find((o) => o.issue.total === e.issue.total);
           const higher = earlier.filter((o) => o.issue.date < e.issue.date && o.issue.total !== undefined && o.issue.total > e.issue.total!);
-          if (same) report(e, 'total', `total ${e.issue.total} is also the total of ${describe(same)}: every issue of ${e.issue.bulletin} has its own total number`);
-          else if (higher.length) report(e, 'total', `total ${e.issue.total} is lower than total ${higher[higher.length - 1].issue.total} of ${describe(higher[higher.length - 1])}, an earlier issue: totals grow with the date`);
+          if (same) report(e, 'total', say('issue-sequence.same-total', { total: e.issue.total, other: describe(same), bulletin: e.issue.bulletin }));
+          else if (higher.length) report(e, 'total', say('issue-sequence.lower-total', { total: e.issue.total, higher: higher[higher.length - 1].issue.total!, other: describe(higher[higher.length - 1]) }));
         }
         const sameYear = earlier.filter((o) => o.issue.date.slice(0, 4) === year);
         const sameNumber = sameYear.find((o) => o.issue.number === e.issue.number);
         const higherNumber = sameYear.filter((o) => o.issue.date < e.issue.date && o.issue.number > e.issue.number);
-        if (sameNumber) report(e, 'number', `number ${e.issue.number} of ${year} is also the number of ${describe(sameNumber)}`);
-        else if (higherNumber.length) report(e, 'number', `number ${e.issue.number} is lower than number ${higherNumber[higherNumber.length - 1].issue.number} of ${describe(higherNumber[higherNumber.length - 1])}, an earlier issue of ${year}: numbers grow with the date`);
+        if (sameNumber) report(e, 'number', say('issue-sequence.same-number', { number: e.issue.number, year, other: describe(sameNumber) }));
+        else if (higherNumber.length) report(e, 'number', say('issue-sequence.lower-number', { number: e.issue.number, higher: higherNumber[higherNumber.length - 1].issue.number, other: describe(higherNumber[higherNumber.length - 1]), year }));
       }
     }
     return out;

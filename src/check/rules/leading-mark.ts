@@ -7,6 +7,7 @@
  * (A closing bracket or quote at the start is pair-balance's, a leading dash or ellipsis legitimate.)
  */
 import { describeChar } from '../chars.js';
+import { hintOf, say } from '../../messages/catalogue.js';
 import type { ScalarRule } from '../types.js';
 
 const LEADING = new Set(['，', '。', '、', '；', '：', '？', '！', '·', '・']);
@@ -22,12 +23,12 @@ export const leadingMark: ScalarRule = {
     let at = 0;
     while (at < plain.length && (plain[at] === ' ' || plain[at] === '\u3000')) at++;
     if (at >= plain.length || !LEADING.has(plain[at])) return [];
-    const previous = scalar.role === 'title' ? 'the line before' : 'the previous paragraph';
+    const previous = say(scalar.role === 'title' ? 'leading-mark.line-before' : 'leading-mark.paragraph-before');
     return [{
       start: at,
       end: at + 1,
-      message: `the text starts with ${describeChar(plain[at])}, which would print at the start of a line`,
-      hint: `if it was cut from ${previous} (a copy from a PDF page end), join it back; otherwise remove the mark`,
+      message: say('leading-mark', { mark: describeChar(plain[at]) }),
+      hint: hintOf('leading-mark', { previous }),
     }];
   },
 };

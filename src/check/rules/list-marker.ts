@@ -4,6 +4,7 @@
  * number stands as a list number — at the start of a text or after a stop or a space, and followed
  * by Chinese — so an enumeration of numbers (第1、2、3条, 1、2号楼) is left alone.
  */
+import { hintOf, say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { touchesProtected } from './around.js';
 
@@ -24,8 +25,8 @@ export const listMarker: ScalarRule = {
       out.push({
         start: at,
         end: at + 1,
-        message: `list number '${m[1]}、': an Arabic numeral takes a full stop, '${m[1]}.' (、 follows Han numerals: 一、)`,
-        hint: 'GB/T 9704: 结构层次序数依次用“一、”“（一）”“1.”“（1）”',
+        message: say('list-marker', { number: m[1] }),
+        hint: hintOf('list-marker'),
         fix: [{ start: at, end: at + 1, text: '.' }],
       });
     }

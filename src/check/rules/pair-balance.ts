@@ -4,6 +4,7 @@
  * text. Never repaired: only the author knows where the missing half belongs.
  */
 import { FULLWIDTH_PAIRS, UnitSet, isDigit, isLatinLetter } from '../chars.js';
+import { say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule, TextScalar } from '../types.js';
 import { after, before } from './around.js';
 
@@ -88,19 +89,19 @@ export const pairBalance: ScalarRule = {
       while (match >= 0 && text.charCodeAt(stack[match]) !== opener) match--;
       if (match < 0) {
         if (markers.has(i)) continue;
-        report(i, `closing '${text[i]}' has no matching opening '${String.fromCharCode(opener)}'`);
+        report(i, say('pair-balance.unopened', { close: text[i], open: String.fromCharCode(opener) }));
         continue;
       }
       for (let k = match + 1; k < depth; k++) {
         const o = stack[k];
-        report(o, `opening '${text[o]}' is not closed before '${text[i]}'; expected '${CLOSER_OF.get(text[o])}'`);
+        report(o, say('pair-balance.crossed', { open: text[o], other: text[i], close: CLOSER_OF.get(text[o])! }));
       }
       depth = match;
     }
     if (depth === 1 && members.length === 1 && continuedQuotation(scalar, file.scalars, stack[0])) return out;
     for (let k = 0; k < depth; k++) {
       const o = stack[k];
-      report(o, `opening '${text[o]}' has no matching closing '${CLOSER_OF.get(text[o])}'`);
+      report(o, say('pair-balance.unclosed', { open: text[o], close: CLOSER_OF.get(text[o])! }));
     }
     return out;
   },

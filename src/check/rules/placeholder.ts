@@ -6,24 +6,10 @@ import { say, hintOf } from '../../messages/catalogue.js';
 import { PLACEHOLDER } from '../../issue/placeholder.js';
 import type { Finding, ScalarRule, TextRole } from '../types.js';
 
-/** The words messages use for each kind of text. */
-export const ROLE_WORDS: Readonly<Record<TextRole, string>> = {
-  masthead: 'masthead name',
-  edition: 'edition',
-  publisher: 'publisher',
-  section: 'section name',
-  title: 'title',
-  subtitle: 'subtitle',
-  toc: 'table-of-contents entry',
-  paragraph: 'paragraph',
-  heading: 'sub-heading',
-  brief: 'brief',
-  byline: 'byline',
-  distribution: 'distribution line',
-  editor: 'editor',
-  phone: 'phone',
-  note: 'note line',
-};
+/** The word messages use for each kind of text. */
+export function roleWord(role: TextRole): string {
+  return say(`role.${role}`);
+}
 
 export const placeholder: ScalarRule = {
   id: 'placeholder',
@@ -36,7 +22,7 @@ export const placeholder: ScalarRule = {
     if (at < 0) return [];
     // The example's words run on from the mark to the first punctuation or markup.
     const words = /^在此填写[\p{Script=Han}A-Za-z0-9]*/u.exec(plain.slice(at))![0];
-    const field = ROLE_WORDS[scalar.role];
+    const field = roleWord(scalar.role);
     const finding: Finding = { start: at, end: at + words.length, message: say('placeholder', { field, text: words }), hint: hintOf('placeholder') };
     return [finding];
   },

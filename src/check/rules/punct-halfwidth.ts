@@ -4,13 +4,14 @@
  * (8:30), abbreviations and file names (v2.0, report.pdf), and marks inside Latin phrases.
  */
 import { UnitSet, cpBefore, describeChar, isAsciiAlnum, isAsciiLetter, isChinese, isCloser, isDigit, isHan, isSpace } from '../chars.js';
+import { say, type MessageId } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { SKIP_CLOSERS, SKIP_OPENERS, SKIP_SPACES, after, before, hasChinese } from './around.js';
 
 const FULLWIDTH: Record<string, string> = { ',': '，', '.': '。', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
 
-function where(p: number, n: number): string {
-  return isHan(p) && isHan(n) ? 'between Chinese characters' : 'in Chinese text';
+function where(p: number, n: number): MessageId {
+  return isHan(p) && isHan(n) ? 'punct-halfwidth.between' : 'punct-halfwidth.in-text';
 }
 
 const HAN_NUMERAL = /[一二三四五六七八九十]/;
@@ -104,7 +105,7 @@ function checkMarks(plain: string, prot: Uint8Array): Finding[] {
         out.push({
           start: i,
           end: i + 1,
-          message: `half-width full stop '.' after the heading number '${number}': use '、'`,
+          message: say('punct-halfwidth.heading-number', { number }),
           fix: [{ start: i, end: i + 1, text: '、' }],
         });
         continue;
@@ -116,7 +117,7 @@ function checkMarks(plain: string, prot: Uint8Array): Finding[] {
     out.push({
       start: i,
       end: i + 1,
-      message: `${describeChar(c)} ${where(p, n)}: use '${FULLWIDTH[c]}'`,
+      message: say(where(p, n), { char: describeChar(c), fixed: FULLWIDTH[c] }),
       fix: [{ start: i, end: i + 1, text: FULLWIDTH[c] }],
     });
   }
@@ -139,7 +140,7 @@ function checkParens(plain: string, prot: Uint8Array): Finding[] {
       out.push({
         start: i,
         end: i + 1,
-        message: `half-width closing parenthesis ')' after a list number in Chinese text: use '）'`,
+        message: say('punct-halfwidth.list-paren'),
         fix: [{ start: i, end: i + 1, text: '）' }],
       });
       return;
@@ -147,7 +148,7 @@ function checkParens(plain: string, prot: Uint8Array): Finding[] {
     out.push({
       start: i,
       end: i + 1,
-      message: `${describeChar(c)} in Chinese text has no matching '${other}': use '${FULLWIDTH[c]}' and check the pair`,
+      message: say('punct-halfwidth.lone-paren', { char: describeChar(c), other, fixed: FULLWIDTH[c] }),
     });
   };
   for (let i = PARENS.next(plain, 0); i >= 0; i = PARENS.next(plain, i + 1)) {
@@ -166,7 +167,7 @@ function checkParens(plain: string, prot: Uint8Array): Finding[] {
       out.push({
         start: o,
         end: o + 1,
-        message: `half-width parentheses '(…)' ${chineseInside ? 'around Chinese text' : 'in Chinese text'}: use '（…）'`,
+        message: say(chineseInside ? 'punct-halfwidth.parens-around' : 'punct-halfwidth.parens-in'),
         fix: [{ start: o, end: o + 1, text: '（' }, { start: i, end: i + 1, text: '）' }],
       });
     }

@@ -71,7 +71,7 @@ export const quoteStyle: ScalarRule = {
           out.push({
             start: q.at,
             end: q.at + 1,
-            message: `straight ${kind} quote '${plain[q.at]}' in Chinese text: use ${kind === 'double' ? '“ or ”' : '‘ or ’'} (the straight quotes here do not pair up, so each must be set by hand)`,
+            message: say(kind === 'double' ? 'quote-style.lone-double' : 'quote-style.lone-single', { mark: plain[q.at] }),
           });
         }
         continue;
@@ -102,7 +102,7 @@ export const quoteStyle: ScalarRule = {
           out.push({
             start: q.at,
             end: q.at + 1,
-            message: `straight ${q.kind} quotes ${q.kind === 'double' ? '"…"' : "'…'"} in Chinese text: use ${pair}`,
+            message: say(q.kind === 'double' ? 'quote-style.straight-double' : 'quote-style.straight-single', { pair }),
             fix: [{ start: q.at, end: q.at + 1, text: mark(kind, true) }, { start: close, end: close + 1, text: mark(kind, false) }],
           });
           stack.push({ kind, at: q.at, straightClose: close });
@@ -135,9 +135,7 @@ export const quoteStyle: ScalarRule = {
           out.push({
             start: q.at,
             end: q.at + 1,
-            message: q.kind === 'double'
-              ? 'double quotes “…” directly inside double quotes: use ‘…’ for the inner quotes'
-              : 'single quotes ‘…’ directly inside single quotes: use “…” for the innermost quotes',
+            message: say(q.kind === 'double' ? 'quote-style.double-in-double' : 'quote-style.single-in-single'),
             fix: close === undefined ? undefined : [
               { start: q.at, end: q.at + 1, text: mark(inner, true) },
               { start: close, end: close + 1, text: mark(inner, false) },

@@ -5,6 +5,7 @@
  * the ellipsis rule's.
  */
 import { UnitSet, describeChar } from '../chars.js';
+import { say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 import { forEachRun, touchesProtected } from './around.js';
 
@@ -28,14 +29,14 @@ export const repeatedPunct: ScalarRule = {
         out.push({
           start: from + 1,
           end: to,
-          message: `${describeChar(first)} typed ${typed.length} times '${typed}': keep one`,
+          message: say('repeated-punct.same', { mark: describeChar(first), count: typed.length, typed }),
           fix: [{ start: from + 1, end: to, text: '' }],
         });
       } else {
         out.push({
           start: from,
           end: to,
-          message: `punctuation marks in a row '${typed}': keep the one that is meant`,
+          message: say('repeated-punct.mixed', { typed }),
         });
       }
     });

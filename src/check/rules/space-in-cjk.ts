@@ -14,6 +14,7 @@
  */
 import { SPACE_UNITS, cpAt, cpBefore, isCjkPunct, isDigit, isHan, isLatinLetter, isLineBreak, isSharedMark, isSpace, quoteText } from '../chars.js';
 import { UnitKind } from '../source-map.js';
+import { say } from '../../messages/catalogue.js';
 import type { Finding, ScalarRule } from '../types.js';
 
 const INVISIBLE = new Set(['\u200b', '\ufeff']);
@@ -62,7 +63,7 @@ export const spaceInCjk: ScalarRule = {
     const out: Finding[] = [];
     // A space YAML made from a line break cannot be removed in place; say where it comes from.
     const folded = (s: number): boolean => scalar.map.kind[scalar.view.toValue[s]] === UnitKind.fold;
-    const FOLD_HINT = 'this space is the line break inside a wrapped text (YAML joins wrapped lines with a space): join the two lines, or write the text as a | block';
+    const FOLD_HINT = say('space-in-cjk.folded');
     const remove = (s: number, e: number, message: string): void => {
       if (folded(s)) out.push({ start: s, end: e, message, hint: FOLD_HINT });
       else out.push({ start: s, end: e, message, fix: [{ start: s, end: e, text: '' }] });
@@ -76,39 +77,38 @@ export const spaceInCjk: ScalarRule = {
       const p = cpBefore(plain, s);
       const n = e < plain.length ? cpAt(plain, e) : 0;
       const shown = quoteText(typed);
-      const word = typed.length > 1 ? 'spaces' : 'space';
+      const count = typed.length;
       const start = s;
       const end = e;
       s = e;
 
       if ([...typed].some((c) => INVISIBLE.has(c)) && [...typed].every((c) => INVISIBLE.has(c))) {
-        remove(start, end, `invisible ${shown} in the text (pasted from another program?): remove it`);
+        remove(start, end, say('space-in-cjk.invisible', { shown }));
         continue;
       }
       if (p === 0 || n === 0 || isLineBreak(p) || isLineBreak(n)) {
-        const where = p === 0 || isLineBreak(p) ? 'leading' : 'trailing';
-        remove(start, end, `${where} ${word} ${shown}: remove ${typed.length > 1 ? 'them' : 'it'} (the layout sets indents and alignment)`);
+        remove(start, end, say(p === 0 || isLineBreak(p) ? 'space-in-cjk.leading' : 'space-in-cjk.trailing', { count, shown }));
         continue;
       }
       const hanOrPunct = (cp: number): boolean => isHan(cp) || isCjkPunct(cp);
       if (headline && titlePhraseBreak(p, n)) {
         if (typed === ' ' || typed === '\u3000') continue;
-        out.push({ start, end, message: `${shown} between title phrases: one space is enough (it is set as a full-width gap)`, fix: [{ start, end, text: ' ' }] });
+        out.push({ start, end, message: say('space-in-cjk.title-phrases', { shown }), fix: [{ start, end, text: ' ' }] });
         continue;
       }
       if (isCjkPunct(p) || isCjkPunct(n) || (isSharedMark(p) && hanOrPunct(n)) || (isSharedMark(n) && hanOrPunct(p))) {
         const mark = String.fromCodePoint(isCjkPunct(p) || isSharedMark(p) ? p : n);
-        remove(start, end, `${word} ${shown} next to full-width '${mark}': remove ${typed.length > 1 ? 'them' : 'it'} (the mark carries its own spacing)`);
+        remove(start, end, say('space-in-cjk.next-to-mark', { count, shown, mark }));
         continue;
       }
       if (isHan(p) && isHan(n)) {
         if (scalar.role === 'byline' || scalar.role === 'editor') continue;
         if (scalar.role === 'title' || scalar.role === 'toc' || insideBookTitle(plain, start, end)) {
           if (typed === ' ' || typed === '\u3000') continue;
-          out.push({ start, end, message: `${shown} between title phrases: one space is enough (it is set as a full-width gap)`, fix: [{ start, end, text: ' ' }] });
+          out.push({ start, end, message: say('space-in-cjk.title-phrases', { shown }), fix: [{ start, end, text: ' ' }] });
           continue;
         }
-        remove(start, end, `${word} ${shown} between Chinese characters '${String.fromCodePoint(p)}' and '${String.fromCodePoint(n)}': remove ${typed.length > 1 ? 'them' : 'it'}`);
+        remove(start, end, say('space-in-cjk.between-han', { count, shown, before: String.fromCodePoint(p), after: String.fromCodePoint(n) }));
         continue;
       }
       const latin = (cp: number): boolean => isLatinLetter(cp) || isDigit(cp);
@@ -119,20 +119,20 @@ export const spaceInCjk: ScalarRule = {
             start,
             end,
             severity: 'info',
-            message: `space between Chinese and ${isDigit(p) || isDigit(n) ? 'digits' : 'Latin letters'}: not needed, the typesetter adds that gap itself`,
+            message: say('space-in-cjk.mixed-note', { other: say(isDigit(p) || isDigit(n) ? 'space-in-cjk.digits' : 'space-in-cjk.letters') }),
           });
         } else {
-          remove(start, end, `${shown} between Chinese and ${isDigit(p) || isDigit(n) ? 'digits' : 'Latin letters'}: remove it (the typesetter adds that gap itself)`);
+          remove(start, end, say('space-in-cjk.mixed', { shown, other: say(isDigit(p) || isDigit(n) ? 'space-in-cjk.digits' : 'space-in-cjk.letters') }));
         }
         continue;
       }
       // 5 %, 38 ℃ in Chinese text: the sign is set against its number (GB/T 15835).
       if (isDigit(p) && NUMBER_SIGNS.has(n) && chinese) {
-        remove(start, end, `${word} ${shown} between a number and '${String.fromCodePoint(n)}': remove ${typed.length > 1 ? 'them' : 'it'} (the sign is set against its number)`);
+        remove(start, end, say('space-in-cjk.number-sign', { count, shown, sign: String.fromCodePoint(n) }));
         continue;
       }
       if (typed.includes('\u3000')) {
-        out.push({ start, end, message: `full-width space ${shown} between non-Chinese characters: use a normal space`, fix: [{ start, end, text: ' ' }] });
+        out.push({ start, end, message: say('space-in-cjk.ideographic', { shown }), fix: [{ start, end, text: ' ' }] });
       }
     }
     return out;

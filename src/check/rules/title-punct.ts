@@ -6,7 +6,7 @@
 import { say, hintOf } from '../../messages/catalogue.js';
 import { isChinese } from '../chars.js';
 import type { ScalarRule } from '../types.js';
-import { ROLE_WORDS } from './placeholder.js';
+import { roleWord } from './placeholder.js';
 
 /** Full-width marks that end a sentence or a clause, never a heading. */
 const FULL = new Set(['。', '：', '；', '，', '、']);
@@ -31,7 +31,7 @@ export const titlePunct: ScalarRule = {
     if (!FULL.has(mark) && !(HALF.has(mark) && isChinese(before))) return [];
     // A heading that is only its marker (一、) is not a title ending in 、.
     if (mark === '、' && /^[一二三四五六七八九十百]+、$/.test(plain.slice(0, end))) return [];
-    const field = ROLE_WORDS[scalar.role];
+    const field = roleWord(scalar.role);
     return [{
       start: end - 1,
       end,

@@ -4,6 +4,7 @@
  * should see that the table of contents still shows the old words.
  */
 import { quoteText } from '../chars.js';
+import { hintOf, say } from '../../messages/catalogue.js';
 import type { LintFile, ScalarRule, TextScalar } from '../types.js';
 
 /** Title scalars by owner, per file: looked up once for each toc, not by a scan of the file. */
@@ -53,8 +54,8 @@ export const tocDiffers: ScalarRule = {
     return [{
       start: at,
       end: Math.min(toc.length, at + 1),
-      message: `the table of contents shows ${quoteText(toc)} but the title is ${quoteText(titles.map((t) => t.view.plain).join(' / '))}`,
-      hint: 'fine if intended; otherwise correct the `toc` or remove it to use the title',
+      message: say('toc-differs', { toc: quoteText(toc), title: quoteText(titles.map((t) => t.view.plain).join(' / ')) }),
+      hint: hintOf('toc-differs'),
     }];
   },
 };
