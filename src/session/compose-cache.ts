@@ -66,8 +66,12 @@ export class ComposeCache {
       result = this.inner(spans, options);
       this.#entries.set(key, result);
     }
-    // The arrays are the caller's to keep; the lines in them are shared and never changed.
-    return { lines: result.lines.slice(), missing: result.missing.slice() };
+    // The arrays are the caller's to keep; the lines in them are shared and never changed. Every
+    // field of the composition is handed back (the settings in other line counts too), so a
+    // session lays out exactly what a build does.
+    const copy: ComposedParagraph = { ...result, lines: result.lines.slice(), missing: result.missing.slice() };
+    if (result.alternatives) copy.alternatives = result.alternatives.map((a) => a?.slice());
+    return copy;
   };
 
   /** A build starts: count and remember afresh. */

@@ -54,6 +54,23 @@ test('after any sequence of edits, the session writes the PDF buildIssue writes'
   }
 });
 
+test('690 and bulletins of other shapes: the session writes the PDF buildIssue writes (paragraphs offered in other line counts too)', async () => {
+  const dir = scratch();
+  try {
+    const files = [join(PACKAGE_ROOT, 'issues', '690.yaml'), ...['sheqing-minyi', 'lianzheng-jianbao', 'xianweiban-gongzuo-xinxi', 'jiedao-zengkan'].map((n) => join(PACKAGE_ROOT, 'test', 'fixtures', 'issues', `${n}.yaml`))];
+    for (const file of files) {
+      const session = new BuildSession(file, { date: DATE });
+      const viaSession = await session.build(join(dir, 'session.pdf'));
+      const fresh = await buildIssue(file, { output: join(dir, 'fresh.pdf'), date: DATE });
+      assert.ok(viaSession.ok && fresh.ok, file);
+      assert.equal(viaSession.pages, fresh.pages, file);
+      assert.ok(readFileSync(join(dir, 'session.pdf')).equals(readFileSync(join(dir, 'fresh.pdf'))), `${file}: same bytes`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a rebuild of the same text deflates nothing again (pdfkit deflates through zlib.deflateSync) and writes the same bytes', async () => {
   const dir = scratch();
   try {
