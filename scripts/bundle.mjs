@@ -45,8 +45,8 @@ const ours = {
       text = text.replace(/^const require = createRequire\(import\.meta\.url\);$/m, '');
       if (rel === 'cli.js') {
         const before = text;
-        text = text.replace(/^await (program\.parseAsync\(.*\));$/m, 'void $1;');
-        if (text === before) throw new Error('dist/cli.js: the top-level `await program.parseAsync(…);` this script rewrites is not there');
+        text = text.replace(/^await (main\(\));$/m, 'void $1;');
+        if (text === before) throw new Error('dist/cli.js: the top-level `await main();` this script rewrites is not there');
       }
       text = text.replaceAll('import.meta.url', `__bulletinUrl(${JSON.stringify(rel)})`);
       return { contents: text, loader: 'js', resolveDir: dirname(args.path) };

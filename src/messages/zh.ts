@@ -972,7 +972,7 @@ const entries = {
   'font.file-near': { message: '；是否应为 {near}？' },
   'font.file-not-found-hint': { message: 'bulletin fonts 可列出每个字体角色所用的字体；本机已安装的字体也可以不写文件，直接写字体名称（family: 仿宋_GB2312）' },
   'font-fallback': {
-    message: '{element}中的{char}用后备字体{fallback}印出：周围文字所用的{face}没有这个字形{times}',
+    message: '{element}中的{char}用后备字体 {fallback} 印出：周围文字所用的 {face} 没有这个字形{times}',
     hint: '这个字会和前后文字字体不同；请给这段文字换用含有该字形的字体（bulletin fonts 文件名 可查看每个字由哪款字体印出），或者接受它：在 bulletin.config.yaml 的“rules:”下写“font-fallback: off”，或在上一行写“# bulletin-disable-next-line font-fallback”',
   },
   'font-fallback.times': { message: '（这段文字中共{count}处）' },
