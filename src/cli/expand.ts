@@ -56,7 +56,7 @@ function issueFilesIn(dir: string, depth = 0): string[] {
   const out: string[] = [];
   for (const e of entries(dir)) {
     const path = join(dir, e.name);
-    if (e.dir && !skippedFolder(e.name)) out.push(...issueFilesIn(path, depth + 1));
+    if (e.dir && !skippedFolder(e.name)) for (const f of issueFilesIn(path, depth + 1)) out.push(f);
     else if (e.file && ISSUE_EXTENSIONS.test(e.name) && e.name !== CONFIG_FILE_NAME) out.push(path);
   }
   return out;
@@ -141,13 +141,13 @@ export function expandFileArguments(args: readonly string[]): Expanded {
     }
     if (st?.isDirectory()) {
       const found = issueFilesIn(arg);
-      if (found.length) files.push(...found);
+      if (found.length) for (const f of found) files.push(f);
       else unmatched.push(arg);
       continue;
     }
     if (st || !GLOB.test(arg)) { files.push(arg); continue; }
     const found = expandPattern(arg);
-    if (found.length) files.push(...found);
+    if (found.length) for (const f of found) files.push(f);
     else unmatched.push(arg);
   }
   return { files, unmatched };

@@ -155,7 +155,8 @@ test('new finds issues/ beside the config when run in another folder of the proj
   try {
     const r = bulletin(['new', '--date', '2024-06-08'], join(dir, 'notes'));
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /issues\/701\.yaml: number 6, total 701, 2024-06-08, from .*issues\/a\.yaml/);
+    // The config says language: zh, and is found from notes/ too.
+    assert.match(r.stdout, /issues\/701\.yaml：第6期（总第701期），2024-06-08，接续 .*issues\/a\.yaml/);
     assert.ok(existsSync(join(dir, 'issues', '701.yaml')));
   } finally {
     done();
@@ -178,9 +179,14 @@ test('patterns and folders are expanded by bulletin itself', () => {
 
 test('the office sample repository checks, with its rule levels and suppressions', () => {
   const sample = join(PACKAGE_ROOT, 'test', 'fixtures', 'office');
-  const r = bulletin(['check', 'issues'], sample);
+  const r = bulletin(['check', 'issues', '--lang', 'en'], sample);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /^issues\/2024-05\.yaml:\d+:\d+: warning: '堃' \(U\+5803\) in body text .*\[font-fallback\]$/m);
   assert.match(r.stdout, /2 files, 1 warning\n$/);
+  // Its config says language: zh: the same finding, rule id and exit status, in Chinese.
+  const zh = bulletin(['check', 'issues'], sample);
+  assert.equal(zh.status, r.status);
+  assert.match(zh.stdout, /^issues\/2024-05\.yaml:\d+:\d+: 警告：正文中的“堃”（U\+5803）用后备字体 .*\[font-fallback\]$/m);
+  assert.match(zh.stdout, /检查2个文件：1处警告\n$/);
   assert.ok(readFileSync(join(sample, 'issues', '2024-06.yaml'), 'utf8').includes('# bulletin-disable-next-line font-fallback'));
 });

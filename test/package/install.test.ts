@@ -65,18 +65,18 @@ test('installed into an office’s repository of issues: no compile, no script w
   assert.ok(!existsSync(join(office, 'node_modules', 'bulletin', 'src')));
 
   const bulletin = (...args: string[]) => run('npx', ['--no-install', 'bulletin', ...args], office);
-  const check = bulletin('check', 'issues');
+  const check = bulletin('check', 'issues', '--lang', 'en');
   assert.equal(check.status, 0, check.stdout + check.stderr);
   assert.match(check.stdout, /^issues\/2024-05\.yaml:\d+:\d+: warning: '堃' \(U\+5803\) in body text is printed in NotoSerifCJKsc-Regular \(Noto Serif CJK SC\), a fallback: FandolFang-Regular \(FandolFang\), .*\[font-fallback\]$/m);
   assert.match(check.stdout, /2 files, 1 warning\n$/);
-  assert.equal(bulletin('check', 'issues/*.yaml').stdout, check.stdout, 'a pattern no shell expanded');
+  assert.equal(bulletin('check', 'issues/*.yaml', '--lang', 'en').stdout, check.stdout, 'a pattern no shell expanded');
 
-  const build = bulletin('build', 'issues/2024-06.yaml');
+  const build = bulletin('build', 'issues/2024-06.yaml', '--lang', 'en');
   assert.equal(build.status, 0, build.stderr);
   assert.match(build.stdout, /^pdf\/2024-06\.pdf — 2 pages, \d+ KB/);
   assert.equal(readFileSync(join(office, 'pdf', '2024-06.pdf')).subarray(0, 5).toString('latin1'), '%PDF-');
 
-  const made = bulletin('new', '--date', '2024-06-17');
+  const made = bulletin('new', '--date', '2024-06-17', '--lang', 'en');
   assert.equal(made.status, 0, made.stderr);
   const file = join(office, /^(\S+\.yaml):/.exec(made.stdout)![1]);
   const modeline = /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(file, 'utf8'));
@@ -91,7 +91,7 @@ test('installed globally (npm i -g): the bulletin command checks the office’s 
   const install = ok(run(NPM, ['install', '-g', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball], root), 'npm install -g');
   assert.doesNotMatch(install.stdout + install.stderr, /install-scripts/);
   const bin = process.platform === 'win32' ? join(prefix, 'bulletin.cmd') : join(prefix, 'bin', 'bulletin');
-  const r = run(bin, ['check', 'issues/2024-05.yaml', 'issues/2024-06.yaml'], office);
+  const r = run(bin, ['check', 'issues/2024-05.yaml', 'issues/2024-06.yaml', '--lang', 'en'], office);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   assert.match(r.stdout, /2 files, 1 warning\n$/);
   assert.ok(readdirSync(join(prefix, 'lib', 'node_modules', 'bulletin', 'dist')).includes('bulletin.cjs'));

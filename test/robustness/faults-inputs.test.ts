@@ -11,6 +11,8 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, linkSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+
+const escapeRe = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 import { CLI, expectRun, fingerprint, KAI_FONT, MINIMAL, mknod, pdfReaders, removeSandbox, run, sandbox } from './faults-support.js';
 
 /** Every refusal of a non-regular input must come at once: a hang is killed here. */
@@ -66,7 +68,11 @@ test("a named pipe as a font in the issue's own style: does not block check in C
   const before = fingerprint(dir);
   for (const cmd of ['check', 'build']) {
     const r = run(dir, [cmd, 'b.yaml'], { timeoutMs: BOUND_MS });
-    expectRun(dir, before, r, { status: 2, stderr: new RegExp(`^bulletin ${cmd}: bad font: cannot read font file ${join(dir, 'kai.ttf').replace(/[/.]/g, '\\$&')}: it is a named pipe \\(FIFO\\), not a font file\\n$`) });
+    const said = `cannot read font file ${join(dir, 'kai.ttf')}: it is a named pipe (FIFO), not a font file`;
+    // Said at the key that names the font (build's diagnostics go to the standard error, check's to
+    // the standard output), then summed up in one line.
+    expectRun(dir, before, r, { status: 2, stderr: new RegExp(`(?:^|\\n)bulletin ${cmd}: bad font: ${escapeRe(said)}\\n$`) });
+    assert.ok((cmd === 'build' ? r.stderr : r.stdout).startsWith(`b.yaml:8:13: error: ${said} [theme]\n`), r.stdout + r.stderr);
   }
 });
 
@@ -120,7 +126,9 @@ test('a damaged head table in a font: one line, exit 2, not an internal error', 
   const dir = box({ 'bad.ttf': font, 'theme.yaml': 'fonts:\n  kai:\n    file: bad.ttf\n' });
   const before = fingerprint(dir);
   const r = run(dir, ['build', 'a.yaml', '--theme', 'theme.yaml']);
-  expectRun(dir, before, r, { status: 2, stderr: `bulletin build: bad font: not a usable font file: ${join(dir, 'bad.ttf')} (its 'head' table is damaged: 65535 units per em)\n` });
+  const said = `not a usable font file: ${join(dir, 'bad.ttf')} (its 'head' table is damaged: 65535 units per em)`;
+  // At the theme's key that names the font, then one summing-up line.
+  expectRun(dir, before, r, { status: 2, stderr: new RegExp(`^theme\\.yaml:3:11: error: ${escapeRe(said)} \\[theme\\]\\n(?:.*\\n)*bulletin build: bad font: ${escapeRe(said)}\\n$`) });
 });
 
 test('a SOURCE_DATE_EPOCH past year 9999 (or not a number): one line, exit 2', () => {

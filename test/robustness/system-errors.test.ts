@@ -51,17 +51,19 @@ function cases(dir: string): Case[] {
     { what: 'fonts: a missing issue file', args: ['fonts', 'none.yaml'], expect: { stderr: 'bulletin fonts: cannot read none.yaml: no such file\n' } },
     { what: 'new: a missing source file', args: ['new', '--from', 'none.yaml'], expect: { stderr: 'bulletin new: cannot read none.yaml: no such file\n' } },
     { what: 'build: a directory as the issue file', args: ['build', 'sub'], expect: { stderr: 'bulletin build: cannot read sub: it is a directory\n' } },
-    { what: 'check: a directory as the issue file', args: ['check', 'sub'], expect: { stderr: 'bulletin check: cannot read sub: it is a directory\n' } },
+    // check takes a directory for the issue files in it (cli/expand.ts): this one has none.
+    { what: 'check: a directory as the issue file', args: ['check', 'sub'], expect: { stderr: 'bulletin check: no issue files (.yaml, .yml) match sub\n' } },
     { what: 'fonts: a directory as the issue file', args: ['fonts', 'sub'], expect: { stderr: 'bulletin fonts: cannot read sub: it is a directory\n' } },
     { what: 'new: a directory as the source', args: ['new', '--from', 'sub'], expect: { stderr: 'bulletin new: cannot read sub: it is a directory\n' } },
     { what: 'build: an output directory that does not exist', args: ['build', 'a.yaml', '-o', 'no/such/a.pdf'], expect: { stderr: 'bulletin build: output directory does not exist: no/such\n' } },
     { what: 'new: an output directory that does not exist', args: ['new', '--from', 'a.yaml', '--date', '2024-02-01', '-o', 'no/such/b.yaml'], expect: { stderr: 'bulletin new: output directory does not exist: no/such\n' } },
-    { what: 'build: a theme naming a missing font file', args: ['build', 'a.yaml', '--theme', 'missing-font.yaml'], expect: { stderr: 'bulletin build: bad font: font file not found: /nonexistent/kai.ttf\n' } },
+    // build says it at the key that names the font, then in one line.
+    { what: 'build: a theme naming a missing font file', args: ['build', 'a.yaml', '--theme', 'missing-font.yaml'], expect: { first: 'missing-font.yaml:3:11: error: font file not found: /nonexistent/kai.ttf [theme]', last: 'bulletin build: bad font: font file not found: /nonexistent/kai.ttf' } },
     { what: 'fonts: a theme naming a missing font file', args: ['fonts', '--theme', 'missing-font.yaml'], expect: { stderr: 'bulletin fonts: bad font: font file not found: /nonexistent/kai.ttf\n' } },
-    { what: "build: an issue's style: naming a missing font file", args: ['build', 'style-missing-font.yaml'], expect: { stderr: `bulletin build: bad font: font file not found: ${abs('missing.ttf')}\n` } },
-    { what: 'build: a theme naming a garbage font file', args: ['build', 'a.yaml', '--theme', 'garbage-font.yaml'], expect: { stderr: `bulletin build: bad font: not a usable font file: ${abs('garbage.ttf')} (Unknown font format)\n` } },
+    { what: "build: an issue's style: naming a missing font file", args: ['build', 'style-missing-font.yaml'], expect: { first: `style-missing-font.yaml:8:13: error: font file not found: ${abs('missing.ttf')} [theme]`, last: `bulletin build: bad font: font file not found: ${abs('missing.ttf')}` } },
+    { what: 'build: a theme naming a garbage font file', args: ['build', 'a.yaml', '--theme', 'garbage-font.yaml'], expect: { first: `garbage-font.yaml:3:11: error: not a usable font file: ${abs('garbage.ttf')} (Unknown font format) [theme]`, last: `bulletin build: bad font: not a usable font file: ${abs('garbage.ttf')} (Unknown font format)` } },
     { what: 'fonts: a theme naming a garbage font file', args: ['fonts', 'a.yaml', '--theme', 'garbage-font.yaml'], expect: { stderr: `bulletin fonts: bad font: not a usable font file: ${abs('garbage.ttf')} (Unknown font format)\n` } },
-    { what: 'build: a theme naming an empty font file', args: ['build', 'a.yaml', '--theme', 'empty-font.yaml'], expect: { stderr: `bulletin build: bad font: not a usable font file: ${abs('empty.ttf')} (Unknown font format)\n` } },
+    { what: 'build: a theme naming an empty font file', args: ['build', 'a.yaml', '--theme', 'empty-font.yaml'], expect: { first: `empty-font.yaml:3:11: error: not a usable font file: ${abs('empty.ttf')} (Unknown font format) [theme]`, last: `bulletin build: bad font: not a usable font file: ${abs('empty.ttf')} (Unknown font format)` } },
     // A cut-short file is found when it is opened, from its table directory.
     { what: 'fonts: a theme naming a truncated font file', args: ['fonts', '--theme', 'truncated-font.yaml'], expect: { stderr: new RegExp(`^bulletin fonts: bad font: not a usable font file: ${escape(abs('truncated.ttf'))} \\(its '\\w+' table ends at byte \\d+ but the file has \\d+ bytes: the file is cut short or damaged\\)\\n$`) } },
     { what: 'build: a missing theme file', args: ['build', 'a.yaml', '--theme', 'none.yaml'], expect: { stderr: 'bulletin build: cannot read theme file none.yaml: no such file\n' } },
@@ -79,7 +81,7 @@ function cases(dir: string): Case[] {
     {
       what: 'build: a theme file that is not YAML',
       args: ['build', 'a.yaml', '--theme', 'syntax.yaml'],
-      expect: { first: 'syntax.yaml:2:1: error: Flow sequence in block collection must be sufficiently indented and end with a ] [theme-syntax]', last: 'bulletin build: theme file syntax.yaml has errors' },
+      expect: { first: 'syntax.yaml:2:1: error: a `[` … `]` above is not closed with `]` before this line (or this line is not indented enough) [theme-syntax]', last: 'bulletin build: theme file syntax.yaml has errors' },
     },
   ];
 }
