@@ -231,7 +231,7 @@ function summarize(name, rs) {
 const s2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
 const mb = (x) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
 
-/** The Typst peer from /work/shared/tools/typst-peer, installed once into a temporary directory. */
+/** The Typst peer (TYPST_PEER_DIR, default ../shared/tools/typst-peer beside the checkout), installed once into a temporary directory. */
 function typstPeer() {
   const source = process.env.TYPST_PEER_DIR ?? join(ROOT, '..', 'shared', 'tools', 'typst-peer');
   if (!existsSync(join(source, 'package.json'))) return { reason: `${source} not found` };

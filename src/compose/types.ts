@@ -95,7 +95,8 @@ export interface ComposedLine {
   start?: number;
   /**
    * Even inter-character space added at each justifiable joint to reach the measure, pt (absent
-   * when none was needed). Above ½ em a line looks loose: callers may warn (typography.md §8 item 23).
+   * when none was needed). Looser than `body.maxSpacing` (0.12 em by default; ½ em when a caller
+   * gives no limit) a line looks loose: callers may warn (typography.md §8 item 23).
    */
   spacing?: number;
 }

@@ -9,7 +9,8 @@
  * shown as a problem in the panel.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readBounded } from '../io/read-file.js';
+import { MAX_ISSUE_BYTES } from '../issue/load.js';
 import { basename, resolve } from 'node:path';
 import { BuildError, type BuildResult } from '../app/build.js';
 import type { Diagnostic } from '../diag/diagnostic.js';
@@ -19,6 +20,7 @@ import { positionAt, sourceLine } from '../issue/position.js';
 import type { LayoutResult } from '../layout/layout.js';
 import type { TextItem } from '../layout/types.js';
 import { BuildSession, type SessionOptions } from '../session/session.js';
+import { say } from '../messages/catalogue.js';
 import { GlyphTable, pageDisplay, type PageDisplay } from './display.js';
 
 /** Lines of source around a place, numbered from `first`. */
@@ -236,8 +238,10 @@ export class Preview {
         const l = loaded.find((x) => x.file === file);
         let text: string | undefined = l?.source;
         if (text === undefined) {
+          // Another file a diagnostic names (a theme, the config): read within the issue's bound.
           try {
-            text = readFileSync(file, 'utf8');
+            const read = readBounded(file, { limit: MAX_ISSUE_BYTES, what: say('io.what.issue') });
+            text = read.truncated ? undefined : new TextDecoder().decode(read.bytes);
           } catch {
             text = undefined;
           }

@@ -1,7 +1,7 @@
 /**
  * The theme: every size, font, colour, margin and spacing of the bulletin as data. The default
  * follows GB/T 9704-2012 geometry and 简报 practice (typography.md §2–§4); an issue's `style:`
- * block and a `--theme` file override any part of it by deep merge (theme-merge.ts), and
+ * block and a `--theme` file override any part of it by deep merge (merge.ts), and
  * schema/theme.schema.json describes the same shape. Nothing here opens a file.
  */
 import type { Cmyk, Length, Size } from './units.js';

@@ -1,7 +1,7 @@
 /**
  * doc-number: a 发文字号 puts its year in 六角括号 〔〕 and does not pad its sequence number
  * (杭政办函〔2023〕12号, not [2023], ［2023］, 【2023】, （2023）, (2023) or 〔2023〕012号) —
- * GB/T 9704—2012 §7.2.4. Recognised only where the form is unmistakable: a bracketed four-digit
+ * GB/T 9704—2012 §7.2.5. Recognised only where the form is unmistakable: a bracketed four-digit
  * year followed directly by digits and 号. A court case number, （2023）浙0102民初123号, has
  * letters after its year and keeps its （）.
  */
