@@ -112,15 +112,37 @@ function penalty(level: number): number {
   }
 }
 
-/** Total-fit breaking over the joints whose level is at least `minLevel`. */
-export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, al: Alloc): BreakResult {
+/** The joints a line may end at (level at least `minLevel`), with the paragraph's start and end. */
+function candidates(lm: LineMetrics, p: BreakParams, minLevel: number, al: Alloc): { cand: Int32Array; m: number } {
   const n = lm.n;
-  if (n === 0) return { ends: [], cost: 0 };
   const cand = al.i32(n + 1);
   let m = 0;
   cand[m++] = 0;
   for (let j = 1; j < n; j++) if (p.brk[j] >= minLevel) cand[m++] = j;
   cand[m++] = n;
+  return { cand, m };
+}
+
+/**
+ * The first candidate start, from `lo` on, whose line to cand[jb] is not overfull: starts before
+ * it give overfull lines for this end and every later one, so the searches never visit them again.
+ */
+function firstFitting(lm: LineMetrics, p: BreakParams, cand: Int32Array, lo: number, jb: number): number {
+  const b = cand[jb];
+  while (lo < jb - 1) {
+    lm.measure(cand[lo], b);
+    const avail = cand[lo] === 0 ? p.measure - p.indent : p.measure;
+    if (lm.natural - avail <= lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal + EPS) break;
+    lo++;
+  }
+  return lo;
+}
+
+/** Total-fit breaking over the joints whose level is at least `minLevel`. */
+export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, al: Alloc): BreakResult {
+  const n = lm.n;
+  if (n === 0) return { ends: [], cost: 0 };
+  const { cand, m } = candidates(lm, p, minLevel, al);
   const best = al.f64(m).fill(Infinity);
   const prev = al.i32(m).fill(-1);
   best[0] = 0;
@@ -135,12 +157,7 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
     const b = cand[jb];
     const isLast = b === n;
     const pen = isLast ? 0 : penalty(p.brk[b]) + (p.quality ? p.quality[b] : 0);
-    while (lo < jb - 1) {
-      lm.measure(cand[lo], b);
-      const avail = cand[lo] === 0 ? p.measure - p.indent : p.measure;
-      if (lm.natural - avail <= lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal + EPS) break;
-      lo++;
-    }
+    lo = firstFitting(lm, p, cand, lo, jb);
     let found = false;
     for (let ja = lo; ja < jb; ja++) {
       const a = cand[ja];
@@ -174,11 +191,7 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
 export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: number, lines: number, al: Alloc): BreakResult {
   const n = lm.n;
   if (n === 0 || lines < 1) return { ends: [], cost: Infinity };
-  const cand = al.i32(n + 1);
-  let m = 0;
-  cand[m++] = 0;
-  for (let j = 1; j < n; j++) if (p.brk[j] >= minLevel) cand[m++] = j;
-  cand[m++] = n;
+  const { cand, m } = candidates(lm, p, minLevel, al);
   const K = lines + 1;
   // best[j * K + c]: the cheapest setting of units [0, cand[j]) in c lines; only counts between
   // lo[j] and hi[j] are reachable, and only those are visited.
@@ -198,12 +211,7 @@ export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: n
     const b = cand[jb];
     const isLast = b === n;
     const pen = isLast ? 0 : penalty(p.brk[b]) + (p.quality ? p.quality[b] : 0);
-    while (lo < jb - 1) {
-      lm.measure(cand[lo], b);
-      const avail = cand[lo] === 0 ? p.measure - p.indent : p.measure;
-      if (lm.natural - avail <= lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal + EPS) break;
-      lo++;
-    }
+    lo = firstFitting(lm, p, cand, lo, jb);
     for (let ja = lo; ja < jb; ja++) {
       if (kHi[ja] < 0 || kLo[ja] >= lines) continue;
       const a = cand[ja];
