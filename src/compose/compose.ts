@@ -92,8 +92,10 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
   const paragraph: ComposedParagraph = { lines: placed(result.ends), missing: u.missing };
   // Other numbers of lines, asked for by the page breaker: only settings as good as the composer
   // accepts anyway (no line looser than the maximum, no rule broken, no lone last character).
-  if (options.alternatives) {
-    paragraph.alternatives = options.alternatives.map((want) => {
+  const n = result.ends.length;
+  const wants = options.alternatives ?? (options.nearby && n >= 3 ? [n - 1, n + 1] : undefined);
+  if (wants) {
+    paragraph.alternatives = wants.map((want) => {
       if (want === result.ends.length) return paragraph.lines;
       if (result.cost >= COST.DISCOURAGED) return undefined;
       const other = chooseBreaksInLines(lm, params, Brk.Emergency, want, scratch);

@@ -71,6 +71,13 @@ export interface ComposeOptions {
    * need not end short.
    */
   alternatives?: readonly number[];
+  /**
+   * Justified text: when the paragraph takes three lines or more, also set it in one line less and
+   * one more, as `alternatives` would ([lines - 1, lines + 1]), in the same composition: the page
+   * breaker may want either, and setting the paragraph again later would cost its whole
+   * composition a second time.
+   */
+  nearby?: boolean;
 }
 
 export { GlyphRun, type PlacedGlyph } from './glyph-run.js';

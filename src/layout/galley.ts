@@ -21,7 +21,7 @@ import { CENTRE, type Content, FOOT, TOP, displayPitch, displayRow, gridOf, line
 import { buildFooter } from './footer.js';
 import { buildMasthead } from './masthead.js';
 import type { Flex, GalleyRow, RowStart } from './paginate.js';
-import { type LayoutContext, composeSpans, lineRow, setSpans, setText } from './setting.js';
+import { type LayoutContext, composeSpans, lineRow, setParagraph, setText } from './setting.js';
 import { setTitle } from './title.js';
 import { type PendingNumber, type TocPiece, buildToc } from './toc.js';
 
@@ -46,6 +46,8 @@ interface ParagraphUnit {
   /** The brief it belongs to, and whether that brief is kept whole. */
   brief?: number;
   whole: boolean;
+  /** The paragraph in one line less and one more, from its composition (undefined where it cannot be). */
+  nearby?: (ComposedLine[] | undefined)[];
 }
 
 /**
@@ -176,9 +178,12 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
     const worth = worthTrying(natural.map((r) => (r.items[0]?.kind === 'text' ? r.items[0].line.text : '')), spread);
     const wanted = [...(worth.shorter ? [n - 1] : []), ...(worth.longer ? [n + 1] : [])];
     if (wanted.length === 0) return { start: u.start, end: u.end };
-    const found = composeSpans(ctx, u.spans, { ...u.options, alternatives: wanted }).alternatives ?? [];
+    const found = u.nearby ? [u.nearby[0], u.nearby[1]] : (() => {
+      const got = composeSpans(ctx, u.spans, { ...u.options, alternatives: wanted }).alternatives ?? [];
+      return [worth.shorter ? got[0] : undefined, worth.longer ? got[wanted.length - 1] : undefined];
+    })();
     const shorter = worth.shorter ? setting(n - 1, found[0]) : undefined;
-    const longer = worth.longer ? setting(n + 1, found[wanted.length - 1]) : undefined;
+    const longer = worth.longer ? setting(n + 1, found[1]) : undefined;
     if (shorter) flex.shorter = shorter;
     if (longer) flex.longer = longer;
     return flex;
@@ -278,11 +283,12 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
         const style = block.style;
         const spans = block.pieces.map((p) => ({ text: p.text, fonts: p.bold ? style.bold.fonts : style.fonts, tag: p.bold ? 'bold' : undefined }));
         const options: ComposeOptions = { measure: width, size: style.size, indent: style.indent, align: 'justify', grid: style.grid };
-        const lines = setSpans(ctx, spans, options, block.source, block.pieces.map((p) => p.offset));
+        const composed = setParagraph(ctx, spans, { ...options, nearby: true }, block.source, block.pieces.map((p) => p.offset));
+        const lines = composed.lines;
         const newBrief = block.brief !== undefined && block.brief !== lastBrief;
         lastBrief = block.brief;
         const start = rows.length;
-        units.push({ start, end: start + lines.length, spans: spans.filter((sp) => sp.text.length > 0), options, style, lead: Math.max(keepNext ? 1 : 0, keep), brief: block.brief, whole: false });
+        units.push({ start, end: start + lines.length, spans: spans.filter((sp) => sp.text.length > 0), options, style, lead: Math.max(keepNext ? 1 : 0, keep), brief: block.brief, whole: false, nearby: composed.alternatives });
         flow('body', lines, style, {
           anchors: block.anchors, brief: block.brief,
           spaceBefore: newBrief ? block.spaceBefore : 0,

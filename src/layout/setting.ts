@@ -37,9 +37,14 @@ export interface LayoutContext {
  * value itself.
  */
 export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOptions, source: SourcePath, offsets?: readonly number[]): ComposedLine[] {
+  return setParagraph(ctx, spans, options, source, offsets).lines;
+}
+
+/** setSpans, with the whole composition (its settings in other line counts too). */
+export function setParagraph(ctx: LayoutContext, spans: Span[], options: ComposeOptions, source: SourcePath, offsets?: readonly number[]): ComposedParagraph {
   const kept = spans.map((s, i) => ({ span: s, offset: offsets?.[i] })).filter((k) => k.span.text.length > 0);
   const nonEmpty = kept.map((k) => k.span);
-  if (nonEmpty.length === 0) return [];
+  if (nonEmpty.length === 0) return { lines: [], missing: [] };
   const result = composeSpans(ctx, nonEmpty, options);
   reportLoose(ctx, result.lines, kept, options.size, source);
   for (const m of result.missing) {
@@ -51,7 +56,7 @@ export function setSpans(ctx: LayoutContext, spans: Span[], options: ComposeOpti
       source,
     });
   }
-  return result.lines;
+  return result;
 }
 
 /**
