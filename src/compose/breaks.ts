@@ -112,6 +112,9 @@ function penalty(level: number): number {
   }
 }
 
+/** The most cells chooseBreaksInLines searches (candidate joints × line counts). */
+export const MAX_LINE_COUNT_CELLS = 1_000_000;
+
 /** The joints a line may end at (level at least `minLevel`), with the paragraph's start and end. */
 function candidates(lm: LineMetrics, p: BreakParams, minLevel: number, al: Alloc): { cand: Int32Array; m: number } {
   const n = lm.n;
@@ -193,6 +196,10 @@ export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: n
   if (n === 0 || lines < 1) return { ends: [], cost: Infinity };
   const { cand, m } = candidates(lm, p, minLevel, al);
   const K = lines + 1;
+  // The search keeps a cell per candidate joint and line count: a paragraph of many pages would
+  // need hundreds of millions. One line more or less matters only to a paragraph a page break
+  // can move, far below this; past it, no such setting is offered.
+  if (m * K > MAX_LINE_COUNT_CELLS) return { ends: [], cost: Infinity };
   // best[j * K + c]: the cheapest setting of units [0, cand[j]) in c lines; only counts between
   // lo[j] and hi[j] are reachable, and only those are visited.
   const best = al.f64(m * K).fill(Infinity);

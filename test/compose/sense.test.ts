@@ -113,3 +113,16 @@ test('a paragraph can be set in one line more or less when asked, within the spa
   assert.equal(set(few, set(few).length + 1).length, set(few).length);
   assert.equal(set(short, 6).length, 8);
 });
+
+test('nearby: a paragraph of three lines or more comes with its settings one line less and one more; one of many pages comes without them, at once', () => {
+  const text = '会议听取了有关情况的汇报，并就下一步工作作出部署，强调要坚持以人民为中心，推动各项工作落地见效。'.repeat(5);
+  const p = composeParagraph([{ text, fonts: [song()] }], { ...BODY, nearby: true });
+  const asked = composeParagraph([{ text, fonts: [song()] }], { ...BODY, alternatives: [p.lines.length - 1, p.lines.length + 1] });
+  assert.equal(p.alternatives?.length, 2);
+  assert.deepEqual(p.alternatives?.map((a) => a?.map((l) => l.text)), asked.alternatives?.map((a) => a?.map((l) => l.text)));
+  assert.equal(composeParagraph([{ text: '会议听取了汇报。', fonts: [song()] }], { ...BODY, nearby: true }).alternatives, undefined, 'one line: nothing to offer');
+  // 100,000 characters, some 3,600 lines: the search in line counts would need hundreds of millions of cells.
+  const huge = composeParagraph([{ text: '这是很长的段落，用来测试排版是否都正确。'.repeat(5000), fonts: [song()] }], { ...BODY, nearby: true });
+  assert.ok(huge.lines.length > 3000);
+  assert.deepEqual(huge.alternatives, [undefined, undefined]);
+});
