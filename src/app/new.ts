@@ -6,13 +6,13 @@
  * Without a previous issue a fully commented template is written. Never overwrites a file.
  * Printing and exit codes are the CLI's job: this returns what happened or throws NewError.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Document, isMap, isScalar, isSeq, parse, Scalar, YAMLMap, YAMLSeq, type Node, type Pair } from 'yaml';
 import type { Diagnostic } from '../diag/diagnostic.js';
 import { SCHEMA_DIR } from '../font/vendored.js';
 import { readBounded } from '../io/read-file.js';
-import { WriteError, writeFileSafely } from '../io/write-file.js';
+import { WriteError, exists, writeFileSafely } from '../io/write-file.js';
 import { IssueReadError, loadIssueFile, loadIssueSource, MAX_ISSUE_BYTES } from '../issue/load.js';
 import type { LoadedIssue } from '../issue/loaded.js';
 import { ConfigError, Configs, type ConfigChoice, type ProjectConfig } from './config.js';
@@ -438,15 +438,6 @@ export function templateText(date: string, outputDir: string): string {
   (pairOf(root, 'sections')!.key as Scalar).spaceBefore = true;
   (pairOf(root, 'footer')!.key as Scalar).spaceBefore = true;
   return doc.toString(TO_STRING);
-}
-
-function exists(file: string): boolean {
-  try {
-    lstatSync(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function newTemplate(options: NewOptions, cwd: string, date: string): Promise<NewResult> {

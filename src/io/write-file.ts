@@ -439,19 +439,26 @@ function changedError(target: Target): WriteError {
   return new WriteError(target.given, 'ECHANGED', say('io.changed'), say('io.state.version-left'));
 }
 
+/**
+ * Every byte into a new temporary file and flushed to the disk, after `before` (made ready for the
+ * file it replaces); the file as written, to check nobody swapped it. The handle is closed.
+ */
+async function fillTemp(handle: FileHandle, data: Uint8Array, before?: () => Promise<void>): Promise<BigIntStats> {
+  try {
+    await before?.();
+    await writeAll(handle, data, 0);
+    await handle.sync();
+    return await handle.stat({ bigint: true });
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Temporary file, every byte, flush, rename, flush the directory. */
 async function replace(target: Target, st: BigIntStats | undefined, data: Uint8Array, options: WriteOptions): Promise<WriteOutcome> {
   const { temp, handle } = await createTemp(target, st ? Number(st.mode) & 0o600 : 0o666);
   try {
-    let written: BigIntStats;
-    try {
-      await takeOver(handle, st);
-      await writeAll(handle, data, 0);
-      await handle.sync();
-      written = await handle.stat({ bigint: true });
-    } finally {
-      await handle.close();
-    }
+    const written = await fillTemp(handle, data, () => takeOver(handle, st));
     checkInterrupted();
     if (changedMeanwhile(target, options.unchangedSince)) throw changedError(target);
     checkStillOurs(temp, written);
@@ -473,14 +480,7 @@ async function replace(target: Target, st: BigIntStats | undefined, data: Uint8A
 async function createExclusive(target: Target, data: Uint8Array): Promise<WriteOutcome> {
   const { temp, handle } = await createTemp(target, 0o666);
   try {
-    let written: BigIntStats;
-    try {
-      await writeAll(handle, data, 0);
-      await handle.sync();
-      written = await handle.stat({ bigint: true });
-    } finally {
-      await handle.close();
-    }
+    const written = await fillTemp(handle, data);
     checkInterrupted();
     checkStillOurs(temp, written);
     try {
@@ -504,7 +504,8 @@ async function createExclusive(target: Target, data: Uint8Array): Promise<WriteO
   return { path: target.path, how: 'created', toStdout: false };
 }
 
-function exists(path: string): boolean {
+/** Whether anything has this name (a dangling link too: the name is taken). */
+export function exists(path: string): boolean {
   try {
     lstatSync(path);
     return true;
