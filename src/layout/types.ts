@@ -4,6 +4,7 @@
  * the trimmed page (as pdfkit's own API does); the renderer adds bleed offsets and flips y.
  */
 import type { ComposedLine } from '../compose/types.js';
+import type { DocumentMeta as StyledMeta } from '../style/model.js';
 import type { Cmyk } from '../style/units.js';
 
 /** A composed line drawn with its measure's left edge at x and its baseline at y. */
@@ -58,12 +59,8 @@ export interface OutlineEntry {
   children: OutlineEntry[];
 }
 
-export interface DocumentMeta {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string;
-  lang: string;
+/** The styled document's metadata, with the date the PDF gives as made. */
+export interface DocumentMeta extends StyledMeta {
   /** CreationDate and ModDate. */
   date: Date;
 }
