@@ -11,10 +11,10 @@
  * none. Theme layers, lowest first: the default theme ← the config's `theme` ← its `fonts` ←
  * `--theme` ← the issue's `style:`.
  */
-import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { parseDocument } from 'yaml';
+import { CONFIG_FILE_NAME, MAX_CONFIG_BYTES, findConfigFile } from './config-file.js';
+import type { Language } from '../messages/language.js';
 import { sortDiagnostics, type Diagnostic } from '../diag/diagnostic.js';
 import { GUARD_RULES, RULE_IDS, isRuleId, type RuleLevel, type RuleSettings } from '../check/settings.js';
 import { ReadFileError, readBounded } from '../io/read-file.js';
@@ -29,12 +29,7 @@ import {
   type ThemeFile, type ThemeSource,
 } from './theme-file.js';
 
-export const CONFIG_FILE_NAME = 'bulletin.config.yaml';
-
-/** A config is a few lines; anything near this is the wrong file. */
-export const MAX_CONFIG_BYTES = 1024 * 1024;
-
-export type Language = 'zh' | 'en';
+export { CONFIG_FILE_NAME, MAX_CONFIG_BYTES, findConfigFile };
 
 export interface ProjectConfig {
   /** The config file, as messages name it. */
@@ -168,26 +163,6 @@ function finish(config: ProjectConfig): ProjectConfig {
   return config;
 }
 
-/** The config file `dir` or a directory above it holds, nearest first; undefined when none does. */
-export function findConfigFile(dir: string, cache?: Map<string, string | null>): string | undefined {
-  const visited: string[] = [];
-  let here = resolve(dir);
-  let found: string | null = null;
-  for (;;) {
-    const known = cache?.get(here);
-    if (known !== undefined) { found = known; break; }
-    visited.push(here);
-    const candidate = join(here, CONFIG_FILE_NAME);
-    // Anything by that name counts (a directory or a pipe is then refused when read, in words).
-    if (existsSync(candidate)) { found = candidate; break; }
-    const up = dirname(here);
-    if (up === here) break;
-    here = up;
-  }
-  if (cache) for (const v of visited) cache.set(v, found);
-  return found ?? undefined;
-}
-
 /** What the command line says about configs: `--config FILE`, `--no-config` (false), or nothing. */
 export type ConfigChoice = string | false | undefined;
 
@@ -239,21 +214,4 @@ export function configFilesToWatch(file: string, choice: string | false | undefi
     // reported by the build
   }
   return out;
-}
-
-/**
- * Only the `language:` of a config file, read before anything is printed (the language of the
- * help and of every message depends on it). Undefined when the file cannot be read or parsed:
- * the command reports that itself, in the language chosen without it.
- */
-export function readConfigLanguage(file: string): string | undefined {
-  try {
-    const read = readBounded(file, { limit: MAX_CONFIG_BYTES, what: 'a config file' });
-    if (read.truncated) return undefined;
-    const doc = parseDocument(new TextDecoder().decode(read.bytes));
-    const value = doc.errors.length ? undefined : (doc.toJS() as { language?: unknown } | null)?.language;
-    return typeof value === 'string' ? value : undefined;
-  } catch {
-    return undefined;
-  }
 }

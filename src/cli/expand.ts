@@ -14,9 +14,9 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, sep } from 'node:path';
+import { CONFIG_FILE_NAME } from '../app/config-file.js';
 
 const ISSUE_EXTENSIONS = /\.ya?ml$/i;
-const CONFIG_FILE_NAME = 'bulletin.config.yaml';
 const GLOB = /[*?[{]/;
 
 export interface Expanded {

@@ -4,6 +4,7 @@
  * `config` is the project config's `language:` when a command has read it.
  */
 import { dirname, resolve } from 'node:path';
+import { findConfigFile, readConfigLanguage } from '../app/config-file.js';
 import { ambiguousWidthFor, setAmbiguousWidth } from '../diag/width.js';
 import { chooseLanguage, setLanguage, type Language, type LanguageChoice } from '../messages/language.js';
 
@@ -33,7 +34,6 @@ export async function configuredLanguage(argv: readonly string[], cwd = process.
     else if (first === undefined && !arg.startsWith('-') && /\.ya?ml$/i.test(arg)) first = arg;
   }
   if (off) return undefined;
-  const { findConfigFile, readConfigLanguage } = await import('../app/config.js');
   const file = named ?? findConfigFile(first ? dirname(resolve(cwd, first)) : cwd);
   return file === undefined ? undefined : readConfigLanguage(resolve(cwd, file));
 }
