@@ -3,19 +3,7 @@ import assert from 'node:assert/strict';
 import { loadIssueSource } from '../../src/issue/load.js';
 import { applyRepairs } from '../../src/issue/repair.js';
 import { tabRepair } from '../../src/issue/tabs.js';
-
-const MINIMAL = `bulletin: 测试简报
-number: 1
-publisher: 测试单位编
-date: 2024-01-05
-sections:
-  - name: 要闻
-    articles:
-      - title: 第一篇文章
-        body:
-          - 第一段正文。
-        byline: 办公室 张三
-`;
+import { MINIMAL } from '../support/issues.js';
 
 test('one message for all the lines a tab indents, none of what follows from them', () => {
   const source = MINIMAL.replace(/^( {2,})/gm, (s) => '\t'.repeat(s.length / 2));

@@ -22,6 +22,15 @@ function box(files: Record<string, string> = {}): string {
 }
 after(() => dirs.forEach(removeSandbox));
 
+/** Run `args` with its writes slowed down, and send `signal` once its temporary file is there. */
+async function interruptWrite(dir: string, args: string[], signal: NodeJS.Signals): Promise<Awaited<ReturnType<typeof finished>>> {
+  const child = start(dir, args, { env: SLOW });
+  const result = finished(child, 30_000);
+  assert.ok(await until(() => leftovers(dir).length > 0, 20_000), 'the write began');
+  child.kill(signal);
+  return result;
+}
+
 function oldPdf(dir: string): void {
   if (!goodPdf) {
     const d = box();
@@ -36,11 +45,7 @@ for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 12
     const dir = box();
     oldPdf(dir);
     const before = fingerprint(dir);
-    const child = start(dir, ['build', 'a.yaml', '-q'], { env: SLOW });
-    const result = finished(child, 30_000);
-    assert.ok(await until(() => leftovers(dir).length > 0, 20_000), 'the write began');
-    child.kill(signal);
-    const r = await result;
+    const r = await interruptWrite(dir, ['build', 'a.yaml', '-q'], signal);
     assert.equal(r.signal, null, 'ended by its own handler');
     expectRun(dir, before, { ...r, ms: 0 }, { status, stderr: `bulletin: interrupted (${signal}); a.pdf is left as it was\n`, pdfs: ['a.pdf'] });
   });
@@ -49,11 +54,7 @@ for (const [signal, status] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 12
 test("SIGINT during check --fix's write: the issue file is left as it was, exit 130", async () => {
   const dir = box({ 'a.yaml': MINIMAL.replace('第一段正文。', '第一段正文,第二句。') });
   const before = fingerprint(dir);
-  const child = start(dir, ['check', '--fix', 'a.yaml'], { env: SLOW });
-  const result = finished(child, 30_000);
-  assert.ok(await until(() => leftovers(dir).length > 0, 20_000), 'the write began');
-  child.kill('SIGINT');
-  const r = await result;
+  const r = await interruptWrite(dir, ['check', '--fix', 'a.yaml'], 'SIGINT');
   expectRun(dir, before, { ...r, ms: 0 }, { status: 130, stderr: 'bulletin: interrupted (SIGINT); a.yaml is left as it was\n' });
 });
 
@@ -61,11 +62,7 @@ test('a run killed outright leaves its temporary file; the next build of the sam
   const dir = box();
   oldPdf(dir);
   const before = fingerprint(dir);
-  const child = start(dir, ['build', 'a.yaml', '-q'], { env: SLOW });
-  const result = finished(child, 30_000);
-  assert.ok(await until(() => leftovers(dir).length > 0, 20_000), 'the write began');
-  child.kill('SIGKILL');
-  await result;
+  await interruptWrite(dir, ['build', 'a.yaml', '-q'], 'SIGKILL');
   const stale = leftovers(dir);
   assert.equal(stale.length, 1, 'SIGKILL cannot be handled: the temporary file stays');
   assert.match(stale[0], /^\.a\.pdf\.\d+\.[0-9a-f]{16}\.tmp$/);
