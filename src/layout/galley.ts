@@ -14,14 +14,14 @@
  *   or fewer stays whole;
  * - a row that begins a 栏目, an article or a brief is marked: a page may end short before it.
  */
-import type { ComposeOptions, ComposedLine, Span } from '../compose/types.js';
+import type { ComposeOptions, ComposedLine } from '../compose/types.js';
 import type { Block } from '../style/model.js';
 import { type TextStyle, scaled } from '../style/styles.js';
 import { CENTRE, type Content, FOOT, TOP, displayPitch, displayRow, gridOf, linesNeeded } from './display.js';
 import { buildFooter } from './footer.js';
 import { buildMasthead } from './masthead.js';
 import type { Flex, GalleyRow, RowStart } from './paginate.js';
-import { type LayoutContext, composeSpans, lineRow, setParagraph, setText } from './setting.js';
+import { type LayoutContext, lineRow, setParagraph, setText } from './setting.js';
 import { setTitle } from './title.js';
 import { type PendingNumber, type TocPiece, buildToc } from './toc.js';
 
@@ -34,19 +34,20 @@ export interface Galley {
   flex(which: Iterable<number>): Flex<ComposedLine>[];
 }
 
-/** A body paragraph as set, and what it needs to be set again in another number of lines. */
+/** A body paragraph as set, and its settings in one line less and one more. */
 interface ParagraphUnit {
   start: number;
   end: number;
-  spans: Span[];
-  options: ComposeOptions;
   style: TextStyle;
   /** Leading rows a break may not come before (kept with what precedes). */
   lead: number;
   /** The brief it belongs to, and whether that brief is kept whole. */
   brief?: number;
   whole: boolean;
-  /** The paragraph in one line less and one more, from its composition (undefined where it cannot be). */
+  /**
+   * The paragraph in one line less and one more, from its own composition (`nearby`: set for every
+   * paragraph of three lines or more; an entry is undefined where that setting cannot be had).
+   */
   nearby?: (ComposedLine[] | undefined)[];
 }
 
@@ -176,14 +177,9 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
     const limit = styles.body.maxSpacing;
     const spread = limit ? scaled(limit, u.style.size) / u.style.size : DEFAULT_SPREAD;
     const worth = worthTrying(natural.map((r) => (r.items[0]?.kind === 'text' ? r.items[0].line.text : '')), spread);
-    const wanted = [...(worth.shorter ? [n - 1] : []), ...(worth.longer ? [n + 1] : [])];
-    if (wanted.length === 0) return { start: u.start, end: u.end };
-    const found = u.nearby ? [u.nearby[0], u.nearby[1]] : (() => {
-      const got = composeSpans(ctx, u.spans, { ...u.options, alternatives: wanted }).alternatives ?? [];
-      return [worth.shorter ? got[0] : undefined, worth.longer ? got[wanted.length - 1] : undefined];
-    })();
-    const shorter = worth.shorter ? setting(n - 1, found[0]) : undefined;
-    const longer = worth.longer ? setting(n + 1, found[1]) : undefined;
+    const [fewer, more] = u.nearby ?? [];
+    const shorter = worth.shorter ? setting(n - 1, fewer) : undefined;
+    const longer = worth.longer ? setting(n + 1, more) : undefined;
     if (shorter) flex.shorter = shorter;
     if (longer) flex.longer = longer;
     return flex;
@@ -282,13 +278,13 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
       case 'paragraph': {
         const style = block.style;
         const spans = block.pieces.map((p) => ({ text: p.text, fonts: p.bold ? style.bold.fonts : style.fonts, tag: p.bold ? 'bold' : undefined }));
-        const options: ComposeOptions = { measure: width, size: style.size, indent: style.indent, align: 'justify', grid: style.grid };
-        const composed = setParagraph(ctx, spans, { ...options, nearby: true }, block.source, block.pieces.map((p) => p.offset));
+        const options: ComposeOptions = { measure: width, size: style.size, indent: style.indent, align: 'justify', grid: style.grid, nearby: true };
+        const composed = setParagraph(ctx, spans, options, block.source, block.pieces.map((p) => p.offset));
         const lines = composed.lines;
         const newBrief = block.brief !== undefined && block.brief !== lastBrief;
         lastBrief = block.brief;
         const start = rows.length;
-        units.push({ start, end: start + lines.length, spans: spans.filter((sp) => sp.text.length > 0), options, style, lead: Math.max(keepNext ? 1 : 0, keep), brief: block.brief, whole: false, nearby: composed.alternatives });
+        units.push({ start, end: start + lines.length, style, lead: Math.max(keepNext ? 1 : 0, keep), brief: block.brief, whole: false, nearby: composed.alternatives });
         flow('body', lines, style, {
           anchors: block.anchors, brief: block.brief,
           spaceBefore: newBrief ? block.spaceBefore : 0,
