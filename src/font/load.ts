@@ -161,10 +161,12 @@ function openFontData(path: string, data: FontFileData, face: string | undefined
     throw new FontLoadError(path, say('font.unusable', { file: path }));
   }
   const f = font;
+  // Before checkHead, which reads the glyph index: decoded by fontkit itself, a CJK face's
+  // 65 536 offsets took some 8 ms each, and the fast decoder finds the table already filled.
+  installFastTables(f);
   checkHead(path, f);
   const glyf = glyfOffsetOf(f);
   const source = glyf === undefined ? undefined : data.faces.get(glyf);
-  installFastTables(f);
   if (source) attachGlyphSource(f, source);
   else if (glyf !== undefined && !data.whole) throw new FontLoadError(path, say('font.unusable-because', { file: path, reason: say('font.glyf-misplaced') }));
   return fontkitHandle(face ?? basename(path, extname(path)), path, f, rawMetrics(f));
