@@ -72,13 +72,29 @@ async function bundle(entry, outfile, options = {}) {
     logLevel: 'warning',
     logOverride: { 'require-resolve-not-external': 'silent' },
     banner: { js: URL_HELPER },
+    // No comments and no indentation: a smaller file to read, and (with esbuild's default ASCII
+    // charset for strings) one without a byte over 127, which the launcher reads as Latin-1 —
+    // decoding UTF-8 took most of the read (36 against 9 ms for 2.2 MB). Names are kept.
+    minifyWhitespace: true,
+    legalComments: 'none',
     plugins: [ours],
     ...options,
   });
   return result.outputFiles[0].text;
 }
 
-const main = await bundle('cli-bundle.js', BUNDLE, { external: EXTERNAL });
+/**
+ * esbuild writes what lies outside ASCII in strings and templates as escapes, but leaves it in
+ * regular expression literals (the lint's and the composer's Chinese character classes). There a
+ * \uXXXX escape means the same code unit, and a pair of escaped surrogates the same code point
+ * under the u flag: every UTF-16 code unit over 127 is written as one, and the launcher reads the
+ * file as Latin-1.
+ */
+function asciiOnly(text) {
+  return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+const main = asciiOnly(await bundle('cli-bundle.js', BUNDLE, { external: EXTERNAL }));
 const id = createHash('sha256').update(main).digest('hex').slice(0, 16);
 writeFileSync(BUNDLE, `// bulletin bundle ${id}\n${main}`);
 // The launcher: tiering and the loader only; without a bundle it imports dist/cli.js.

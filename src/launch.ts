@@ -37,7 +37,9 @@ type Writer = (file: string, data: Uint8Array) => Promise<unknown>;
 
 function readBundle(): string | undefined {
   try {
-    return readFileSync(BUNDLE, 'utf8');
+    // ASCII only (scripts/bundle.mjs escapes the rest): Latin-1 gives the same string and reads
+    // it as one-byte, with no UTF-8 decoding.
+    return readFileSync(BUNDLE, 'latin1');
   } catch {
     return undefined;
   }
