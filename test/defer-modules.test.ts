@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
-import { deferModules, deferUnicodeTries } from '../src/defer-modules.js';
+import { deferModules, deferUnicodeTries, inflateTrie } from '../src/defer-modules.js';
 
 /** A throw-away package whose modules count how often they are loaded. */
 function fixture(): { dir: string; parent: string; loads: () => Record<string, number> } {
@@ -102,4 +102,26 @@ test('unicode tables built on first lookup give the same values as built at once
   } finally {
     rmSync(f.dir, { recursive: true, force: true });
   }
+});
+
+test('unicode tables decoded by zlib hold what unicode-trie decodes itself, for the real tables', () => {
+  const require = createRequire(import.meta.url);
+  const Real = require('unicode-trie') as new (data: Uint8Array) => { data: Uint32Array; highStart: number; errorValue: number };
+  // fontkit's shaping tables (the same form linebreak and unicode-properties carry inline).
+  const shapers = join(dirname(require.resolve('fontkit')), '..', 'src', 'opentype', 'shapers');
+  const tables = ['use.trie', 'data.trie', 'indic.trie'].map((name) => readFileSync(join(shapers, name)));
+  assert.equal(tables.length, 3);
+  for (const bytes of tables) {
+    const ours = inflateTrie(bytes);
+    assert.ok(ours, 'decoded');
+    const theirs = new Real(bytes);
+    assert.equal(ours.highStart, theirs.highStart);
+    assert.equal(ours.errorValue, theirs.errorValue);
+    assert.deepEqual(ours.data, theirs.data);
+    // At an offset inside a larger buffer, as Node's small Buffers are.
+    const pooled = Buffer.concat([Buffer.alloc(7), bytes]).subarray(7);
+    assert.deepEqual(inflateTrie(pooled)?.data, theirs.data);
+  }
+  assert.equal(inflateTrie(Buffer.from('not a table at all')), undefined);
+  assert.equal(inflateTrie({ data: new Uint32Array(4), highStart: 0, errorValue: 0 }), undefined);
 });
