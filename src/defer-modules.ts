@@ -47,6 +47,23 @@ function standIn(load: Loader): object {
 }
 
 /**
+ * The one-file build (dist/cli.bundle.cjs, run as CommonJS by launch.ts), when this is it:
+ * bundled dependencies are part of that file and require with its `require`. Loaded as ES
+ * modules, there is no `__filename`.
+ */
+const BUNDLE = typeof __filename === 'string' && __filename.endsWith('.cjs') ? __filename : undefined;
+
+/**
+ * The file whose `require` loads the dependencies of package `name` (its main file, as
+ * `resolve` finds it), for deferModules and deferUnicodeTries. In the bundle, the bundle itself:
+ * no resolving of the package (its exports map and some file lookups cost fontkit about 5 ms of
+ * a cold build), and the right answer, since the bundled package requires through the bundle.
+ */
+export function requirerOf(name: string, resolve: (id: string) => string): string {
+  return BUNDLE ?? resolve(name);
+}
+
+/**
  * Defer `ids`, as the module `parent` (a file path) would require them. A module already
  * loaded, or one that cannot be resolved, is left alone.
  */

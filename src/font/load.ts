@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import { basename, extname, resolve } from 'node:path';
 import type { Font, FontCollection } from 'fontkit';
-import { deferModules, deferUnicodeTries } from '../defer-modules.js';
+import { deferModules, deferUnicodeTries, requirerOf } from '../defer-modules.js';
 import { SPARSE, attachGlyphSource, glyfOffsetOf, installFastTables, rawMetrics } from './fontkit-private.js';
 import { fontkitHandle } from './handle.js';
 import { ReadFileError, reasonOf } from '../io/read-file.js';
@@ -23,7 +23,7 @@ let fontkit: Fontkit | undefined;
 function loadFontkit(): Fontkit {
   // Its Brotli decoder is for WOFF2 files only, and its shapers' tables are for scripts an
   // issue may never use: both wait until they are needed (defer-modules.ts).
-  const main = require.resolve('fontkit');
+  const main = requirerOf('fontkit', require.resolve);
   deferModules(main, ['brotli/decompress.js']);
   deferUnicodeTries(main);
   return require('fontkit') as Fontkit;

@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import type PDFKitDocument from 'pdfkit';
-import { deferModules } from '../defer-modules.js';
+import { deferModules, requirerOf } from '../defer-modules.js';
 import type { FontHandle } from '../font/types.js';
 import type { Cmyk } from '../style/units.js';
 import type { LaidOutDocument, PageFrame, RuleItem, TextItem } from '../layout/types.js';
@@ -42,7 +42,7 @@ const cmyk = (c: Cmyk): string => c.map((v) => fmt(v / 100)).join(' ');
 
 export async function renderPdf(document: LaidOutDocument, options: RenderOptions): Promise<Buffer> {
   // AES is for encrypted PDFs and png-js for PNG images, neither of which we write.
-  deferModules(require.resolve('pdfkit'), ['@noble/ciphers/aes', 'png-js']);
+  deferModules(requirerOf('pdfkit', require.resolve), ['@noble/ciphers/aes', 'png-js']);
   const PDFDocument = require('pdfkit') as PDFDocumentCtor;
   const bleed = Math.max(0, options.bleed ?? 0);
   // The media grows by the bleed, and by room for the marks when they are drawn.
