@@ -189,9 +189,10 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
  * Total-fit breaking into exactly `lines` lines (TeX's \looseness): the same prices, with the
  * line count as a second dimension of the search, so a paragraph can be set one line shorter
  * (punctuation compressed further) or longer (lines spaced out, within the maximum) for a page
- * that would otherwise end short. `cost` is Infinity when no such setting exists.
+ * that would otherwise end short. Only settings costing less than `below` are searched (every
+ * price is ≥ 0, so no part of one costs more): `cost` is Infinity when no such setting exists.
  */
-export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: number, lines: number, al: Alloc): BreakResult {
+export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: number, lines: number, al: Alloc, below = Infinity): BreakResult {
   const n = lm.n;
   if (n === 0 || lines < 1) return { ends: [], cost: Infinity };
   const { cand, m } = candidates(lm, p, minLevel, al);
@@ -227,12 +228,22 @@ export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: n
       const shrinkAll = lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal;
       const over = lm.natural - avail;
       // A line that would have to be spaced beyond the maximum is no way to gain a line.
-      if (over > shrinkAll + EPS || (!isLast && -over > tooShort)) continue;
+      if (over > shrinkAll + EPS) continue;
+      if (!isLast && -over > tooShort) {
+        // Every later start gives a line narrower still (or wider by no more than a line start
+        // adds back), with at least as much room: all too short as well, none worth measuring.
+        const widest = lm.natural - (a === 0 ? lm.fAdj[0] : lm.sAdj[a]) + lm.maxStartAdj;
+        if (lm.narrowing && avail - widest > tooShort) break;
+        continue;
+      }
       const c = lineCost(lm, p, a, b, over, shrinkAll, isLast, em, maxSpacing) + pen + orphan(lm, a, b, isLast, totalChars);
       const top = Math.min(kHi[ja], lines - 1);
+      if (c >= below) continue;
       for (let k = kLo[ja]; k <= top; k++) {
         const from = best[ja * K + k];
-        if (from === Infinity) continue;
+        // Settings at `below` or more are not searched: their states stay unreached, and the
+        // joints only they reach are never measured from.
+        if (from === Infinity || from + c >= below) continue;
         const at = jb * K + k + 1;
         if (from + c < best[at]) {
           best[at] = from + c;

@@ -98,7 +98,7 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     paragraph.alternatives = wants.map((want) => {
       if (want === result.ends.length) return paragraph.lines;
       if (result.cost >= COST.DISCOURAGED) return undefined;
-      const other = chooseBreaksInLines(lm, params, Brk.Emergency, want, scratch);
+      const other = chooseBreaksInLines(lm, params, Brk.Emergency, want, scratch, COST.DISCOURAGED);
       return other.cost < COST.DISCOURAGED ? placed(other.ends) : undefined;
     });
   }

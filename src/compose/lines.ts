@@ -37,6 +37,13 @@ export class LineMetrics {
   readonly fLoss: Float64Array;
   readonly eAdj: Float64Array;
   readonly eLoss: Float64Array;
+  /**
+   * True when no unit is narrower than nothing mid-line and no joint's blank is negative: then a
+   * line to a given end only gets narrower as its start moves right, except by what a line start
+   * adds back (at most `maxStartAdj`, the largest of sAdj). The breakers use it to stop a search.
+   */
+  readonly narrowing: boolean;
+  readonly maxStartAdj: number;
 
   // Results of the last `measure` call (kept in fields to avoid allocating per candidate).
   natural = 0;
@@ -75,7 +82,10 @@ export class LineMetrics {
     this.cgt = al.f64(n + 1);
     this.cc = al.f64(n + 1);
     this.cj = al.f64(n + 1);
+    let narrowing = true;
+    for (let k = 0; k < n; k++) if (!(this.mw[k + 1] >= this.mw[k])) narrowing = false;
     for (let j = 1; j <= n; j++) {
+      if (!(u.glue[j] >= 0)) narrowing = false;
       const capped = j < n && u.glueStretch[j] > 0;
       this.cg[j] = this.cg[j - 1] + u.glue[j];
       this.cgs[j] = this.cgs[j - 1] + u.glueShrink[j];
@@ -89,6 +99,7 @@ export class LineMetrics {
     this.fLoss = al.f64(n);
     this.eAdj = al.f64(n);
     this.eLoss = al.f64(n);
+    let maxStartAdj = 0;
     for (let k = 0; k < n; k++) {
       // The blank an edge trims is no longer there to be compressed mid-line.
       const startEdge = (trim: boolean, adj: Float64Array, loss: Float64Array) => {
@@ -101,6 +112,7 @@ export class LineMetrics {
       };
       startEdge(opt.trimStart, this.sAdj, this.sLoss);
       startEdge(opt.trimAfterIndent, this.fAdj, this.fLoss);
+      if (this.sAdj[k] > maxStartAdj) maxStartAdj = this.sAdj[k];
       if (u.blankR[k] > 0) {
         this.eAdj[k] = u.trimR[k] - u.blankR[k];
         this.eLoss[k] = Math.min(u.shrink[k], u.blankR[k] - u.trimR[k]);
@@ -108,6 +120,8 @@ export class LineMetrics {
         this.eAdj[k] = u.trimR[k];
       }
     }
+    this.narrowing = narrowing && Number.isFinite(maxStartAdj);
+    this.maxStartAdj = maxStartAdj;
   }
 
   /** Fill the result fields for the line of units a … b-1. */
