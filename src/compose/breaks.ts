@@ -291,8 +291,7 @@ function lineCost(lm: LineMetrics, p: BreakParams, a: number, b: number, over: n
       loose = lm.even > maxSpacing + EPS;
       // A push-out: the next unit would have fitted at its natural width, yet the line ends here.
       const avail = p.measure - (a === 0 ? p.indent : 0);
-      lm.measure(a, b + 1);
-      if (lm.natural <= avail + EPS) bad += COST.PUSH_OUT;
+      if (lm.naturalOf(a, b + 1) <= avail + EPS) bad += COST.PUSH_OUT;
     } else if (others > 0 && lm.leftover / others <= maxSpacing * COST.TOKEN_SPREAD_SHARE + EPS) {
       // No joint takes even spacing, e.g. a URL cut at its break points: placeLine spreads the
       // slack over all its joints. A hair there is invisible, and better than a loose line of Han
