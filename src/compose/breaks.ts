@@ -8,7 +8,7 @@
  * Lookback is bounded by the line width, so the work is linear in the paragraph length.
  */
 import { Brk } from '../text/segment.js';
-import type { Alloc } from '../text/alloc.js';
+import { type Alloc, grown } from '../text/alloc.js';
 import type { LineMetrics } from './lines.js';
 
 export type BreakMode = 'justify' | 'ragged' | 'balance';
@@ -101,7 +101,34 @@ export interface BreakResult {
   ends: number[];
   /** Sum of line costs (≥ COST.FORCE when a rule had to be broken). */
   cost: number;
+  /** The lines chooseBreaks priced, when asked to keep them (for chooseBreaksInLines). */
+  prices?: LinePrices;
 }
+
+/**
+ * The price of each line chooseBreaks looked at, kept for the search in line counts over the
+ * same joints, which looks at the same lines: for each end candidate `jb`, the start candidates
+ * from `from[jb]` (the first that fits) to `to[jb]` (exclusive), their prices at `at[jb]` on in
+ * `cost`, as chooseBreaksInLines prices them (line, break and orphan costs, added in its order),
+ * or PRICE.SKIP, PRICE.STOP, PRICE.UNKNOWN. Views of the composer's scratch memory.
+ */
+export interface LinePrices {
+  m: number;
+  from: Int32Array;
+  to: Int32Array;
+  at: Int32Array;
+  cost: Float64Array;
+}
+
+/** Price-table entries that are not prices. */
+const PRICE = {
+  /** Overfull, or (not the last line) too short to gain a line with: no line of a setting by line count. */
+  SKIP: -1,
+  /** Too short, and every later start gives a line too short as well. */
+  STOP: -2,
+  /** Not priced (no setting reached its start). */
+  UNKNOWN: -3,
+} as const;
 
 function penalty(level: number): number {
   switch (level) {
@@ -141,8 +168,11 @@ function firstFitting(lm: LineMetrics, p: BreakParams, cand: Int32Array, lo: num
   return lo;
 }
 
-/** Total-fit breaking over the joints whose level is at least `minLevel`. */
-export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, al: Alloc): BreakResult {
+/**
+ * Total-fit breaking over the joints whose level is at least `minLevel`. With `keep`, the
+ * result carries the price of every line looked at (BreakResult.prices).
+ */
+export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, al: Alloc, keep = false): BreakResult {
   const n = lm.n;
   if (n === 0) return { ends: [], cost: 0 };
   const { cand, m } = candidates(lm, p, minLevel, al);
@@ -154,6 +184,10 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
   const totalChars = lm.charsIn(0, n);
   // Justified lines shorter than this are not worth pricing while a better candidate exists.
   const loose = p.mode === 'justify' ? Math.max(COST.LOOSE_EM * em, COST.LOOSE_SHARE * p.measure) : Infinity;
+  const tooShort = Math.max(COST.LOOSE_EM * em, COST.LOOSE_SHARE * p.measure);
+  let prices: LinePrices | undefined;
+  if (keep) prices = { m, from: al.i32(m), to: al.i32(m), at: al.i32(m), cost: al.f64(Math.max(16, m * 12)) };
+  let kept = 0;
   // Candidate starts before `lo` give overfull lines for this and every later end.
   let lo = 0;
   for (let jb = 1; jb < m; jb++) {
@@ -161,8 +195,13 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
     const isLast = b === n;
     const pen = isLast ? 0 : penalty(p.brk[b]) + (p.quality ? p.quality[b] : 0);
     lo = firstFitting(lm, p, cand, lo, jb);
+    if (prices) {
+      prices.from[jb] = lo;
+      prices.at[jb] = kept;
+    }
     let found = false;
-    for (let ja = lo; ja < jb; ja++) {
+    let ja = lo;
+    for (; ja < jb; ja++) {
       const a = cand[ja];
       lm.measure(a, b);
       const avail = a === 0 ? p.measure - p.indent : p.measure;
@@ -171,18 +210,39 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
       const shrinkAll = lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal;
       const over = natural - avail;
       const overfull = over > shrinkAll + EPS;
+      // As chooseBreaksInLines would price it: an overfull line or (not the last) one too short is
+      // no line of its settings; another, its cost added in its order.
+      let price: number = PRICE.UNKNOWN;
+      if (prices) price = overfull ? PRICE.SKIP : !isLast && -over > tooShort ? tooShortPrice(lm, a, avail, natural, tooShort) : PRICE.UNKNOWN;
       if (best[ja] < Infinity) {
         const c = overfull ? COST.OVERFULL * (1 + (over - shrinkAll) / em) : lineCost(lm, p, a, b, over, shrinkAll, isLast, em, maxSpacing);
-        const total = best[ja] + c + pen + orphan(lm, a, b, isLast, totalChars);
+        const o = orphan(lm, a, b, isLast, totalChars);
+        const total = best[ja] + c + pen + o;
         if (total < best[jb]) { best[jb] = total; prev[jb] = ja; }
         if (!overfull) found = true;
+        if (price === PRICE.UNKNOWN) price = c + pen + o;
+      }
+      if (prices) {
+        if (kept === prices.cost.length) prices.cost = grown(prices.cost, kept * 2);
+        prices.cost[kept++] = price;
       }
     }
+    if (prices) prices.to[jb] = ja;
   }
   const ends: number[] = [];
   for (let j = m - 1; j > 0; j = prev[j]) ends.push(cand[j]);
   ends.reverse();
-  return { ends, cost: best[m - 1] };
+  return prices ? { ends, cost: best[m - 1], prices } : { ends, cost: best[m - 1] };
+}
+
+/**
+ * A line too short to gain a line with: whether every later start gives one too short as well
+ * (lines narrow as their start moves right, widening by no more than a line start adds back,
+ * with at least as much room), so that the search by line count can stop there.
+ */
+function tooShortPrice(lm: LineMetrics, a: number, avail: number, natural: number, tooShort: number): number {
+  const widest = natural - (a === 0 ? lm.fAdj[0] : lm.sAdj[a]) + lm.maxStartAdj;
+  return lm.narrowing && avail - widest > tooShort ? PRICE.STOP : PRICE.SKIP;
 }
 
 /**
@@ -192,10 +252,12 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
  * that would otherwise end short. Only settings costing less than `below` are searched (every
  * price is ≥ 0, so no part of one costs more): `cost` is Infinity when no such setting exists.
  */
-export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: number, lines: number, al: Alloc, below = Infinity): BreakResult {
+export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: number, lines: number, al: Alloc, below = Infinity, prices?: LinePrices): BreakResult {
   const n = lm.n;
   if (n === 0 || lines < 1) return { ends: [], cost: Infinity };
   const { cand, m } = candidates(lm, p, minLevel, al);
+  // Prices chooseBreaks kept over the same candidates; where it priced a line, it is not measured again.
+  const known = prices && prices.m === m ? prices : undefined;
   const K = lines + 1;
   // The search keeps a cell per candidate joint and line count: a paragraph of many pages would
   // need hundreds of millions. One line more or less matters only to a paragraph a page break
@@ -219,24 +281,28 @@ export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: n
     const b = cand[jb];
     const isLast = b === n;
     const pen = isLast ? 0 : penalty(p.brk[b]) + (p.quality ? p.quality[b] : 0);
-    lo = firstFitting(lm, p, cand, lo, jb);
+    lo = known ? known.from[jb] : firstFitting(lm, p, cand, lo, jb);
     for (let ja = lo; ja < jb; ja++) {
       if (kHi[ja] < 0 || kLo[ja] >= lines) continue;
-      const a = cand[ja];
-      lm.measure(a, b);
-      const avail = a === 0 ? p.measure - p.indent : p.measure;
-      const shrinkAll = lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal;
-      const over = lm.natural - avail;
-      // A line that would have to be spaced beyond the maximum is no way to gain a line.
-      if (over > shrinkAll + EPS) continue;
-      if (!isLast && -over > tooShort) {
-        // Every later start gives a line narrower still (or wider by no more than a line start
-        // adds back), with at least as much room: all too short as well, none worth measuring.
-        const widest = lm.natural - (a === 0 ? lm.fAdj[0] : lm.sAdj[a]) + lm.maxStartAdj;
-        if (lm.narrowing && avail - widest > tooShort) break;
-        continue;
+      let c = known && ja < known.to[jb] ? known.cost[known.at[jb] + ja - lo] : PRICE.UNKNOWN;
+      if (c === PRICE.STOP) break;
+      if (c === PRICE.SKIP) continue;
+      if (c === PRICE.UNKNOWN) {
+        const a = cand[ja];
+        lm.measure(a, b);
+        const avail = a === 0 ? p.measure - p.indent : p.measure;
+        const shrinkAll = lm.shrinkMarks + lm.shrinkGlue + lm.shrinkFinal;
+        const over = lm.natural - avail;
+        // A line that would have to be spaced beyond the maximum is no way to gain a line.
+        if (over > shrinkAll + EPS) continue;
+        if (!isLast && -over > tooShort) {
+          // Every later start gives a line narrower still (or wider by no more than a line start
+          // adds back), with at least as much room: all too short as well, none worth measuring.
+          if (tooShortPrice(lm, a, avail, lm.natural, tooShort) === PRICE.STOP) break;
+          continue;
+        }
+        c = lineCost(lm, p, a, b, over, shrinkAll, isLast, em, maxSpacing) + pen + orphan(lm, a, b, isLast, totalChars);
       }
-      const c = lineCost(lm, p, a, b, over, shrinkAll, isLast, em, maxSpacing) + pen + orphan(lm, a, b, isLast, totalChars);
       const top = Math.min(kHi[ja], lines - 1);
       if (c >= below) continue;
       for (let k = kLo[ja]; k <= top; k++) {

@@ -61,7 +61,8 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     const params = {
       mode, measure, indent, size, brk: seg.brk, quality, maxSpacing,
     };
-    let result = chooseBreaks(lm, params, Brk.Emergency, scratch);
+    // The prices of the lines it looks at are kept for the settings in other line counts.
+    let result = chooseBreaks(lm, params, Brk.Emergency, scratch, !!(options.nearby || options.alternatives));
     if (result.cost >= COST.OVERFULL) {
       // Something is wider than the measure between allowed breaks: allow breaking the rules.
       const forced = chooseBreaks(lm, params, Brk.Force, scratch);
@@ -98,7 +99,7 @@ export function composeParagraph(spans: Span[], options: ComposeOptions): Compos
     paragraph.alternatives = wants.map((want) => {
       if (want === result.ends.length) return paragraph.lines;
       if (result.cost >= COST.DISCOURAGED) return undefined;
-      const other = chooseBreaksInLines(lm, params, Brk.Emergency, want, scratch, COST.DISCOURAGED);
+      const other = chooseBreaksInLines(lm, params, Brk.Emergency, want, scratch, COST.DISCOURAGED, result.prices);
       return other.cost < COST.DISCOURAGED ? placed(other.ends) : undefined;
     });
   }

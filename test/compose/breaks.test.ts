@@ -1,9 +1,10 @@
 /**
- * The search by line count (chooseBreaksInLines) skips work two ways: it stops measuring lines
- * once they are too short and only get shorter (LineMetrics.narrowing), and it leaves unsearched
- * the settings that cost `below` or more. Both must change nothing the composer uses: against
- * the same search without either, on random paragraphs, the setting found below COST.DISCOURAGED
- * is the same line for line, and none is found where the full search finds none that cheap.
+ * The search by line count (chooseBreaksInLines) skips work three ways: it takes the prices of
+ * the lines chooseBreaks already priced, it stops measuring lines once they are too short and
+ * only get shorter (LineMetrics.narrowing), and it leaves unsearched the settings that cost
+ * `below` or more. None may change what the composer uses: against the same search without any,
+ * on random paragraphs, the setting found below COST.DISCOURAGED is the same line for line, and
+ * none is found where the full search finds none that cheap.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
@@ -34,9 +35,10 @@ test('the line-count search finds, with its shortcuts, exactly what it finds wit
       const u = measureUnits(text, seg, [{ text, fonts: fonts[f] }], [0], { size, cjkEm: size }, al);
       const lm = new LineMetrics(u, seg.just, { trimStart: true, trimAfterIndent: true }, al);
       const p: BreakParams = { mode: 'justify', measure, indent: indentEm * size, size, brk: seg.brk, quality: numberUnitPenalties(seg, COST.NUMBER_UNIT), maxSpacing: maxEm * size };
-      const natural = chooseBreaks(lm, p, Brk.Emergency, al).ends.length;
-      const lines = Math.max(1, natural + delta);
-      const fast = chooseBreaksInLines(lm, p, Brk.Emergency, lines, al, COST.DISCOURAGED);
+      const first = chooseBreaks(lm, p, Brk.Emergency, al, true);
+      assert.deepEqual(first.ends, chooseBreaks(lm, p, Brk.Emergency, al).ends, 'keeping prices changes nothing');
+      const lines = Math.max(1, first.ends.length + delta);
+      const fast = chooseBreaksInLines(lm, p, Brk.Emergency, lines, al, COST.DISCOURAGED, first.prices);
       // The same metrics, told that lines may widen as they start later: every start is measured.
       const plain = Object.create(lm, { narrowing: { value: false } }) as LineMetrics;
       const full = chooseBreaksInLines(plain, p, Brk.Emergency, lines, al);
