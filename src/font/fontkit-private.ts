@@ -304,6 +304,8 @@ export function speedUpSubset(subset: unknown): void {
   };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
 /**
  * Decode two tables faster than fontkit would, into its table cache, with the values it would
  * give: `loca` (65 536 offsets: fontkit's generic array decoder takes some 25 ms, a loop over the
@@ -333,7 +335,13 @@ export function installFastTables(font: Font): void {
       const b = buffer;
       let p = loca.offset;
       if (size === 2) for (let i = 0; i < n; i++, p += 2) offsets[i] = (b[p] << 9) | (b[p + 1] << 1);
-      else for (let i = 0; i < n; i++, p += 4) offsets[i] = ((b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0;
+      else {
+        // The long form as it is, big-endian: copied whole and byte-swapped by Node (Buffer.swap32)
+        // where the machine is little-endian, instead of a loop of 65 536 steps on a cold start.
+        const bytes = Buffer.from(offsets.buffer);
+        bytes.set(b.subarray(p, p + loca.length));
+        if (LITTLE_ENDIAN) bytes.swap32();
+      }
       cache.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
     }
   }
