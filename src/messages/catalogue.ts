@@ -22,12 +22,18 @@ export interface CatalogueEntry {
 export type Catalogue = Readonly<Record<MessageId, CatalogueEntry>>;
 export type Params = Readonly<Record<string, string | number>>;
 
-let current: Catalogue = EN;
+let current: Partial<Catalogue> = EN;
 
-/** Install a catalogue (a translation); entries it lacks fall back to English. */
+/**
+ * Install a catalogue (a translation); entries it lacks fall back to English, entry by entry
+ * when asked (not a merged copy of some seven hundred entries made at every start).
+ */
 export function useCatalogue(catalogue: Partial<Catalogue>): void {
-  current = { ...EN, ...catalogue };
+  current = catalogue;
 }
+
+/** The installed catalogue's entry for `id`, or English's. */
+const entry = (id: MessageId): Catalogue[MessageId] => (Object.hasOwn(current, id) ? current[id] : undefined) ?? EN[id];
 
 /** `{name}` or `{name|one|other}`; a name is a word, so a literal `{ … }` or `{,` in a text is left alone. */
 export const PARAMETER = /\{(\w+)(?:\|([^{}|]*)\|([^{}|]*))?\}/g;
@@ -54,12 +60,12 @@ export function parametersOf(template: string): Set<string> {
 
 /** The message `id` with its parameters filled in. */
 export function say(id: MessageId, params: Params = {}): string {
-  return fill(current[id].message, params);
+  return fill(entry(id).message, params);
 }
 
 /** The hint of message `id`, when it has one. */
 export function hintOf(id: MessageId, params: Params = {}): string | undefined {
-  const hint = current[id].hint;
+  const hint = entry(id).hint;
   return hint === undefined ? undefined : fill(hint, params);
 }
 
@@ -75,7 +81,7 @@ export function sayWithHint(id: MessageId, params: Params = {}): { message: stri
  * lines reads them in whatever language they were written.
  */
 export function leadingNumberPattern(id: MessageId, parameter = 'line'): RegExp {
-  const template = current[id].message;
+  const template = entry(id).message;
   const at = template.indexOf(`{${parameter}}`);
   const after = template.slice(at + parameter.length + 2);
   const next = after.search(/\{\w/);
