@@ -17,6 +17,7 @@
  */
 import { createRequire } from 'node:module';
 import Module from 'node:module';
+import { inflateRawSync } from 'node:zlib';
 import { fast } from './fast-paths.js';
 
 type Loader = () => object;
@@ -109,7 +110,6 @@ export function inflateTrie(source: unknown): { data: Uint32Array; highStart: nu
   try {
     const view = new DataView(source.buffer, source.byteOffset, source.byteLength);
     const length = view.getUint32(8, true);
-    const { inflateRawSync } = createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib');
     const bytes = inflateRawSync(inflateRawSync(source.subarray(12)));
     if (bytes.byteLength !== length || length % 4 !== 0) return undefined;
     const data = new Uint8Array(length);
