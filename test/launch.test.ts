@@ -124,3 +124,16 @@ test('a build through the launcher still leaves the deferred modules unloaded', 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the bundle is ASCII only, and the lint\'s Chinese patterns find through it what they find in the modules', () => {
+  const bundle = readFileSync(join(PACKAGE_ROOT, 'dist', 'cli.bundle.cjs'));
+  const wide = bundle.findIndex((byte) => byte > 0x7f);
+  assert.equal(wide, -1, `a byte over 127 at ${wide}: the launcher reads the bundle as Latin-1`);
+  const messy = join(PACKAGE_ROOT, 'test', 'fixtures', 'lint', 'messy.yaml');
+  const bundled = run([LAUNCHER, 'check', messy, '--format', 'json']);
+  const modules = run([MODULES, 'check', messy, '--format', 'json']);
+  assert.equal(bundled.status, 1);
+  assert.equal(bundled.stdout, modules.stdout);
+  // Rules whose patterns hold Chinese characters found what they look for.
+  for (const rule of ['quote-style', 'punct-halfwidth', 'space-in-cjk']) assert.match(bundled.stdout, new RegExp(`"${rule}"`));
+});
