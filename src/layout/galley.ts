@@ -16,7 +16,7 @@
  */
 import type { ComposeOptions, ComposedLine } from '../compose/types.js';
 import type { Block } from '../style/model.js';
-import { type TextStyle, scaled } from '../style/styles.js';
+import type { TextStyle } from '../style/styles.js';
 import { CENTRE, type Content, FOOT, TOP, displayPitch, displayRow, gridOf, linesNeeded } from './display.js';
 import { buildFooter } from './footer.js';
 import { buildMasthead } from './masthead.js';
@@ -174,12 +174,10 @@ export function buildGalley(ctx: LayoutContext, blocks: readonly Block[]): Galle
       });
     };
     const flex: Flex<ComposedLine> = { start: u.start, end: u.end };
-    const limit = styles.body.maxSpacing;
-    const spread = limit ? scaled(limit, u.style.size) / u.style.size : DEFAULT_SPREAD;
-    const worth = worthTrying(natural.map((r) => (r.items[0]?.kind === 'text' ? r.items[0].line.text : '')), spread);
+    // Every setting the composer made (it makes only those as good as it accepts anyway).
     const [fewer, more] = u.nearby ?? [];
-    const shorter = worth.shorter ? setting(n - 1, fewer) : undefined;
-    const longer = worth.longer ? setting(n + 1, more) : undefined;
+    const shorter = setting(n - 1, fewer);
+    const longer = setting(n + 1, more);
     if (shorter) flex.shorter = shorter;
     if (longer) flex.longer = longer;
     return flex;
@@ -394,33 +392,6 @@ interface TocPart {
   row: GalleyRow<ComposedLine>;
   numbers: PendingNumber[];
 }
-
-/** Full-width marks the composer may compress by up to half an em each (挤进). */
-const SQUEEZABLE = /[，。、；：？！“”‘’（）《》〈〉「」『』【】〔〕]/gu;
-
-/**
- * Whether a paragraph of these lines could possibly be set in one line less (the last line's
- * characters absorbed by compressing the marks, at most half an em each) or one more (the lines
- * giving up enough characters, at the spacing ceiling, for a last line of two): a cheap test
- * that spares the composer the settings that cannot exist.
- */
-function worthTrying(texts: readonly string[], spread: number): { shorter: boolean; longer: boolean } {
-  const n = texts.length;
-  const count = (t: string) => [...t.replace(/\s/g, '')].length;
-  const last = count(texts[n - 1] ?? '');
-  const full = texts.reduce((most, t) => Math.max(most, count(t)), 0);
-  const marks = texts.reduce((m, t) => m + (t.match(SQUEEZABLE)?.length ?? 0), 0);
-  return {
-    shorter: n >= 3 && marks * 0.5 >= last * 0.9,
-    // A line of `full` characters spaced `spread` em more gives up about spread × full of them.
-    longer: full - last + 2 <= n * spread * SPREAD_MARGIN * full,
-  };
-}
-
-/** Margin on that estimate, so that no setting that exists is left untried. */
-const SPREAD_MARGIN = 1.25;
-/** The composer's own ceiling when the theme sets none (em). */
-const DEFAULT_SPREAD = 0.5;
 
 /** Height of pieces [i, j) stacked. */
 function height(pieces: readonly TocPiece[], i: number, j: number): number {
