@@ -10,7 +10,7 @@
  *   build — cold `bulletin build issues/690.yaml -o TMP` as a user runs it: a fresh `node
  *     dist/bulletin.cjs` per run (the installed command: one bundled file and V8's code cache,
  *     src/launch.ts), and `node dist/cli.js` (the ES modules as tsc wrote them) beside it. Rows:
- *     those two, with BENCH_AGAINST=DIR the same build by another checkout's dist/cli.js (to
+ *     those two, with BENCH_AGAINST=DIR the same build by another checkout's installed command (to
  *     compare a change with main), the Typst peer on the same bulletin (or the line "typst peer:
  *     not available") and bare `node -e 0` (Node's own start-up). The fonts installed on the
  *     machine are named under the table: the peer scans every system font, so its time depends
@@ -63,7 +63,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
@@ -263,9 +263,14 @@ async function buildSection() {
     { name: 'bulletin build issues/690.yaml', argv: [process.execPath, LAUNCHER, 'build', 'issues/690.yaml', '-q', '-o', pdf], pdf },
     { name: '  the same from dist/cli.js', argv: [process.execPath, CLI, 'build', 'issues/690.yaml', '-q', '-o', modulesPdf], pdf: modulesPdf },
   ];
-  // BENCH_AGAINST=DIR: the same build by another checkout's dist/ (a refactor against main), alternated.
+  // BENCH_AGAINST=DIR: the same build by another checkout's installed command (its launcher, or
+  // its dist/cli.js when it has none), alternated: a change against main.
   const against = process.env.BENCH_AGAINST;
-  if (against) cases.push({ name: `the same by ${against}`, argv: [process.execPath, join(against, 'dist', 'cli.js'), 'build', 'issues/690.yaml', '-q', '-o', join(SCRATCH, 'against.pdf')], pdf: join(SCRATCH, 'against.pdf') });
+  if (against) {
+    const launcher = join(against, 'dist', 'bulletin.cjs');
+    const entry = existsSync(launcher) ? launcher : join(against, 'dist', 'cli.js');
+    cases.push({ name: `the same by ${join(against, relative(against, entry))}`, argv: [process.execPath, entry, 'build', 'issues/690.yaml', '-q', '-o', join(SCRATCH, 'against.pdf')], pdf: join(SCRATCH, 'against.pdf') });
+  }
   const peer = typstPeer();
   if (peer.argv) cases.push({ name: 'typst peer (same bulletin)', ...peer });
   cases.push({ name: 'node -e 0 (start-up)', argv: [process.execPath, '-e', '0'] });
