@@ -228,7 +228,7 @@ interface TrueTypeSubsetInternals {
  * bytes (a sparse buffer holds every table but glyf, and the outlines the subset loaded), or
  * undefined when the face is not one it can write.
  */
-function subsetFace(font: FontInternals, hmtx: HmtxTable): SubsetFace | undefined {
+function subsetFace(font: FontInternals, hmtx: HmtxTable, packed: () => ((id: number) => Uint8Array | undefined) | undefined): SubsetFace | undefined {
   const buffer = font.stream?.buffer;
   const tables = font.directory?.tables;
   const glyf = tables?.glyf;
@@ -242,6 +242,8 @@ function subsetFace(font: FontInternals, hmtx: HmtxTable): SubsetFace | undefine
       return t && t.offset + t.length <= buffer.length ? buffer.subarray(t.offset, t.offset + t.length) : undefined;
     },
     outline(id) {
+      const kept = packed()?.(id);
+      if (kept) return kept;
       const from = offsets[id], to = offsets[id + 1];
       if (!(to > from)) return new Uint8Array(0);
       return buffer.subarray(glyf.offset + from, glyf.offset + to);
@@ -271,14 +273,20 @@ export function speedUpSubset(subset: unknown): void {
   const hmtx = font.hmtx;
   const original = s._addGlyph;
   const source = sources.get(font);
-  const face = subsetFace(font, hmtx);
+  // The outlines of the glyphs taken in, read packed when the subset is written (sparse.ts).
+  let outlines: ((id: number) => Uint8Array | undefined) | undefined;
+  const face = subsetFace(font, hmtx, () => outlines);
   if (typeof s.encode === 'function') {
     const encode = s.encode;
     s.encode = function (this: TrueTypeSubsetInternals): Uint8Array {
       if (!Array.isArray(this.glyphs)) return encode.call(this);
-      // Read the outlines of every glyph the subset has taken in, in a few large reads.
-      source?.loadMany(this.glyphs);
-      if (!face) return encode.call(this);
+      if (!face) {
+        // fontkit reads the outlines from the file's buffer: every glyph's in a few large reads.
+        source?.loadMany(this.glyphs);
+        return encode.call(this);
+      }
+      // Every glyph the subset has taken in, in a few large reads, kept packed.
+      outlines = source?.outlines(this.glyphs);
       return writeTrueTypeSubset(face, this.glyphs, (gid) => {
         source?.load(gid);
         return this.includeGlyph(gid);

@@ -35,8 +35,16 @@ export interface GlyphSource {
   longLoca: boolean;
   /** Make sure the bytes of glyph `id` are in the buffer. */
   load(id: number): void;
-  /** The same for many glyphs, with neighbouring outlines read together (a subset's glyphs). */
+  /** The same for many glyphs, with neighbouring outlines read together. */
   loadMany(ids: Iterable<number>): void;
+  /**
+   * The outline bytes of `ids` (a subset's glyphs), without putting them into the file's buffer:
+   * read with neighbouring outlines together through one small scratch buffer and kept packed, so
+   * that a few hundred KB of outlines touch a few hundred KB of memory and not a page of the
+   * buffer each (on a cold start those first touches cost more than the reads). Outlines loaded
+   * already come from the buffer; the bytes are those of the file either way.
+   */
+  outlines(ids: Iterable<number>): (id: number) => Uint8Array | undefined;
 }
 
 export interface FontFileData {
@@ -67,9 +75,14 @@ const TTC = 0x74746366; // 'ttcf'
 
 /** Read `length` bytes at `position` of `fd` into `buffer` at the same offset. */
 function readAt(fd: number, buffer: Buffer, position: number, length: number): void {
+  readInto(fd, buffer, position, position, length);
+}
+
+/** Read `length` bytes at `position` of `fd` into `buffer` at `offset`. */
+function readInto(fd: number, buffer: Buffer, offset: number, position: number, length: number): void {
   let done = 0;
   while (done < length) {
-    const n = readSync(fd, buffer, position + done, length - done, position + done);
+    const n = readSync(fd, buffer, offset + done, length - done, position + done);
     if (n === 0) break; // a short file: fontkit will report the truncated table
     done += n;
   }
@@ -298,6 +311,33 @@ function glyphSource(fdOf: () => number, buffer: Buffer, glyf: TableEntry, loca:
     const from = Math.min(locaAt(id), glyf.length);
     return [from, Math.min(Math.max(locaAt(id + 1), from), glyf.length)];
   };
+  /**
+   * The reads that bring in the outlines of `ids` but those `have` says are in, in file order:
+   * outlines less than a few KB apart come in one read (fewer calls, a little more copying).
+   * An outline of no bytes needs no read.
+   */
+  const reads = (ids: Iterable<number>, have: (id: number) => boolean): { start: number; end: number; ids: number[] }[] => {
+    const spans: [number, number, number][] = [];
+    for (const id of ids) {
+      if (!(id >= 0 && id + 1 < entries) || have(id)) continue;
+      const [from, to] = span(id);
+      if (to > from) spans.push([from, to, id]);
+    }
+    spans.sort((a, b) => a[0] - b[0]);
+    const out: { start: number; end: number; ids: number[] }[] = [];
+    for (const [from, to, id] of spans) {
+      const last = out[out.length - 1];
+      if (last && last.ids[last.ids.length - 1] === id) continue;
+      if (!last || from > last.end + 8192) out.push({ start: from, end: to, ids: [id] });
+      else {
+        last.end = Math.max(last.end, to);
+        last.ids.push(id);
+      }
+    }
+    return out;
+  };
+  /** Outlines read by `outlines`, by glyph id: views of packed buffers. */
+  const packed = new Map<number, Uint8Array>();
   return {
     glyfOffset: glyf.offset,
     glyfLength: glyf.length,
@@ -310,27 +350,39 @@ function glyphSource(fdOf: () => number, buffer: Buffer, glyf: TableEntry, loca:
       const [from, to] = span(id);
       if (to > from) readAt(fdOf(), buffer, glyf.offset + from, to - from);
     },
+    outlines(ids: Iterable<number>) {
+      const wanted = reads(ids, (id) => loaded[id] === 1 || packed.has(id));
+      if (wanted.length > 0) {
+        const fd = fdOf();
+        let total = 0;
+        let widest = 0;
+        for (const r of wanted) {
+          for (const id of r.ids) { const [from, to] = span(id); total += to - from; }
+          widest = Math.max(widest, r.end - r.start);
+        }
+        const scratch = Buffer.allocUnsafe(widest);
+        const out = new Uint8Array(total);
+        let at = 0;
+        for (const r of wanted) {
+          readInto(fd, scratch, 0, glyf.offset + r.start, r.end - r.start);
+          for (const id of r.ids) {
+            const [from, to] = span(id);
+            out.set(scratch.subarray(from - r.start, to - r.start), at);
+            packed.set(id, out.subarray(at, at + to - from));
+            at += to - from;
+          }
+        }
+      }
+      return (id: number) => packed.get(id);
+    },
     loadMany(ids: Iterable<number>) {
-      const spans: [number, number][] = [];
-      for (const id of ids) {
-        if (!(id >= 0 && id + 1 < entries) || loaded[id]) continue;
-        loaded[id] = 1;
-        const s = span(id);
-        if (s[1] > s[0]) spans.push(s);
-      }
-      spans.sort((a, b) => a[0] - b[0]);
-      if (spans.length === 0) return;
+      const wanted = reads(ids, (id) => loaded[id] === 1);
+      if (wanted.length === 0) return;
       const fd = fdOf();
-      // Outlines less than a few KB apart come in one read: fewer calls, a little more copying.
-      let start = -1, end = -1;
-      for (const [from, to] of spans) {
-        if (start < 0 || from > end + 8192) {
-          if (end > start) readAt(fd, buffer, glyf.offset + start, end - start);
-          start = from;
-          end = to;
-        } else end = Math.max(end, to);
+      for (const r of wanted) {
+        for (const id of r.ids) loaded[id] = 1;
+        readAt(fd, buffer, glyf.offset + r.start, r.end - r.start);
       }
-      if (end > start) readAt(fd, buffer, glyf.offset + start, end - start);
     },
   };
 }

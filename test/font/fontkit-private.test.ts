@@ -176,6 +176,18 @@ test('a sparse read leaves outlines unread until a glyph is asked for', () => {
       const from = source.glyfOffset + loca[id], to = source.glyfOffset + loca[id + 1];
       assert.ok(data.buffer.subarray(from, to).equals(whole.subarray(from, to)), `glyph ${id}`);
     }
+    // Kept packed (a subset's outlines): the file's bytes, and the file's buffer left as it was.
+    const packedIds = [11, 12, 901, 20002, 20003, 40001, 64999, 11, 6, 70000, -1];
+    const before = Buffer.from(glyf);
+    const outline = source.outlines(packedIds);
+    for (const id of packedIds.filter((i) => i >= 0 && i + 1 < loca.length)) {
+      const from = source.glyfOffset + loca[id], to = source.glyfOffset + loca[id + 1];
+      const bytes = outline(id) ?? data.buffer.subarray(from, to);
+      assert.ok(Buffer.from(bytes).equals(whole.subarray(from, to)), `packed glyph ${id}`);
+      if (id !== 6) assert.ok(outline(id) !== undefined || to === from, `glyph ${id} kept packed`);
+    }
+    assert.ok(Buffer.from(glyf).equals(before), 'the outlines went to a packed store, not into the buffer');
+    assert.equal(outline(6), undefined, 'an outline in the buffer already is read from there');
   } finally {
     data.close();
   }
