@@ -182,9 +182,9 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
   const em = p.size;
   const maxSpacing = p.maxSpacing ?? DEFAULT_MAX_SPACING_EM * em;
   const totalChars = lm.charsIn(0, n);
+  const tooShort = tooShortBy(p);
   // Justified lines shorter than this are not worth pricing while a better candidate exists.
-  const loose = p.mode === 'justify' ? Math.max(COST.LOOSE_EM * em, COST.LOOSE_SHARE * p.measure) : Infinity;
-  const tooShort = Math.max(COST.LOOSE_EM * em, COST.LOOSE_SHARE * p.measure);
+  const loose = p.mode === 'justify' ? tooShort : Infinity;
   let prices: LinePrices | undefined;
   if (keep) prices = { m, from: al.i32(m), to: al.i32(m), at: al.i32(m), cost: al.f64(Math.max(16, m * 12)) };
   let kept = 0;
@@ -220,7 +220,7 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
         const total = best[ja] + c + pen + o;
         if (total < best[jb]) { best[jb] = total; prev[jb] = ja; }
         if (!overfull) found = true;
-        if (price === PRICE.UNKNOWN) price = c + pen + o;
+        if (prices && price === PRICE.UNKNOWN) price = c + pen + o;
       }
       if (prices) {
         if (kept === prices.cost.length) prices.cost = grown(prices.cost, kept * 2);
@@ -233,6 +233,11 @@ export function chooseBreaks(lm: LineMetrics, p: BreakParams, minLevel: number, 
   for (let j = m - 1; j > 0; j = prev[j]) ends.push(cand[j]);
   ends.reverse();
   return prices ? { ends, cost: best[m - 1], prices } : { ends, cost: best[m - 1] };
+}
+
+/** How much shorter than the measure a justified line may be before it counts as too short (COST.LOOSE_EM, COST.LOOSE_SHARE). */
+function tooShortBy(p: BreakParams): number {
+  return Math.max(COST.LOOSE_EM * p.size, COST.LOOSE_SHARE * p.measure);
 }
 
 /**
@@ -275,7 +280,7 @@ export function chooseBreaksInLines(lm: LineMetrics, p: BreakParams, minLevel: n
   const em = p.size;
   const maxSpacing = p.maxSpacing ?? DEFAULT_MAX_SPACING_EM * em;
   const totalChars = lm.charsIn(0, n);
-  const tooShort = Math.max(COST.LOOSE_EM * em, COST.LOOSE_SHARE * p.measure);
+  const tooShort = tooShortBy(p);
   let lo = 0;
   for (let jb = 1; jb < m; jb++) {
     const b = cand[jb];
