@@ -17,6 +17,7 @@
  */
 import { createRequire } from 'node:module';
 import Module from 'node:module';
+import { endianness } from 'node:os';
 import { inflateRawSync } from 'node:zlib';
 import { fast } from './fast-paths.js';
 
@@ -95,9 +96,6 @@ interface Trie {
   get(codePoint: number): number;
 }
 
-/** A big-endian machine stores the table's 32-bit values in the other byte order (unicode-trie's swap.js). */
-const BIG_ENDIAN = new Uint8Array(new Uint32Array([0x12345678]).buffer)[0] === 0x12;
-
 /**
  * A table in unicode-trie's binary form (highStart, errorValue and the data's length, 32-bit
  * little-endian, then the data deflated twice) decoded by Node's zlib, as the package's
@@ -114,15 +112,8 @@ export function inflateTrie(source: unknown): { data: Uint32Array; highStart: nu
     if (bytes.byteLength !== length || length % 4 !== 0) return undefined;
     const data = new Uint8Array(length);
     data.set(bytes);
-    if (BIG_ENDIAN) {
-      for (let i = 0; i < length; i += 4) {
-        const a = data[i], b = data[i + 1];
-        data[i] = data[i + 3];
-        data[i + 1] = data[i + 2];
-        data[i + 2] = b;
-        data[i + 3] = a;
-      }
-    }
+    // Stored little-endian: a big-endian machine swaps each value, as unicode-trie's swap.js does.
+    if (endianness() === 'BE') Buffer.from(data.buffer).swap32();
     return { data: new Uint32Array(data.buffer), highStart: view.getUint32(0, true), errorValue: view.getUint32(4, true) };
   } catch {
     return undefined;

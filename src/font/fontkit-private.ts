@@ -25,6 +25,7 @@
  * lookups 7 %, the loca/post decoders 16 %, the subset writer 22 %, the sparse reading 28 %.
  * Pinned: fontkit 2.0.4 exactly; test/fast-paths.test.ts checks each internal named here.
  */
+import { endianness } from 'node:os';
 import type { Font } from 'fontkit';
 import { fast } from '../fast-paths.js';
 import type { GlyphSource } from './sparse.js';
@@ -312,8 +313,6 @@ export function speedUpSubset(subset: unknown): void {
   };
 }
 
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
 /**
  * Decode two tables faster than fontkit would, into its table cache, with the values it would
  * give: `loca` (65 536 offsets: fontkit's generic array decoder takes some 25 ms, a loop over the
@@ -348,7 +347,7 @@ export function installFastTables(font: Font): void {
         // where the machine is little-endian, instead of a loop of 65 536 steps on a cold start.
         const bytes = Buffer.from(offsets.buffer);
         bytes.set(b.subarray(p, p + loca.length));
-        if (LITTLE_ENDIAN) bytes.swap32();
+        if (endianness() === 'LE') bytes.swap32();
       }
       cache.loca = version === 0 ? { version, offsets, _processed: true } : { version, offsets };
     }
