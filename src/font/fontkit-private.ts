@@ -15,7 +15,7 @@
  *   the components of composite glyphs), so an own `getGlyph` on the instance sees each glyph
  *   before its outline is read — which is where a sparsely read file gets its bytes;
  * - `font.directory.tables` (each table's offset and length; which face of a collection this is),
- *   `font.stream.buffer`, and `font._tables`, the cache of decoded tables that `font.loca`,
+ *   `font.stream.buffer` (also read by plain-runs.ts for GSUB, GPOS and GDEF), and `font._tables`, the cache of decoded tables that `font.loca`,
  *   `font.post`… fill on first use and `_decodeTable`, which fills it;
  * - the TrueType subset's `_addGlyph(gid)`, `encode()`, `glyphs` (the original ids taken in),
  *   `glyf`, `loca.offsets`, `hmtx.metrics`, `offset`,
@@ -28,6 +28,7 @@
 import { endianness } from 'node:os';
 import type { Font } from 'fontkit';
 import { fast } from '../fast-paths.js';
+import type { FaceTables } from './plain-runs.js';
 import type { GlyphSource } from './sparse.js';
 import { type SubsetFace, canWriteSubset, writeTrueTypeSubset } from './subset.js';
 
@@ -187,6 +188,25 @@ export function rawMetrics(font: Font | undefined): RawMetrics | null {
   }
   rawCache.set(font, raw);
   return raw;
+}
+
+/**
+ * The face's bytes and where each table is in them, for plain-runs.ts, which reads GSUB, GPOS
+ * and GDEF there instead of through fontkit's decoders; undefined for a face without them
+ * (not an sfnt fontkit read from a buffer) or with variations applied.
+ */
+export function faceTables(font: Font): FaceTables | undefined {
+  const f = font as unknown as FontInternals;
+  const bytes = f.stream?.buffer;
+  const tables = f.directory?.tables;
+  if (f.type !== 'TTF' || !(bytes instanceof Uint8Array) || !tables || f._variationProcessor != null) return undefined;
+  return {
+    bytes,
+    table: (tag) => {
+      const entry = Object.hasOwn(tables, tag) ? tables[tag] : undefined;
+      return entry && typeof entry.offset === 'number' && typeof entry.length === 'number' ? { offset: entry.offset, length: entry.length } : undefined;
+    },
+  };
 }
 
 /** Offset of the face's `glyf` table in its file (undefined: not a TrueType-outline face). */

@@ -6,7 +6,9 @@
  * and tests of this module inspect it through `fontkitFont`; nothing else sees it.
  */
 import type { Font } from 'fontkit';
-import { type RawMetrics, speedUpSubset } from './fontkit-private.js';
+import { fast } from '../fast-paths.js';
+import { faceTables, type RawMetrics, speedUpSubset } from './fontkit-private.js';
+import { featuresOff, type LayoutReach, layoutReach, plainRun, runScript } from './plain-runs.js';
 import type { FontHandle, FontSubset, InkBox, Shaped } from './types.js';
 
 /** Where a handle keeps its fontkit object (a symbol: a copy of a handle keeps it too). */
@@ -51,6 +53,21 @@ function shaped(run: FontkitRun): Shaped {
 /** A handle on `font`; `raw` (when the face allows it) answers cmap and hmtx lookups from the bytes. */
 export function fontkitHandle(key: string, file: string, font: Font, raw: RawMetrics | null): FontHandle {
   const f = font as unknown as FontkitInternals;
+  // What the default features can do to a run, by its script and the features turned off, read
+  // from the face on the first such run shaped (null: a face plain-runs.ts does not vouch for).
+  const reaches = new Map<string, LayoutReach | null>();
+  const plain = (text: string, off: string[]): Shaped | undefined => {
+    if (!raw) return undefined;
+    const script = runScript(text);
+    const key = `${script} ${off.join(' ')}`;
+    let r = reaches.get(key);
+    if (r === undefined) {
+      const tables = fast('plain-runs') ? faceTables(font) : undefined;
+      r = (tables && layoutReach(tables, script, new Set(off))) ?? null;
+      reaches.set(key, r);
+    }
+    return r ? plainRun(text, r, raw.glyphId, raw.advance) : undefined;
+  };
   const handle: FontHandle & { [PARSED]: Font } = {
     [PARSED]: font,
     key,
@@ -69,7 +86,12 @@ export function fontkitHandle(key: string, file: string, font: Font, raw: RawMet
     },
     svgPath: (id) => f.getGlyph(id).path.toSVG(),
     features: () => f.availableFeatures ?? [],
-    shape: (text, features) => shaped(f.layout(text, features)),
+    // fontkit writes every feature it planned into a features object it is given: a copy keeps
+    // the caller's (often a constant) as it was, so one run's plan never carries into the next.
+    shape: (text, features) => {
+      const off = featuresOff(features);
+      return (off ? plain(text, off) : undefined) ?? shaped(f.layout(text, Array.isArray(features) ? features : { ...features }));
+    },
     codePoints: (id) => f.getGlyph(id).codePoints ?? [],
     name: (id) => f.getName?.(id) ?? undefined,
     subset(): FontSubset {

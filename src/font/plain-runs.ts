@@ -1,0 +1,420 @@
+/**
+ * Latin runs that OpenType layout leaves as they are, or only kerns, answered without running it.
+ *
+ * The composer shapes every Latin run (a year, a page number, a URL) through fontkit's layout
+ * with the default features. On a CJK face the first such run decodes the GSUB and GPOS
+ * lookups the defaults reach — tens of milliseconds of a cold build — and the answer is nearly
+ * always the cmap's glyphs at their hmtx advances, some pairs kerned. This module works that out
+ * from the face's bytes, run by run; where it cannot vouch for the answer, fontkit shapes the run.
+ *
+ * The reasoning, for a run of printable ASCII (U+0020–U+007E) shaped with the default features
+ * less those the caller turns off (`{ liga: false }`), in a face with no AAT `morx`, no `kern`
+ * table, no feature variations and no variation instance. fontkit (2.0.4, pinned) then:
+ * - takes the run's script as Latin when it has a letter, else as unknown; picks that script in
+ *   GSUB and in GPOS, or else the first of DFLT, dflt, latn the table has; and uses the script's
+ *   default language (no language is asked for);
+ * - shapes with its default shaper (neither script has another) and applies, of that language's
+ *   features, those in DEFAULT_FEATURES the caller left on (fractions only around U+2044, which
+ *   is not ASCII), their lookups sorted by index;
+ * - applies a lookup at a glyph only when the glyph is in the first coverage of a subtable
+ *   (single, multiple, alternate, ligature, pair, cursive, mark attachment, context and chained
+ *   context alike, extension subtables followed);
+ * - zeroes the advance of a GDEF mark.
+ * So when no glyph of the run is in the coverage of a lookup other than a pair adjustment and
+ * none is a GDEF mark, each character is its cmap glyph at its hmtx advance, and only the pair
+ * adjustments act: lookup by lookup, at each glyph the first subtable that applies to it and
+ * the next one (the pair, when the lookup skips no base glyph or ligature — the run has no mark
+ * to skip), adding the record's x placement and x advance. Where the reader cannot vouch for a
+ * table (an unknown format, an offset outside it, a class outside a pair table's records, a
+ * script the table lacks) the face answers nothing and fontkit shapes as before.
+ * test/font/plain-runs.test.ts compares the two on every vendored face and two system faces.
+ */
+import type { Shaped } from './types.js';
+
+/**
+ * The features fontkit's default shaper applies to a left-to-right run without a fraction
+ * slash (its VARIATION, DIRECTIONAL ltr, COMMON and HORIZONTAL lists), and `dlig`, which a
+ * caller may turn on.
+ */
+export const DEFAULT_FEATURES: ReadonlySet<string> = new Set(['rvrn', 'ltra', 'ltrm', 'ccmp', 'locl', 'rlig', 'mark', 'mkmk', 'calt', 'clig', 'liga', 'dlig', 'rclt', 'curs', 'kern']);
+
+/** Where a face's tables are: the file's bytes and each table's place in them. */
+export interface FaceTables {
+  bytes: Uint8Array;
+  table(tag: string): { offset: number; length: number } | undefined;
+}
+
+/** The reader met something it cannot vouch for. */
+class Unsure extends Error {}
+
+class Reader {
+  readonly view: DataView;
+  constructor(readonly bytes: Uint8Array, readonly start: number, readonly end: number) {
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  }
+  u16(at: number): number {
+    if (at < this.start || at + 2 > this.end) throw new Unsure();
+    return this.view.getUint16(at);
+  }
+  i16(at: number): number {
+    if (at < this.start || at + 2 > this.end) throw new Unsure();
+    return this.view.getInt16(at);
+  }
+  u32(at: number): number {
+    if (at < this.start || at + 4 > this.end) throw new Unsure();
+    return this.view.getUint32(at);
+  }
+  tag(at: number): string {
+    const v = this.u32(at);
+    return String.fromCharCode(v >>> 24, (v >>> 16) & 0xff, (v >>> 8) & 0xff, v & 0xff);
+  }
+}
+
+/** Each glyph of a Coverage table with its coverage index, as fontkit finds it (the first range that holds it). */
+function coverageEntries(r: Reader, at: number, each: (glyph: number, index: number) => void): void {
+  const format = r.u16(at);
+  if (format === 1) {
+    const count = r.u16(at + 2);
+    for (let i = 0; i < count; i++) each(r.u16(at + 4 + 2 * i), i);
+  } else if (format === 2) {
+    const count = r.u16(at + 2);
+    for (let i = 0; i < count; i++) {
+      const rec = at + 4 + 6 * i;
+      const first = r.u16(rec);
+      const last = r.u16(rec + 2);
+      const start = r.u16(rec + 4);
+      for (let g = first; g <= last; g++) each(g, start + g - first);
+    }
+  } else {
+    throw new Unsure();
+  }
+}
+
+function markCoverage(r: Reader, at: number, touched: Uint8Array): void {
+  coverageEntries(r, at, (g) => {
+    touched[g] = 1;
+  });
+}
+
+/** The class fontkit's getClassID gives `glyph` in the ClassDef table at `at`. */
+function classOf(r: Reader, at: number, glyph: number): number {
+  const format = r.u16(at);
+  if (format === 1) {
+    const i = glyph - r.u16(at + 2);
+    return i >= 0 && i < r.u16(at + 4) ? r.u16(at + 6 + 2 * i) : 0;
+  }
+  if (format === 2) {
+    const count = r.u16(at + 2);
+    for (let i = 0; i < count; i++) {
+      const rec = at + 4 + 6 * i;
+      if (r.u16(rec) <= glyph && glyph <= r.u16(rec + 2)) return r.u16(rec + 4);
+    }
+    return 0;
+  }
+  throw new Unsure();
+}
+
+/** Size of a ValueRecord of this format, bytes; formats with reserved bits are not vouched for. */
+function valueSize(format: number): number {
+  if (format > 0xff) throw new Unsure();
+  let n = 0;
+  for (let bit = format; bit; bit >>= 1) n += bit & 1;
+  return 2 * n;
+}
+
+/**
+ * The x placement and x advance of the ValueRecord at `at` (the y fields have no place in a
+ * horizontal run; fontkit reads the device offsets only for variable faces).
+ */
+function xValue(r: Reader, at: number, format: number): [number, number] {
+  let field = at;
+  let placement = 0;
+  let advance = 0;
+  for (let bit = 1; bit <= 8; bit <<= 1) {
+    if (!(format & bit)) continue;
+    if (bit === 1) placement = r.i16(field);
+    else if (bit === 4) advance = r.i16(field);
+    field += 2;
+  }
+  return [placement, advance];
+}
+
+/** What a pair adjustment does to the two glyphs: x placement and advance of each. */
+export type PairAdjustment = [number, number, number, number];
+
+/** A pair adjustment subtable (GPOS type 2), asked pair by pair. */
+class PairTable {
+  readonly #covered = new Map<number, number>();
+  constructor(readonly r: Reader, readonly at: number) {
+    const format = r.u16(at);
+    if (format !== 1 && format !== 2) throw new Unsure();
+    valueSize(r.u16(at + 4));
+    valueSize(r.u16(at + 6));
+    coverageEntries(r, at + r.u16(at + 2), (g, i) => {
+      if (!this.#covered.has(g)) this.#covered.set(g, i);
+    });
+  }
+
+  /**
+   * What fontkit does to `first` and `second` set next to each other: undefined when the subtable
+   * does not apply (then the lookup's next subtable is tried), else the adjustment — a class pair
+   * applies even when its values are all zero.
+   */
+  adjust(first: number, second: number): PairAdjustment | undefined {
+    const { r, at } = this;
+    const index = this.#covered.get(first);
+    if (index === undefined) return undefined;
+    const f1 = r.u16(at + 4);
+    const f2 = r.u16(at + 6);
+    const s1 = valueSize(f1);
+    const s2 = valueSize(f2);
+    let rec: number;
+    if (r.u16(at) === 1) {
+      if (index >= r.u16(at + 8)) throw new Unsure();
+      const set = at + r.u16(at + 10 + 2 * index);
+      const count = r.u16(set);
+      const size = 2 + s1 + s2;
+      let found = -1;
+      for (let i = 0; i < count && found < 0; i++) if (r.u16(set + 2 + size * i) === second) found = set + 2 + size * i + 2;
+      if (found < 0) return undefined;
+      rec = found;
+    } else {
+      const class1 = classOf(r, at + r.u16(at + 8), first);
+      const class2 = classOf(r, at + r.u16(at + 10), second);
+      const count1 = r.u16(at + 12);
+      const count2 = r.u16(at + 14);
+      // fontkit fails on a class outside the records: not a case to answer for it.
+      if (class1 >= count1 || class2 >= count2) throw new Unsure();
+      rec = at + 16 + (class1 * count2 + class2) * (s1 + s2);
+    }
+    return [...xValue(r, rec, f1), ...xValue(r, rec + s1, f2)] as PairAdjustment;
+  }
+}
+
+/** What the default features can do to a run of one script kind in a face. */
+export interface LayoutReach {
+  /** Glyphs (by id, 1 = touched) some lookup but a pair adjustment can act at, or GDEF marks. */
+  touched: Uint8Array;
+  /** The pair adjustment lookups, in the order fontkit applies them, each its subtables in order. */
+  pairs: PairTable[][];
+}
+
+/** Context lookups (GSUB 5, GPOS 7) and chained ones (GSUB 6, GPOS 8): their first coverage. */
+function contextCoverage(r: Reader, at: number, chained: boolean): number {
+  const format = r.u16(at);
+  if (format === 1 || format === 2) return at + r.u16(at + 2);
+  if (format !== 3) throw new Unsure();
+  if (!chained) {
+    // glyphCount, seqLookupCount, then the coverages.
+    if (r.u16(at + 2) === 0) throw new Unsure();
+    return at + r.u16(at + 6);
+  }
+  const backtrack = r.u16(at + 2);
+  const inputAt = at + 4 + 2 * backtrack;
+  // A rule with no input glyph acts without a glyph of its own: not a case to vouch for.
+  if (r.u16(inputAt) === 0) throw new Unsure();
+  return at + r.u16(inputAt + 2);
+}
+
+/**
+ * Add what one subtable can do (extension subtables followed) to `reach`: a pair adjustment to
+ * `pairs` (its lookup's list), anything else as the glyphs of its first coverage.
+ */
+function addSubtable(r: Reader, gpos: boolean, type: number, flags: number, at: number, reach: LayoutReach, pairs: PairTable[]): void {
+  const extension = gpos ? 9 : 7;
+  if (type === extension) {
+    if (r.u16(at) !== 1) throw new Unsure();
+    const inner = r.u16(at + 2);
+    if (inner === extension) throw new Unsure();
+    addSubtable(r, gpos, inner, flags, at + r.u32(at + 4), reach, pairs);
+    return;
+  }
+  // A pair is the glyph and the next one unless the lookup skips base glyphs or ligatures (the
+  // runs here have no marks to skip).
+  if (gpos && type === 2 && (flags & 0x6) === 0) {
+    pairs.push(new PairTable(r, at));
+    return;
+  }
+  const context = gpos ? 7 : 5;
+  let coverage: number;
+  if (type === context) coverage = contextCoverage(r, at, false);
+  else if (type === context + 1) coverage = contextCoverage(r, at, true);
+  else if (gpos ? type >= 1 && type <= 6 : (type >= 1 && type <= 4) || type === 8) coverage = at + r.u16(at + 2);
+  else throw new Unsure();
+  markCoverage(r, coverage, reach.touched);
+}
+
+/**
+ * The feature indices of the default language of the script fontkit picks for a run whose own
+ * script is `script` ('latn', or 'zzzz' for a run without letters).
+ */
+function languageFeatures(r: Reader, script: string): number[] {
+  const scriptList = r.start + r.u16(r.start + 4);
+  const count = r.u16(scriptList);
+  for (const wanted of [script, 'DFLT', 'dflt', 'latn']) {
+    for (let i = 0; i < count; i++) {
+      const rec = scriptList + 2 + 6 * i;
+      if (r.tag(rec) !== wanted) continue;
+      const table = scriptList + r.u16(rec + 4);
+      const langSys = r.u16(table);
+      if (langSys === 0) return [];
+      const at = table + langSys;
+      const n = r.u16(at + 4);
+      const indices: number[] = [];
+      for (let k = 0; k < n; k++) indices.push(r.u16(at + 6 + 2 * k));
+      return indices;
+    }
+  }
+  // No such script: fontkit keeps what it chose before; not a case to answer for it.
+  throw new Unsure();
+}
+
+/**
+ * Add what the default features (less those `off`) of a GSUB or GPOS table can do to a run of
+ * `script` to `reach`. The lookups come as fontkit lists them: the features by tag (a later
+ * record of a tag in the language replacing an earlier one), each feature's lookups, sorted by
+ * lookup index — a lookup two features name is applied twice.
+ */
+function addLayoutTable(r: Reader, gpos: boolean, script: string, off: ReadonlySet<string>, reach: LayoutReach): void {
+  const at = r.start;
+  if (r.u16(at) !== 1) throw new Unsure();
+  if (r.u16(at + 2) >= 1 && r.u32(at + 10) !== 0) throw new Unsure(); // feature variations
+  const featureList = at + r.u16(at + 6);
+  const lookupList = at + r.u16(at + 8);
+  const featureCount = r.u16(featureList);
+  const byTag = new Map<string, number>();
+  for (const i of languageFeatures(r, script)) {
+    if (i >= featureCount) throw new Unsure();
+    const rec = featureList + 2 + 6 * i;
+    const tag = r.tag(rec);
+    if (DEFAULT_FEATURES.has(tag) && !off.has(tag)) byTag.set(tag, featureList + r.u16(rec + 4));
+  }
+  const lookups: number[] = [];
+  for (const feature of byTag.values()) {
+    const count = r.u16(feature + 2);
+    for (let k = 0; k < count; k++) lookups.push(r.u16(feature + 4 + 2 * k));
+  }
+  lookups.sort((a, b) => a - b);
+  const lookupCount = r.u16(lookupList);
+  for (const index of lookups) {
+    if (index >= lookupCount) throw new Unsure();
+    const lookup = lookupList + r.u16(lookupList + 2 + 2 * index);
+    const type = r.u16(lookup);
+    const flags = r.u16(lookup + 2);
+    const subtables = r.u16(lookup + 4);
+    const pairs: PairTable[] = [];
+    for (let s = 0; s < subtables; s++) addSubtable(r, gpos, type, flags, lookup + r.u16(lookup + 6 + 2 * s), reach, pairs);
+    if (pairs.length) reach.pairs.push(pairs);
+  }
+}
+
+/** Mark the glyphs GDEF classes as marks (class 3). */
+function markGdefMarks(r: Reader, touched: Uint8Array): void {
+  const at = r.start;
+  if (r.u16(at) !== 1) throw new Unsure();
+  const classDefOffset = r.u16(at + 4);
+  if (classDefOffset === 0) return;
+  const classDef = at + classDefOffset;
+  const format = r.u16(classDef);
+  if (format === 1) {
+    const first = r.u16(classDef + 2);
+    const count = r.u16(classDef + 4);
+    for (let i = 0; i < count; i++) if (r.u16(classDef + 6 + 2 * i) === 3) touched[first + i] = 1;
+  } else if (format === 2) {
+    const count = r.u16(classDef + 2);
+    for (let i = 0; i < count; i++) {
+      const rec = classDef + 4 + 6 * i;
+      if (r.u16(rec + 4) === 3) touched.fill(1, r.u16(rec), r.u16(rec + 2) + 1);
+    }
+  } else {
+    throw new Unsure();
+  }
+}
+
+/** The run's script as fontkit takes it: Latin with a letter, else unknown ('zzzz'). */
+export function runScript(text: string): 'latn' | 'zzzz' {
+  return /[A-Za-z]/.test(text) ? 'latn' : 'zzzz';
+}
+
+/**
+ * What the default features but those turned `off` can do to a run of `script` in the face, or
+ * undefined when the face is not one this module vouches for.
+ */
+export function layoutReach(face: FaceTables, script: 'latn' | 'zzzz', off: ReadonlySet<string> = new Set()): LayoutReach | undefined {
+  if (face.table('morx') || face.table('kern')) return undefined;
+  const reach: LayoutReach = { touched: new Uint8Array(65536), pairs: [] };
+  try {
+    for (const tag of ['GSUB', 'GPOS', 'GDEF'] as const) {
+      const entry = face.table(tag);
+      if (!entry) continue;
+      const end = entry.offset + entry.length;
+      if (entry.offset < 0 || end > face.bytes.byteLength) return undefined;
+      const r = new Reader(face.bytes, entry.offset, end);
+      if (tag === 'GDEF') markGdefMarks(r, reach.touched);
+      else addLayoutTable(r, tag === 'GPOS', script, off, reach);
+    }
+  } catch (err) {
+    if (err instanceof Unsure) return undefined;
+    throw err;
+  }
+  return reach;
+}
+
+/**
+ * The features `features` turns off, when that is all it does (or it is empty): then fontkit
+ * applies the defaults less those. Undefined when it turns a feature on.
+ */
+export function featuresOff(features: readonly string[] | Readonly<Record<string, boolean>> | undefined): string[] | undefined {
+  if (features === undefined) return [];
+  if (Array.isArray(features)) return features.length === 0 ? [] : undefined;
+  const off: string[] = [];
+  for (const key in features) {
+    if ((features as Record<string, boolean>)[key] !== false) return undefined;
+    off.push(key);
+  }
+  return off.sort();
+}
+
+/**
+ * The shaping of `text` when layout leaves it as it is (see above): `glyphId` and `advance` are
+ * the face's cmap and hmtx. Undefined when it may not: a character outside printable ASCII, one
+ * the cmap lacks, a glyph some lookup can act at, a pair that is adjusted.
+ */
+export function plainRun(text: string, reach: LayoutReach, glyphId: (cp: number) => number, advance: (id: number) => number): Shaped | undefined {
+  const s: Shaped = { ids: [], adv: [], w: [], dx: [], cps: [] };
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.charCodeAt(i);
+    if (cp < 0x20 || cp > 0x7e) return undefined;
+    const id = glyphId(cp);
+    if (!(id > 0 && id <= 0xffff) || reach.touched[id]) return undefined;
+    s.ids.push(id);
+  }
+  for (const id of s.ids) {
+    const a = advance(id);
+    s.adv.push(a);
+    s.w.push(a);
+    s.dx.push(0);
+    s.cps.push(1);
+  }
+  // Pair adjustments, as fontkit's GPOS applies them: lookup by lookup, at each glyph the first
+  // subtable that applies to it and the next.
+  try {
+    for (const lookup of reach.pairs) {
+      for (let i = 0; i + 1 < s.ids.length; i++) {
+        for (const table of lookup) {
+          const adj = table.adjust(s.ids[i], s.ids[i + 1]);
+          if (!adj) continue;
+          s.dx[i] += adj[0];
+          s.adv[i] += adj[1];
+          s.dx[i + 1] += adj[2];
+          s.adv[i + 1] += adj[3];
+          break;
+        }
+      }
+    }
+  } catch (err) {
+    if (err instanceof Unsure) return undefined;
+    throw err;
+  }
+  return s;
+}
