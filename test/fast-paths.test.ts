@@ -136,6 +136,15 @@ test('pdfkit-private: doc._font is the EmbeddedFont of doc.font(name), with subs
   assert.ok(page.fonts && page.resources?.data && page.dictionary?.data);
   const outline = (doc.outline as { addItem(t: string): { outlineData?: unknown } }).addItem('t');
   assert.ok(outline.outlineData && typeof outline.outlineData === 'object');
+  // The named destinations' tree sorts its keys in toString() by _compareKeys (localeCompare).
+  const dests = (doc._root as { data: { Names: { data: { Dests: Record<string, unknown> } } } }).data.Names.data.Dests;
+  assert.ok(dests._items && typeof dests._items === 'object');
+  assert.match(String(dests._compareKeys), /localeCompare/);
+  assert.match(String(dests.toString), /\.sort\(\(a, b\) => this\._compareKeys\(a, b\)\)/);
+  // A content stream takes bytes as they are and text through a loop, with a newline appended.
+  const content = (doc.page as { content: { write(c: unknown): void } }).content;
+  assert.match(String(content.write), /instanceof Uint8Array/);
+  assert.match(String(content.write), /chunk \+ '\\n'/);
 });
 
 test('defer-modules: the modules deferred exist where fontkit and pdfkit require them, and unicode-trie is a class with get()', () => {

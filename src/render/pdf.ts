@@ -11,7 +11,7 @@ import { deferModules, requirerOf } from '../defer-modules.js';
 import type { FontHandle } from '../font/types.js';
 import type { Cmyk } from '../style/units.js';
 import type { LaidOutDocument, PageFrame, RuleItem, TextItem } from '../layout/types.js';
-import { type PdfFont, addRegistrationColor, embedFont, setOutlineDestination, setPageBoxes } from './pdfkit-private.js';
+import { type PdfFont, addContentBytes, addRegistrationColor, embedFont, plainDestinationOrder, setOutlineDestination, setPageBoxes } from './pdfkit-private.js';
 
 // The CommonJS build: it shares the fontkit instance font/load.ts uses, so fonts parse once.
 const require = createRequire(import.meta.url);
@@ -69,6 +69,7 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
       ModDate: meta.date,
     },
   });
+  plainDestinationOrder(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -108,7 +109,7 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
       ops.push(cropMarks(margin, document.width, document.height, Math.max(bleed, MARK_OFFSET), mediaHeight));
     }
     ops.push('Q');
-    doc.addContent(ops.join('\n'));
+    addContentBytes(doc, ops.join('\n'));
     for (const anchor of page.anchors) {
       doc.addNamedDestination(anchor.id, 'XYZ', X(0), margin + anchor.y, null);
       outlineTargets.add(anchor.id);

@@ -9,7 +9,11 @@
  *   `encode()` and `cff` its `embed()` reads) is replaced by the face's own (FontHandle.subset);
  * - `doc.page.fonts`, `doc.page.resources.data` and `doc.page.dictionary.data` are the current
  *   page's resource and page dictionaries;
- * - an outline item's `outlineData` is its dictionary's data.
+ * - an outline item's `outlineData` is its dictionary's data;
+ * - a page's content stream takes bytes as well as text (`PDFReference.write` turns text into
+ *   bytes with a loop over its characters, and appends a newline);
+ * - the named destinations are the name tree `doc._root.data.Names.data.Dests`, whose
+ *   `toString()` sorts its keys by `_compareKeys` (String.prototype.localeCompare).
  * We draw text ourselves so each glyph lands exactly where the composer put it, in one text
  * object per line (TJ adjustments), with the ToUnicode entry taken from the composer's text.
  */
@@ -32,8 +36,16 @@ interface PageInternals {
   dictionary: { data: Record<string, unknown> };
 }
 
+interface NameTreeInternals {
+  _items: Record<string, unknown>;
+  _compareKeys(a: string, b: string): number;
+  toString(...args: unknown[]): string;
+}
+
 interface DocInternals {
   _font: EmbeddedFontInternals | null;
+  _root: { data: { Names: { data: { Dests: NameTreeInternals } } } };
+  addContent(data: unknown): unknown;
   page: PageInternals;
   font(name: string): unknown;
   registerFont(name: string, src: unknown): unknown;
@@ -118,4 +130,33 @@ export function setOutlineDestination(item: unknown, destination: string): void 
   const data = (item as { outlineData?: Record<string, unknown> }).outlineData;
   if (!data) throw new Error('pdfkit internals changed: outline item has no outlineData (written for pdfkit 0.20.2)');
   data.Dest = new String(destination);
+}
+
+/**
+ * Add `text` to the current page's content, as bytes: pdfkit turns a string into bytes in a
+ * JavaScript loop over its characters (its `fromBinaryString`, some 3 ms of a cold build of
+ * 690), keeping each UTF-16 unit's low byte, which Latin-1 encoding does in one call; and it
+ * appends the same newline. (Our content is ASCII: operators, numbers, hex glyph codes.)
+ */
+export function addContentBytes(doc: unknown, text: string): void {
+  (doc as DocInternals).addContent(Buffer.from(`${text}\n`, 'latin1'));
+}
+
+/** Destination names made of digits and lowercase ASCII letters only (bulletin's s1, s1a2, s6b3). */
+const PLAIN_NAME = /^[0-9a-z]*$/;
+
+/**
+ * Sort the named destinations as pdfkit does, without starting a collator when it need not:
+ * pdfkit orders the names by localeCompare, whose first call loads ICU's collation data (some
+ * 9 ms). For names of digits and lowercase ASCII letters that order is the order of their code
+ * units (digits before letters, a prefix first), so those are compared directly; any other
+ * name and the tree sorts by localeCompare as before.
+ */
+export function plainDestinationOrder(doc: unknown): void {
+  const tree = (doc as DocInternals)._root.data.Names.data.Dests;
+  const toString = tree.toString;
+  tree.toString = function (this: NameTreeInternals, ...args: unknown[]): string {
+    if (Object.keys(this._items).every((k) => PLAIN_NAME.test(k))) this._compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+    return toString.apply(this, args);
+  };
 }

@@ -56,3 +56,52 @@ test('the subset font records widths and the ToUnicode text of each glyph', asyn
   // ToUnicode: glyph 1 → 中 (U+4E2D), 2 → 文 (U+6587), 3 → 字 (U+5B57).
   assert.match(text, /<0000> <0003> \[<0000> <4e2d> <6587> <5b57>\]/);
 });
+
+test('page content given as bytes writes what pdfkit writes for the same text', async () => {
+  const { createRequire } = await import('node:module');
+  const { addContentBytes } = await import('../../src/render/pdfkit-private.js');
+  const PDFDocument = createRequire(import.meta.url)('pdfkit') as new (o: Record<string, unknown>) => {
+    addPage(): void; addContent(s: string): void; end(): void; on(e: string, f: (c?: Buffer) => void): void;
+  };
+  const write = (add: (d: InstanceType<typeof PDFDocument>) => void): Promise<Buffer> => {
+    const d = new PDFDocument({ compress: false, font: null, info: { CreationDate: new Date(0) } });
+    const chunks: Buffer[] = [];
+    d.on('data', (c) => chunks.push(c!));
+    const done = new Promise<Buffer>((resolve) => d.on('end', () => resolve(Buffer.concat(chunks))));
+    d.addPage();
+    add(d);
+    d.end();
+    return done;
+  };
+  // Operators, a hex string, and characters beyond Latin-1 (each keeps its low byte either way).
+  const text = 'q 1 0 0 -1 0 841.89 cm\nBT /bf1 16 Tf [<002a> -250 <0031>] TJ ET\n中文\u0100\ud83d\ude00 Q';
+  assert.deepEqual(await write((d) => addContentBytes(d, text)), await write((d) => d.addContent(text)));
+});
+
+test('named destinations come in pdfkit\'s order, with or without a collator', async () => {
+  const { createRequire } = await import('node:module');
+  const { plainDestinationOrder } = await import('../../src/render/pdfkit-private.js');
+  const PDFDocument = createRequire(import.meta.url)('pdfkit') as new (o: Record<string, unknown>) => {
+    addPage(): void; addNamedDestination(n: string, ...a: unknown[]): void; end(): void; on(e: string, f: (c?: Buffer) => void): void;
+  };
+  const write = (names: string[], plain: boolean): Promise<string> => {
+    const d = new PDFDocument({ compress: false, font: null, info: { CreationDate: new Date(0) } });
+    if (plain) plainDestinationOrder(d);
+    const chunks: Buffer[] = [];
+    d.on('data', (c) => chunks.push(c!));
+    const done = new Promise<string>((resolve) => d.on('end', () => resolve(Buffer.concat(chunks).toString('latin1'))));
+    d.addPage();
+    for (const n of names) d.addNamedDestination(n, 'XYZ', 0, 0, null);
+    d.end();
+    return done;
+  };
+  const ours = ['s6b3', 's1', 's10', 's1a2', 's2', 's1a1', 's6b', 's6', 's1a10'];
+  const mixed = ['B', 'a', '_x', 'a-1', 'A', 'b2', 'é'];
+  for (const names of [ours, mixed]) {
+    const pdf = await write(names, true);
+    assert.equal(pdf, await write(names, false));
+    const listed = [...pdf.matchAll(/^ {4}\(([^)]*)\)/gm)].map((m) => m[1]);
+    assert.equal(listed.length, names.length);
+    if (names === ours) assert.deepEqual(listed, [...names].sort((a, b) => a.localeCompare(b)));
+  }
+});
