@@ -4,8 +4,9 @@
 //
 //   dist/cli.bundle.cjs   src/cli-bundle.ts and everything it imports, dependencies included,
 //                         except the modules src/defer-modules.ts loads on first use (they stay
-//                         in node_modules, so they are still loaded only then) and ajv (only
-//                         for a schema edited since the build). First line: its content hash.
+//                         in node_modules, behind stand-ins built into the bundle, so they are
+//                         still loaded only then) and ajv (only for a schema edited since the
+//                         build). First line: its content hash.
 //   dist/bulletin.cjs     src/launch.ts (the "bin"): sets the V8 flags, loads the bundle.
 //   dist/cli.bundle.<hash>.cache
 //                         V8's code cache, saved by a build of issues/690.yaml run through
@@ -28,11 +29,41 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const BUNDLE = join(DIST, 'cli.bundle.cjs');
 const LAUNCHER = join(DIST, 'bulletin.cjs');
-/** Loaded on first use only (src/defer-modules.ts), or only to compile an edited schema. */
-const EXTERNAL = ['brotli/decompress.js', '@noble/ciphers/aes', 'png-js', 'unicode-trie', 'ajv', 'ajv/*'];
+/**
+ * Loaded only to compile an edited schema; the validators' run-time helper
+ * (ajv/dist/runtime/ucs2length) is bundled. Exact names: esbuild's `external` option would take
+ * every path under ajv/ with `ajv`.
+ */
+const EXTERNAL = new Set(['ajv', 'ajv/dist/2020.js', 'ajv/dist/standalone/index.js']);
+/**
+ * Loaded on first use only (src/defer-modules.ts): where the bundled dependencies require one,
+ * the bundle has a stand-in that requires the real module from node_modules on first use
+ * (deferredModule, deferredTrieClass), so a run resolves and reads none of them at start-up.
+ */
+const DEFERRED = {
+  'brotli/decompress.js': 'deferredModule',
+  '@noble/ciphers/aes': 'deferredModule',
+  'png-js': 'deferredModule',
+  'unicode-trie': 'deferredTrieClass',
+  // Node's own, for commander's executable subcommands (bulletin has none), fc-list and the
+  // preview's --open: loading it loads net and dgram too, some 3 ms of every run.
+  'node:child_process': 'deferredModule',
+  child_process: 'deferredModule',
+};
 
-// Module code is strict (ES modules were): the directive must come before the helper.
-const URL_HELPER = `"use strict";\nconst __bulletinUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, rel)).href;`;
+// Module code is strict (ES modules were): the directive must come before the helpers.
+// __bulletinPackageFile: where a package's file is, found as require finds a package directory
+// (node_modules of the bundle's directory and of each one above it) but without resolving the
+// package's exports map, which loads Node's ES module resolver (some 5 ms for pdfkit).
+const URL_HELPER = `"use strict";
+const __bulletinUrl = (rel) => require('node:url').pathToFileURL(require('node:path').join(__dirname, rel)).href;
+const __bulletinPackageFile = (pkg, rel) => {
+  const { dirname, join } = require('node:path');
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    const file = join(dir, 'node_modules', pkg, rel);
+    if (require('node:fs').existsSync(file) || dirname(dir) === dir) return file;
+  }
+};`;
 
 /** Rewrites our own modules (dist/**.js) for a CommonJS bundle; fails loudly when a rewrite no longer applies. */
 const ours = {
@@ -54,9 +85,35 @@ const ours = {
     // pdfkit finds its own data files (standard fonts, colour profile; features bulletin does
     // not use) from its file name: keep that its real one.
     b.onLoad({ filter: /node_modules[\\/]pdfkit[\\/]js[\\/]pdfkit\.js$/ }, async (args) => {
-      const text = readFileSync(args.path, 'utf8').replaceAll('__filename', 'require.resolve("pdfkit")');
+      const text = readFileSync(args.path, 'utf8').replaceAll('__filename', '__bulletinPackageFile("pdfkit", "js/pdfkit.js")');
       return { contents: text, loader: 'js', resolveDir: dirname(args.path) };
     });
+  },
+};
+
+const external = {
+  name: 'bulletin-external',
+  setup(b) {
+    b.onResolve({ filter: /^ajv(\/|$)/ }, (args) => (EXTERNAL.has(args.path) ? { path: args.path, external: true } : undefined));
+  },
+};
+
+const deferred = {
+  name: 'bulletin-deferred',
+  setup(b) {
+    const filter = new RegExp(`^(${Object.keys(DEFERRED).map((id) => id.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+    // The stand-in's own require of the module stays a require, to node_modules — but for
+    // unicode-trie, which the line breaker needs in every build: bundled, it is read with the
+    // rest and its code cached, and only its tables wait for their first lookup.
+    b.onResolve({ filter }, (args) => {
+      if (args.namespace !== 'bulletin-deferred') return { path: args.path, namespace: 'bulletin-deferred' };
+      return args.path === 'unicode-trie' ? undefined : { path: args.path, external: true };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'bulletin-deferred' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(join(DIST, 'defer-modules.js'))}).${DEFERRED[args.path]}(() => require(${JSON.stringify(args.path)}));`,
+      loader: 'js',
+      resolveDir: DIST,
+    }));
   },
 };
 
@@ -77,7 +134,7 @@ async function bundle(entry, outfile, options = {}) {
     // decoding UTF-8 took most of the read (36 against 9 ms for 2.2 MB). Names are kept.
     minifyWhitespace: true,
     legalComments: 'none',
-    plugins: [ours],
+    plugins: [ours, external, deferred],
     ...options,
   });
   return result.outputFiles[0].text;
@@ -94,7 +151,7 @@ function asciiOnly(text) {
   return text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-const main = asciiOnly(await bundle('cli-bundle.js', BUNDLE, { external: EXTERNAL }));
+const main = asciiOnly(await bundle('cli-bundle.js', BUNDLE));
 const id = createHash('sha256').update(main).digest('hex').slice(0, 16);
 writeFileSync(BUNDLE, `// bulletin bundle ${id}\n${main}`);
 // The launcher: tiering and the loader only; without a bundle it imports dist/cli.js.

@@ -23,6 +23,7 @@ import { fast } from './fast-paths.js';
 
 type Loader = () => object;
 
+/** A stand-in that loads the module `load` gives the first time anything touches it, and forwards to it from then on. */
 function standIn(load: Loader): object {
   let real: object | undefined;
   const target = (): object => (real ??= load());
@@ -70,7 +71,8 @@ export function requirerOf(name: string, resolve: (id: string) => string): strin
  * loaded, or one that cannot be resolved, is left alone.
  */
 export function deferModules(parent: string, ids: readonly string[]): void {
-  if (!fast('defer-modules')) return;
+  // The one-file build has its stand-ins built in (deferredModule), and nothing to resolve.
+  if (BUNDLE || !fast('defer-modules')) return;
   const require = createRequire(parent);
   const cache = require.cache;
   for (const id of ids) {
@@ -120,24 +122,16 @@ export function inflateTrie(source: unknown): { data: Uint32Array; highStart: nu
   }
 }
 
+type TrieClass = new (data: unknown) => Trie & Record<string, unknown>;
+
 /**
- * Make the unicode-trie package, as `parent` requires it, build each table on its first lookup
- * instead of when it is constructed. Only `get` is forwarded: the one member fontkit,
- * unicode-properties and linebreak use (and `data`, `highStart`, `errorValue`, read through).
+ * A class in place of unicode-trie's that keeps a table's compressed bytes and builds the table
+ * on its first lookup, with the real class `loadReal` gives, loaded then. Only `get` is
+ * forwarded: the one member fontkit, unicode-properties and linebreak use (and `data`,
+ * `highStart`, `errorValue`, read through).
  */
-export function deferUnicodeTries(parent: string): void {
-  if (!fast('defer-modules')) return;
-  const require = createRequire(parent);
-  let file: string;
-  try {
-    file = require.resolve('unicode-trie');
-  } catch {
-    return;
-  }
-  const cache = require.cache;
-  if (cache[file]) return;
-  const UnicodeTrie = require(file) as new (data: unknown) => Trie & Record<string, unknown>;
-  delete cache[file];
+function lazyTrieClass(loadReal: () => TrieClass): TrieClass {
+  let Real: TrieClass | undefined;
   class LazyUnicodeTrie {
     #source: unknown;
     #trie: (Trie & Record<string, unknown>) | undefined;
@@ -146,7 +140,8 @@ export function deferUnicodeTries(parent: string): void {
     }
     #real(): Trie & Record<string, unknown> {
       if (!this.#trie) {
-        this.#trie = new UnicodeTrie(inflateTrie(this.#source) ?? this.#source);
+        Real ??= loadReal();
+        this.#trie = new Real(inflateTrie(this.#source) ?? this.#source);
         this.#source = undefined;
       }
       return this.#trie;
@@ -164,9 +159,44 @@ export function deferUnicodeTries(parent: string): void {
       return this.#real().errorValue;
     }
   }
+  return LazyUnicodeTrie as unknown as TrieClass;
+}
+
+/**
+ * Make the unicode-trie package, as `parent` requires it, build each table on its first lookup
+ * instead of when it is constructed (lazyTrieClass).
+ */
+export function deferUnicodeTries(parent: string): void {
+  if (BUNDLE || !fast('defer-modules')) return;
+  const require = createRequire(parent);
+  let file: string;
+  try {
+    file = require.resolve('unicode-trie');
+  } catch {
+    return;
+  }
+  const cache = require.cache;
+  if (cache[file]) return;
+  const UnicodeTrie = require(file) as TrieClass;
+  delete cache[file];
   const entry = new Module(file);
   entry.filename = file;
   entry.loaded = true;
-  entry.exports = LazyUnicodeTrie;
+  entry.exports = lazyTrieClass(() => UnicodeTrie);
   cache[file] = entry;
+}
+
+/**
+ * In the one-file build, what the bundled dependencies get where they require a deferred module
+ * (scripts/bundle.mjs puts it there at build time): a stand-in that requires the real one, from
+ * node_modules, on first use — nothing is resolved or read at start-up. BULLETIN_SLOW=defer-modules
+ * gives the real module at once.
+ */
+export function deferredModule(load: Loader): object {
+  return fast('defer-modules') ? standIn(load) : load();
+}
+
+/** The same for unicode-trie: the class of lazyTrieClass, whose real class is required on the first lookup. */
+export function deferredTrieClass(load: () => unknown): unknown {
+  return fast('defer-modules') ? lazyTrieClass(load as () => TrieClass) : load();
 }

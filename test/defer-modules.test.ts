@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
-import { deferModules, deferUnicodeTries, inflateTrie } from '../src/defer-modules.js';
+import { deferModules, deferredModule, deferredTrieClass, deferUnicodeTries, inflateTrie } from '../src/defer-modules.js';
 
 /** A throw-away package whose modules count how often they are loaded. */
 function fixture(): { dir: string; parent: string; loads: () => Record<string, number> } {
@@ -124,4 +124,33 @@ test('unicode tables decoded by zlib hold what unicode-trie decodes itself, for 
   }
   assert.equal(inflateTrie(Buffer.from('not a table at all')), undefined);
   assert.equal(inflateTrie({ data: new Uint32Array(4), highStart: 0, errorValue: 0 }), undefined);
+});
+
+test("the one-file build's stand-ins load their module on first use, and a trie's class on its first lookup", () => {
+  const require = createRequire(import.meta.url);
+  let loads = 0;
+  const path = deferredModule(() => {
+    loads++;
+    return require('node:path') as object;
+  }) as typeof import('node:path');
+  assert.equal(loads, 0, 'nothing loaded by making the stand-in');
+  assert.equal(path.join('a', 'b'), require('node:path').join('a', 'b'));
+  assert.equal(typeof path.resolve, 'function');
+  assert.equal(loads, 1);
+
+  type Trie = new (data: Uint8Array) => { get(cp: number): number };
+  const Real = require('unicode-trie') as Trie;
+  const Builder = require(join(dirname(require.resolve('unicode-trie')), 'builder.js')) as new (initial: number, error: number) => { setRange(a: number, b: number, v: number, overwrite: boolean): void; toBuffer(): Buffer };
+  const b = new Builder(0, 99);
+  b.setRange(0x4e00, 0x9fff, 5, true);
+  const buffer = b.toBuffer();
+  let classLoads = 0;
+  const Lazy = deferredTrieClass(() => {
+    classLoads++;
+    return Real;
+  }) as Trie;
+  const lazy = new Lazy(buffer);
+  assert.equal(classLoads, 0, 'the real class waits for a lookup');
+  for (const cp of [0x41, 0x4e00, 0x9fff, 0xa000]) assert.equal(lazy.get(cp), new Real(buffer).get(cp));
+  assert.equal(classLoads, 1);
 });

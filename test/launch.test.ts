@@ -3,7 +3,8 @@
  * writes the same PDF as the modules tsc wrote (dist/cli.js); the shipped cache is used; a
  * cache V8 refuses (other flags) is replaced by one in the user's cache directory, and that
  * directory is used only when it is the user's alone; the modules defer-modules.ts holds back
- * are still not loaded by a build.
+ * are still not loaded by a build, and the bundle's build compiles no other file and resolves no
+ * package.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -104,15 +105,25 @@ test('a build through the launcher still leaves the deferred modules unloaded', 
       const compiled = [];
       const original = Module.prototype._compile;
       Module.prototype._compile = function (content, filename) { compiled.push(filename); return original.call(this, content, filename); };
-      process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(compiled)));
+      const builtins = new Set(process.moduleLoadList);
+      process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({ compiled, builtins: process.moduleLoadList.filter((m) => !builtins.has(m)) })));
     `);
-    const compiledBy = (entry: string) => {
+    const loadedBy = (entry: string) => {
       const r = run(['-r', preload, entry, 'build', ISSUE, '-q', '-o', join(dir, 'a.pdf')]);
       assert.equal(r.status, 0, r.stderr);
-      return (JSON.parse(readFileSync(out, 'utf8')) as string[]).map((f) => f.replace(/\\/g, '/'));
+      const { compiled, builtins } = JSON.parse(readFileSync(out, 'utf8')) as { compiled: string[]; builtins: string[] };
+      return { compiled: compiled.map((f) => f.replace(/\\/g, '/')), builtins };
     };
-    const bundled = compiledBy(LAUNCHER);
-    const modules = compiledBy(MODULES);
+    const { compiled: bundled, builtins } = loadedBy(LAUNCHER);
+    const modules = loadedBy(MODULES).compiled;
+    // The bundle's build compiles no file but the launcher: the deferred modules wait behind
+    // stand-ins built into the bundle, unicode-trie and ajv's run-time helper are in it.
+    assert.deepEqual(bundled.filter((f) => !f.endsWith('/dist/bulletin.cjs')), []);
+    // Nor does it load Node's child_process (with net and dgram), or its ES module resolver
+    // (resolving a package's exports map: pdfkit's file, ajv's helper, the deferred modules).
+    for (const internal of ['NativeModule child_process', 'NativeModule internal/modules/esm/resolve']) {
+      assert.ok(!builtins.includes(internal), `${internal} loaded by the bundle's build`);
+    }
     for (const deferred of ['/brotli/decompress.js', '/@noble/ciphers/', '/png-js/']) {
       assert.ok(!bundled.some((f) => f.includes(deferred)), `${deferred} loaded by the bundle's build`);
       assert.ok(!modules.some((f) => f.includes(deferred)), `${deferred} loaded by the modules' build`);

@@ -150,7 +150,9 @@ export function loadStandalone(kind: SchemaKind, code: string, filename: string)
   const header = /^\/\/ (\S+)/.exec(code);
   if (!header || header[1] !== fingerprint(kind, readFileSync(schemaFile(kind), 'utf8'))) return undefined;
   const module = { exports: {} as unknown };
-  const requireHere = (id: string): unknown => (id === FORMATS_MODULE ? FORMATS : require(id));
+  // The code's one run-time dependency is named literally, so the one-file build bundles it: a
+  // require by a name computed here would resolve ajv's exports map on every run.
+  const requireHere = (id: string): unknown => (id === FORMATS_MODULE ? FORMATS : id === 'ajv/dist/runtime/ucs2length' ? require('ajv/dist/runtime/ucs2length') : require(id));
   const wrapper = runInThisContext(`(function (exports, require, module) {${code}\n})`, { filename }) as (e: unknown, r: unknown, m: unknown) => void;
   wrapper(module.exports, requireHere, module);
   return module.exports as ValidateFunction;
