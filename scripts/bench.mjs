@@ -12,7 +12,9 @@
  *     src/launch.ts), and `node dist/cli.js` (the ES modules as tsc wrote them) beside it. Rows:
  *     those two, with BENCH_AGAINST=DIR the same build by another checkout's installed command (to
  *     compare a change with main), the Typst peer on the same bulletin (or the line "typst peer:
- *     not available") and bare `node -e 0` (Node's own start-up). The fonts installed on the
+ *     not available") and bare `node -e 0` (Node's own start-up); where NODE_EXTRA_CA_CERTS is
+ *     set, the bulletin build and `node -e 0` again with it unset (Node builds its certificate
+ *     store at start-up when it is set, some 50 ms here). The fonts installed on the
  *     machine are named under the table: the peer scans every system font, so its time depends
  *     on them. Columns: runs;
  *     wall s (median), min s, max s; cpu s (user+sys, median); RSS MB (peak resident set,
@@ -192,7 +194,7 @@ function runProcess(argv, options = {}) {
   const stats = join(SCRATCH, 'time.txt');
   const cmd = HAS_TIME ? [TIME, '-f', '%U %S %M', '-o', stats, ...argv] : argv;
   const t0 = performance.now();
-  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', cwd: options.cwd ?? ROOT, maxBuffer: 64 << 20 });
+  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', cwd: options.cwd ?? ROOT, maxBuffer: 64 << 20, ...(options.env ? { env: options.env } : {}) });
   const wall = (performance.now() - t0) / 1000;
   if (r.status !== 0 && !options.allowFail) {
     throw new Error(`${argv.join(' ')} exited ${r.status}:\n${r.stderr}${r.stdout}`);
@@ -274,6 +276,14 @@ async function buildSection() {
   const peer = typstPeer();
   if (peer.argv) cases.push({ name: 'typst peer (same bulletin)', ...peer });
   cases.push({ name: 'node -e 0 (start-up)', argv: [process.execPath, '-e', '0'] });
+  // NODE_EXTRA_CA_CERTS (set on some machines for a proxy) makes every Node process build its
+  // root certificate store at start-up, whether it opens a connection or not (bulletin opens
+  // none): both runs with it unset show what that costs here.
+  const caFree = process.env.NODE_EXTRA_CA_CERTS ? Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'NODE_EXTRA_CA_CERTS')) : undefined;
+  if (caFree) {
+    cases.push({ name: 'bulletin build, NODE_EXTRA_CA_CERTS unset', argv: [process.execPath, LAUNCHER, 'build', 'issues/690.yaml', '-q', '-o', join(SCRATCH, 'ca-free.pdf')], pdf: join(SCRATCH, 'ca-free.pdf'), env: caFree });
+    cases.push({ name: 'node -e 0, NODE_EXTRA_CA_CERTS unset', argv: [process.execPath, '-e', '0'], env: caFree });
+  }
   const results = alternate(cases, RUNS);
   const rows = results.map((r, i) => ({
     command: r.name, runs: r.runs, 'wall s': s2(r.wall), 'min s': s2(r.min), 'max s': s2(r.max), 'cpu s': s2(r.cpu), 'RSS MB': mb(r.rss),
@@ -281,7 +291,9 @@ async function buildSection() {
   }));
   figures.build = results[0];
   figures.modules = results[1];
-  figures.node = results[results.length - 1];
+  const nodeAt = cases.findIndex((c) => c.name === 'node -e 0 (start-up)');
+  figures.node = results[nodeAt];
+  if (caFree) figures.caFree = results[nodeAt + 1];
   figures.pdfKB = statSync(pdf).size / 1024;
   figures.sameBytes = readFileSync(pdf).equals(readFileSync(modulesPdf));
   if (peer.argv) figures.typst = results[against ? 3 : 2];
@@ -289,6 +301,7 @@ async function buildSection() {
   if (!peer.argv) console.log(`typst peer: not available (${peer.reason})`);
   console.log(`the two bulletin PDFs are ${figures.sameBytes ? 'byte-identical' : 'DIFFERENT'}`);
   console.log(`system fonts: ${systemFonts()}`);
+  if (caFree) console.log(`NODE_EXTRA_CA_CERTS is set (${process.env.NODE_EXTRA_CA_CERTS}): every Node process above loads it at start-up, but the rows that say unset`);
 }
 
 async function phasesSection() {
@@ -696,6 +709,8 @@ function targetsSection() {
     add('690 cold build < 0.24 s wall', `${s2(b.wall)} s`, b.wall < 0.24);
     if (t) add('690 cold build faster than the Typst peer (same run)', `${s2(b.wall)} s vs ${s2(t.wall)} s`, b.wall < t.wall);
     if (t) add('690 cold build ≤ 0.5 × the Typst peer (same run)', `${(b.wall / t.wall).toFixed(2)} × (${s2(b.wall)} s vs ${s2(t.wall)} s)`, b.wall <= 0.5 * t.wall);
+    const c = figures.caFree;
+    if (t && c) add('  the same, NODE_EXTRA_CA_CERTS unset (for bulletin; the peer does not read it)', `${(c.wall / t.wall).toFixed(2)} × (${s2(c.wall)} s vs ${s2(t.wall)} s)`, c.wall <= 0.5 * t.wall);
     if (figures.modules) add('690 cold build: bundle + code cache faster than the modules', `${s2(b.wall)} s vs ${s2(figures.modules.wall)} s`, b.wall < figures.modules.wall);
     if (figures.sameBytes !== undefined) add('690 cold build: the same PDF bytes either way', figures.sameBytes ? 'same' : 'different', figures.sameBytes);
     add('690 peak RSS < 200 MB', `${mb(b.rss)} MB`, b.rss < 200);
@@ -722,7 +737,7 @@ function targetsSection() {
 
 async function shortcutsSection() {
   const { createHash } = await import('node:crypto');
-  const paths = ['cmap-hmtx', 'sparse-read', 'table-decoders', 'subset-writer', 'defer-modules'];
+  const paths = ['cmap-hmtx', 'sparse-read', 'table-decoders', 'subset-writer', 'plain-runs', 'defer-modules'];
   const { yaml } = await largeIssue(16, 216);
   const large = join(SCRATCH, 'shortcuts-large.yaml');
   writeFileSync(large, yaml);
