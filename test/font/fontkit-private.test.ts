@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { Font } from 'fontkit';
-import { attachGlyphSource, installFastTables, rawMetrics, speedUpSubset } from '../../src/font/fontkit-private.js';
+import { attachGlyphSource, installFastTables, plainPostscriptName, rawMetrics, speedUpSubset } from '../../src/font/fontkit-private.js';
 import { FontLoadError, openFont } from '../../src/font/load.js';
 import { readFontFile } from '../../src/font/sparse.js';
 import { VENDORED_FONTS, vendoredFontPath, type FontRole } from '../../src/font/vendored.js';
@@ -246,4 +246,46 @@ test('test doubles and objects without the internals take the public path', () =
   assert.equal(rawMetrics({ glyphForCodePoint: () => ({ id: 1, advanceWidth: 1000 }) } as unknown as Font), null);
   speedUpSubset({}); // nothing to speed up: no error
   speedUpSubset(undefined);
+});
+
+test('the PostScript name read from the name table is the one fontkit decodes, on every vendored and some system faces', (t) => {
+  const files: [string, string | undefined][] = [
+    ...roles.map((role) => [vendoredFontPath(role), undefined] as [string, undefined]),
+    [join(dirname(vendoredFontPath('song')), 'FandolFang-Regular.otf'), undefined],
+    [DEJAVU, undefined],
+    [NOTO_MONO, undefined],
+    ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular'],
+    ['/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKjp-Regular'],
+  ];
+  let answered = 0;
+  for (const [file, face] of files) {
+    if (!existsSync(file)) {
+      t.diagnostic(`${file} is not installed`);
+      continue;
+    }
+    const ref = reference(file, face);
+    const f = ref as unknown as { directory: { tables: Record<string, { offset: number; length: number }> }; stream: { buffer: Uint8Array } };
+    const plain = plainPostscriptName(f.stream.buffer, f.directory.tables.name);
+    if (plain !== undefined) answered++;
+    if (plain !== undefined) assert.equal(plain, ref.postscriptName, file);
+    // And the handle (and pdfkit, through the face) get fontkit's name either way.
+    assert.equal(openFont(file, face).postscriptName, ref.postscriptName, file);
+    assert.equal(fontkitFont(openFont(file, face)).postscriptName, ref.postscriptName, file);
+  }
+  assert.ok(answered >= roles.length, 'the vendored faces are answered from the table');
+  // A table that leaves doubt (two different names) is left to fontkit.
+  const table = Buffer.alloc(6 + 24 + 8);
+  table.writeUInt16BE(2, 2);
+  table.writeUInt16BE(30, 4);
+  for (const [i, [platform, offset]] of [[1, 0], [1, 4]].entries()) {
+    const rec = 6 + 12 * i;
+    table.writeUInt16BE(platform, rec);
+    table.writeUInt16BE(6, rec + 6);
+    table.writeUInt16BE(4, rec + 8);
+    table.writeUInt16BE(offset, rec + 10);
+  }
+  table.write('AbcdAbce', 30, 'latin1');
+  assert.equal(plainPostscriptName(table, { offset: 0, length: table.length }), undefined);
+  table.write('AbcdAbcd', 30, 'latin1');
+  assert.equal(plainPostscriptName(table, { offset: 0, length: table.length }), 'Abcd');
 });
