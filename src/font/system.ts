@@ -14,7 +14,7 @@
  * Either way each file's faces are matched by the names in its own name table (names.ts), so
  * the match is the same whichever way the files were found.
  */
-import type { spawnSync as SpawnSync } from 'node:child_process';
+import type { SpawnSyncOptionsWithStringEncoding, SpawnSyncReturns } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -23,8 +23,10 @@ import { editDistance } from '../issue/suggest.js';
 import { FONT_EXTENSIONS, readFaceNames, type FaceNames } from './names.js';
 
 const require = createRequire(import.meta.url);
-/** Loaded when fc-list is run: with it Node loads net and dgram, some 3 ms of a start-up that may not need them. */
-const spawnSync: typeof SpawnSync = ((...args: Parameters<typeof SpawnSync>) => (require('node:child_process') as { spawnSync: typeof SpawnSync }).spawnSync(...args)) as typeof SpawnSync;
+/** child_process, loaded when fc-list is run: with it Node loads net and dgram, some 3 ms of a start-up that may not need them. */
+function spawnSync(command: string, args: readonly string[], options: SpawnSyncOptionsWithStringEncoding): SpawnSyncReturns<string> {
+  return (require('node:child_process') as typeof import('node:child_process')).spawnSync(command, args, options);
+}
 
 export interface FontSearch {
   /** How the fonts were found, in words: "the fonts fontconfig lists (fc-list)", "C:\Windows\Fonts, …". */
