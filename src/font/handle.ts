@@ -8,7 +8,7 @@
 import type { Font } from 'fontkit';
 import { fast } from '../fast-paths.js';
 import { faceTables, type RawMetrics, speedUpSubset } from './fontkit-private.js';
-import { featuresOff, type LayoutReach, layoutReach, plainRun, runScript } from './plain-runs.js';
+import { choiceKey, featureChoice, type FeatureChoice, type LayoutReach, layoutReach, plainRun, runScript } from './plain-runs.js';
 import type { FontHandle, FontSubset, InkBox, Shaped } from './types.js';
 
 /** Where a handle keeps its fontkit object (a symbol: a copy of a handle keeps it too). */
@@ -53,17 +53,17 @@ function shaped(run: FontkitRun): Shaped {
 /** A handle on `font`; `raw` (when the face allows it) answers cmap and hmtx lookups from the bytes. */
 export function fontkitHandle(key: string, file: string, font: Font, raw: RawMetrics | null): FontHandle {
   const f = font as unknown as FontkitInternals;
-  // What the default features can do to a run, by its script and the features turned off, read
+  // What the features can do to a run, by its script and the features turned on and off, read
   // from the face on the first such run shaped (null: a face plain-runs.ts does not vouch for).
   const reaches = new Map<string, LayoutReach | null>();
-  const plain = (text: string, off: string[]): Shaped | undefined => {
+  const plain = (text: string, features: FeatureChoice): Shaped | undefined => {
     if (!raw) return undefined;
     const script = runScript(text);
-    const key = `${script} ${off.join(' ')}`;
+    const key = `${script} ${choiceKey(features)}`;
     let r = reaches.get(key);
     if (r === undefined) {
       const tables = fast('plain-runs') ? faceTables(font) : undefined;
-      r = (tables && layoutReach(tables, script, new Set(off))) ?? null;
+      r = (tables && layoutReach(tables, script, features)) ?? null;
       reaches.set(key, r);
     }
     return r ? plainRun(text, r, raw.glyphId, raw.advance) : undefined;
@@ -88,10 +88,7 @@ export function fontkitHandle(key: string, file: string, font: Font, raw: RawMet
     features: () => f.availableFeatures ?? [],
     // fontkit writes every feature it planned into a features object it is given: a copy keeps
     // the caller's (often a constant) as it was, so one run's plan never carries into the next.
-    shape: (text, features) => {
-      const off = featuresOff(features);
-      return (off ? plain(text, off) : undefined) ?? shaped(f.layout(text, Array.isArray(features) ? features : { ...features }));
-    },
+    shape: (text, features) => plain(text, featureChoice(features)) ?? shaped(f.layout(text, Array.isArray(features) ? features : { ...features })),
     codePoints: (id) => f.getGlyph(id).codePoints ?? [],
     name: (id) => f.getName?.(id) ?? undefined,
     subset(): FontSubset {

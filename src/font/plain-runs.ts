@@ -191,12 +191,77 @@ class PairTable {
   }
 }
 
-/** What the default features can do to a run of one script kind in a face. */
+/** A single substitution subtable (GSUB type 1). */
+class SingleTable {
+  readonly #covered = new Map<number, number>();
+  constructor(readonly r: Reader, readonly at: number) {
+    const format = r.u16(at);
+    if (format !== 1 && format !== 2) throw new Unsure();
+    coverageEntries(r, at + r.u16(at + 2), (g, i) => {
+      if (!this.#covered.has(g)) this.#covered.set(g, i);
+    });
+  }
+
+  /** The glyph fontkit puts in place of `glyph`, or undefined when the subtable does not cover it. */
+  substitute(glyph: number): number | undefined {
+    const index = this.#covered.get(glyph);
+    if (index === undefined) return undefined;
+    const { r, at } = this;
+    if (r.u16(at) === 1) return (glyph + r.i16(at + 4)) & 0xffff;
+    if (index >= r.u16(at + 4)) throw new Unsure();
+    return r.u16(at + 6 + 2 * index);
+  }
+}
+
+/** A ligature substitution subtable (GSUB type 4), asked whether a ligature forms. */
+class LigatureTable {
+  readonly #covered = new Map<number, number>();
+  constructor(readonly r: Reader, readonly at: number) {
+    if (r.u16(at) !== 1) throw new Unsure();
+    coverageEntries(r, at + r.u16(at + 2), (g, i) => {
+      if (!this.#covered.has(g)) this.#covered.set(g, i);
+    });
+  }
+
+  /**
+   * Whether fontkit would form a ligature starting at `ids[i]` (the glyphs after it in the run
+   * are its next glyphs: the run has no marks to skip). A ligature of one component would form
+   * anywhere it is covered.
+   */
+  forms(ids: readonly number[], i: number): boolean {
+    const index = this.#covered.get(ids[i]);
+    if (index === undefined) return false;
+    const { r, at } = this;
+    if (index >= r.u16(at + 4)) throw new Unsure();
+    const set = at + r.u16(at + 6 + 2 * index);
+    const count = r.u16(set);
+    for (let k = 0; k < count; k++) {
+      const lig = set + r.u16(set + 2 + 2 * k);
+      const components = r.u16(lig + 2);
+      if (components === 0) throw new Unsure();
+      let match = i + components - 1 < ids.length;
+      for (let c = 1; match && c < components; c++) match = r.u16(lig + 2 + 2 * c) === ids[i + c];
+      if (match) return true;
+    }
+    return false;
+  }
+}
+
+/**
+ * A lookup fontkit may apply to the run, in its order: a single substitution (applied), a
+ * ligature substitution (that must not form), a pair adjustment (applied).
+ */
+type Step = { kind: 'single'; tables: SingleTable[] } | { kind: 'ligature'; tables: LigatureTable[] } | { kind: 'pair'; tables: PairTable[] };
+
+/** What the features can do to a run of one script kind in a face. */
 export interface LayoutReach {
-  /** Glyphs (by id, 1 = touched) some lookup but a pair adjustment can act at, or GDEF marks. */
+  /**
+   * Glyphs (by id, 1 = touched) some other lookup can act at, or GDEF marks: no glyph the run
+   * has, before or after a substitution, may be one.
+   */
   touched: Uint8Array;
-  /** The pair adjustment lookups, in the order fontkit applies them, each its subtables in order. */
-  pairs: PairTable[][];
+  /** The GSUB lookups, then the GPOS ones, each in the order fontkit applies them. */
+  steps: Step[];
 }
 
 /** Context lookups (GSUB 5, GPOS 7) and chained ones (GSUB 6, GPOS 8): their first coverage. */
@@ -217,22 +282,28 @@ function contextCoverage(r: Reader, at: number, chained: boolean): number {
 }
 
 /**
- * Add what one subtable can do (extension subtables followed) to `reach`: a pair adjustment to
- * `pairs` (its lookup's list), anything else as the glyphs of its first coverage.
+ * Add what one subtable can do (extension subtables followed): a single substitution, a
+ * ligature substitution or a pair adjustment to its lookup's step (`steps`, by kind), anything
+ * else to `reach.touched` as the glyphs of its first coverage.
  */
-function addSubtable(r: Reader, gpos: boolean, type: number, flags: number, at: number, reach: LayoutReach, pairs: PairTable[]): void {
+function addSubtable(r: Reader, gpos: boolean, type: number, flags: number, at: number, reach: LayoutReach, steps: Map<Step['kind'], Step>): void {
   const extension = gpos ? 9 : 7;
   if (type === extension) {
     if (r.u16(at) !== 1) throw new Unsure();
     const inner = r.u16(at + 2);
     if (inner === extension) throw new Unsure();
-    addSubtable(r, gpos, inner, flags, at + r.u32(at + 4), reach, pairs);
+    addSubtable(r, gpos, inner, flags, at + r.u32(at + 4), reach, steps);
     return;
   }
-  // A pair is the glyph and the next one unless the lookup skips base glyphs or ligatures (the
-  // runs here have no marks to skip).
-  if (gpos && type === 2 && (flags & 0x6) === 0) {
-    pairs.push(new PairTable(r, at));
+  // Unless the lookup skips base glyphs or ligatures, it sees every glyph of the run, in order
+  // (the runs here have no marks to skip): a glyph, its substitute, the glyphs after it.
+  const kind = (flags & 0x6) !== 0 ? undefined : gpos ? (type === 2 ? 'pair' : undefined) : type === 1 ? 'single' : type === 4 ? 'ligature' : undefined;
+  if (kind) {
+    let step = steps.get(kind);
+    if (!step) steps.set(kind, (step = { kind, tables: [] } as Step));
+    if (step.kind === 'pair') step.tables.push(new PairTable(r, at));
+    else if (step.kind === 'single') step.tables.push(new SingleTable(r, at));
+    else step.tables.push(new LigatureTable(r, at));
     return;
   }
   const context = gpos ? 7 : 5;
@@ -275,7 +346,7 @@ function languageFeatures(r: Reader, script: string): number[] {
  * record of a tag in the language replacing an earlier one), each feature's lookups, sorted by
  * lookup index — a lookup two features name is applied twice.
  */
-function addLayoutTable(r: Reader, gpos: boolean, script: string, off: ReadonlySet<string>, reach: LayoutReach): void {
+function addLayoutTable(r: Reader, gpos: boolean, script: string, features: FeatureChoice, reach: LayoutReach): void {
   const at = r.start;
   if (r.u16(at) !== 1) throw new Unsure();
   if (r.u16(at + 2) >= 1 && r.u32(at + 10) !== 0) throw new Unsure(); // feature variations
@@ -287,7 +358,7 @@ function addLayoutTable(r: Reader, gpos: boolean, script: string, off: ReadonlyS
     if (i >= featureCount) throw new Unsure();
     const rec = featureList + 2 + 6 * i;
     const tag = r.tag(rec);
-    if (DEFAULT_FEATURES.has(tag) && !off.has(tag)) byTag.set(tag, featureList + r.u16(rec + 4));
+    if ((DEFAULT_FEATURES.has(tag) || features.on.has(tag)) && !features.off.has(tag)) byTag.set(tag, featureList + r.u16(rec + 4));
   }
   const lookups: number[] = [];
   for (const feature of byTag.values()) {
@@ -302,9 +373,12 @@ function addLayoutTable(r: Reader, gpos: boolean, script: string, off: ReadonlyS
     const type = r.u16(lookup);
     const flags = r.u16(lookup + 2);
     const subtables = r.u16(lookup + 4);
-    const pairs: PairTable[] = [];
-    for (let s = 0; s < subtables; s++) addSubtable(r, gpos, type, flags, lookup + r.u16(lookup + 6 + 2 * s), reach, pairs);
-    if (pairs.length) reach.pairs.push(pairs);
+    const steps = new Map<Step['kind'], Step>();
+    for (let s = 0; s < subtables; s++) addSubtable(r, gpos, type, flags, lookup + r.u16(lookup + 6 + 2 * s), reach, steps);
+    // A lookup's subtables are all of its type: one step (extension subtables of mixed types
+    // are not a case to answer for fontkit).
+    if (steps.size > 1) throw new Unsure();
+    for (const step of steps.values()) reach.steps.push(step);
   }
 }
 
@@ -331,18 +405,32 @@ function markGdefMarks(r: Reader, touched: Uint8Array): void {
   }
 }
 
+/**
+ * The characters answered here: printable ASCII and the general punctuation (dashes, quotes,
+ * ellipsis, ‰, ※…) but the fraction slash U+2044 (fontkit sets fractions around it) and the
+ * invisible marks fontkit hides. All of them are of the Common script but the ASCII letters,
+ * which are Latin (test/font/plain-runs.test.ts checks this against unicode-properties).
+ */
+const PLAIN = /^[\x20-\x7e\u2010-\u2027\u2030-\u2043\u2045-\u205e]$/;
+
 /** The run's script as fontkit takes it: Latin with a letter, else unknown ('zzzz'). */
 export function runScript(text: string): 'latn' | 'zzzz' {
   return /[A-Za-z]/.test(text) ? 'latn' : 'zzzz';
 }
 
+/** The features a caller turns on and off, beside the defaults. */
+export interface FeatureChoice {
+  on: ReadonlySet<string>;
+  off: ReadonlySet<string>;
+}
+
 /**
- * What the default features but those turned `off` can do to a run of `script` in the face, or
- * undefined when the face is not one this module vouches for.
+ * What the default features and those turned `on`, but those turned `off`, can do to a run of
+ * `script` in the face, or undefined when the face is not one this module vouches for.
  */
-export function layoutReach(face: FaceTables, script: 'latn' | 'zzzz', off: ReadonlySet<string> = new Set()): LayoutReach | undefined {
+export function layoutReach(face: FaceTables, script: 'latn' | 'zzzz', features: FeatureChoice = { on: new Set(), off: new Set() }): LayoutReach | undefined {
   if (face.table('morx') || face.table('kern')) return undefined;
-  const reach: LayoutReach = { touched: new Uint8Array(65536), pairs: [] };
+  const reach: LayoutReach = { touched: new Uint8Array(65536), steps: [] };
   try {
     for (const tag of ['GSUB', 'GPOS', 'GDEF'] as const) {
       const entry = face.table(tag);
@@ -351,7 +439,7 @@ export function layoutReach(face: FaceTables, script: 'latn' | 'zzzz', off: Read
       if (entry.offset < 0 || end > face.bytes.byteLength) return undefined;
       const r = new Reader(face.bytes, entry.offset, end);
       if (tag === 'GDEF') markGdefMarks(r, reach.touched);
-      else addLayoutTable(r, tag === 'GPOS', script, off, reach);
+      else addLayoutTable(r, tag === 'GPOS', script, features, reach);
     }
   } catch (err) {
     if (err instanceof Unsure) return undefined;
@@ -361,60 +449,81 @@ export function layoutReach(face: FaceTables, script: 'latn' | 'zzzz', off: Read
 }
 
 /**
- * The features `features` turns off, when that is all it does (or it is empty): then fontkit
- * applies the defaults less those. Undefined when it turns a feature on.
+ * The features `features` turns on and off: a list turns its features on (fontkit adds them to
+ * every glyph), an object turns on those set true and off those set false.
  */
-export function featuresOff(features: readonly string[] | Readonly<Record<string, boolean>> | undefined): string[] | undefined {
-  if (features === undefined) return [];
-  if (Array.isArray(features)) return features.length === 0 ? [] : undefined;
-  const off: string[] = [];
-  for (const key in features) {
-    if ((features as Record<string, boolean>)[key] !== false) return undefined;
-    off.push(key);
-  }
-  return off.sort();
+export function featureChoice(features: readonly string[] | Readonly<Record<string, boolean>> | undefined): FeatureChoice {
+  if (features === undefined) return { on: new Set(), off: new Set() };
+  if (Array.isArray(features)) return { on: new Set(features as readonly string[]), off: new Set() };
+  const on = new Set<string>();
+  const off = new Set<string>();
+  for (const key in features) ((features as Record<string, boolean>)[key] ? on : off).add(key);
+  return { on, off };
+}
+
+/** A key for a choice of features, for caching what they can do. */
+export function choiceKey(c: FeatureChoice): string {
+  return `${[...c.on].sort().join(',')}|${[...c.off].sort().join(',')}`;
 }
 
 /**
- * The shaping of `text` when layout leaves it as it is (see above): `glyphId` and `advance` are
- * the face's cmap and hmtx. Undefined when it may not: a character outside printable ASCII, one
- * the cmap lacks, a glyph some lookup can act at, a pair that is adjusted.
+ * The shaping of `text` as fontkit would give it (see above): `glyphId` and `advance` are the
+ * face's cmap and hmtx. Undefined when this module cannot vouch for it: a character outside
+ * PLAIN, one the cmap lacks, a glyph another lookup can act at, a ligature that forms.
  */
 export function plainRun(text: string, reach: LayoutReach, glyphId: (cp: number) => number, advance: (id: number) => number): Shaped | undefined {
-  const s: Shaped = { ids: [], adv: [], w: [], dx: [], cps: [] };
+  const ids: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const cp = text.charCodeAt(i);
-    if (cp < 0x20 || cp > 0x7e) return undefined;
-    const id = glyphId(cp);
+    if (!PLAIN.test(text[i])) return undefined;
+    const id = glyphId(text.charCodeAt(i));
     if (!(id > 0 && id <= 0xffff) || reach.touched[id]) return undefined;
-    s.ids.push(id);
+    ids.push(id);
   }
-  for (const id of s.ids) {
-    const a = advance(id);
-    s.adv.push(a);
-    s.w.push(a);
-    s.dx.push(0);
-    s.cps.push(1);
-  }
-  // Pair adjustments, as fontkit's GPOS applies them: lookup by lookup, at each glyph the first
-  // subtable that applies to it and the next.
+  const s: Shaped = { ids, adv: [], w: [], dx: [], cps: ids.map(() => 1) };
   try {
-    for (const lookup of reach.pairs) {
-      for (let i = 0; i + 1 < s.ids.length; i++) {
-        for (const table of lookup) {
-          const adj = table.adjust(s.ids[i], s.ids[i + 1]);
-          if (!adj) continue;
-          s.dx[i] += adj[0];
-          s.adv[i] += adj[1];
-          s.dx[i + 1] += adj[2];
-          s.adv[i + 1] += adj[3];
-          break;
+    let positioned = false;
+    for (const step of reach.steps) {
+      if (step.kind === 'single') {
+        // At each glyph the first subtable that covers it.
+        for (let i = 0; i < ids.length; i++) {
+          for (const table of step.tables) {
+            const to = table.substitute(ids[i]);
+            if (to === undefined) continue;
+            if (!(to > 0) || reach.touched[to]) return undefined;
+            ids[i] = to;
+            break;
+          }
+        }
+      } else if (step.kind === 'ligature') {
+        for (let i = 0; i < ids.length; i++) for (const table of step.tables) if (table.forms(ids, i)) return undefined;
+      } else {
+        // GPOS comes after GSUB: the advances are those of the glyphs substituted.
+        if (!positioned) {
+          for (const id of ids) s.adv.push(advance(id));
+          s.dx = ids.map(() => 0);
+          positioned = true;
+        }
+        for (let i = 0; i + 1 < ids.length; i++) {
+          for (const table of step.tables) {
+            const adj = table.adjust(ids[i], ids[i + 1]);
+            if (!adj) continue;
+            s.dx[i] += adj[0];
+            s.adv[i] += adj[1];
+            s.dx[i + 1] += adj[2];
+            s.adv[i + 1] += adj[3];
+            break;
+          }
         }
       }
+    }
+    if (!positioned) {
+      for (const id of ids) s.adv.push(advance(id));
+      s.dx = ids.map(() => 0);
     }
   } catch (err) {
     if (err instanceof Unsure) return undefined;
     throw err;
   }
+  s.w = ids.map((id) => advance(id));
   return s;
 }

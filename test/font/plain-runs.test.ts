@@ -14,7 +14,7 @@ import type { Font } from 'fontkit';
 import { faceTables } from '../../src/font/fontkit-private.js';
 import { fontkitFont } from '../../src/font/handle.js';
 import { openFont } from '../../src/font/load.js';
-import { DEFAULT_FEATURES, featuresOff, layoutReach, plainRun, runScript } from '../../src/font/plain-runs.js';
+import { DEFAULT_FEATURES, featureChoice, layoutReach, plainRun, runScript } from '../../src/font/plain-runs.js';
 import type { Shaped } from '../../src/font/types.js';
 import { VENDORED_FONTS, vendoredFontPath, type FontRole } from '../../src/font/vendored.js';
 
@@ -27,10 +27,12 @@ interface Run {
   features: Record<string, boolean>;
 }
 
+type Features = Record<string, boolean> | string[];
+
 /** fontkit's own answer, on the whole file read through its public API. */
-function layout(font: Font, text: string, features: Record<string, boolean>): Shaped {
+function layout(font: Font, text: string, features: Features): Shaped {
   // A copy: fontkit writes the features it planned into the object it is given.
-  const run = (font as unknown as { layout(t: string, f: unknown): Run }).layout(text, { ...features });
+  const run = (font as unknown as { layout(t: string, f: unknown): Run }).layout(text, Array.isArray(features) ? [...features] : { ...features });
   return {
     ids: run.glyphs.map((g) => g.id),
     adv: run.positions.map((p) => p.xAdvance),
@@ -41,11 +43,14 @@ function layout(font: Font, text: string, features: Record<string, boolean>): Sh
 }
 
 const PRINTABLE = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i));
+/** The general punctuation plain-runs answers for (U+2010–U+205E but the fraction slash), and some it does not. */
+const PUNCTUATION = [...'‐‑‒–—―‖‗‘’‚‛“”„‟†‡•‣․‥…‧‰‱′″‴‵‶‷‸‹›※‼‽‾‿⁀⁁⁂⁃⁅⁆⁇⁈⁉⁊⁋⁌⁍⁎⁏⁐⁑⁒⁓⁔⁕⁖⁗⁘⁙⁚⁛⁜⁝⁞', '\u2044', '、', '。', '·', '①'];
 
 /** Strings to compare on: every character, every pair, random strings (seeded). */
 function corpus(): string[] {
-  const out = [...PRINTABLE];
+  const out = [...PRINTABLE, ...PUNCTUATION];
   for (const a of PRINTABLE) for (const b of PRINTABLE) out.push(a + b);
+  for (const a of PUNCTUATION) for (const b of [...PUNCTUATION, ...'0aA.( ']) out.push(a + b, b + a);
   let seed = 690;
   const rand = (n: number): number => {
     seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -92,9 +97,9 @@ for (const f of faces) {
     let answered = 0;
     let asked = 0;
     for (const script of ['latn', 'zzzz'] as const) {
-      // The composer's features (ligatures off), and the defaults.
-      for (const features of [NO_LIGATURES, {}]) {
-        const reach = tables && layoutReach(tables, script, new Set(featuresOff(features)));
+      // The composer's features (ligatures off; full-width forms), and the defaults.
+      for (const features of [NO_LIGATURES, ['fwid'], {}] as Features[]) {
+        const reach = tables && layoutReach(tables, script, featureChoice(features));
         if (!reach) continue;
         for (const text of corpus()) {
           if (runScript(text) !== script) continue;
@@ -111,9 +116,15 @@ for (const f of faces) {
     if (f.plain) {
       // Digits, and Latin that is kerned (h|t, t|t, p|:, f|o in the Noto faces).
       for (const digits of ['2024', '690', '(0571)85250657', '172.18.13.193:8084/', '3.5%', 'http://', 'infosub']) {
-        const reach = tables && layoutReach(tables, runScript(digits), new Set(featuresOff(NO_LIGATURES)));
+        const reach = tables && layoutReach(tables, runScript(digits), featureChoice(NO_LIGATURES));
         assert.ok(reach && plainRun(digits, reach, handle.glyphId, handle.advance), `${f.name}: ${digits} is answered without the layout`);
       }
+      // A dash in its full-width form: a substitution, and a ligature (—— into one 2-em dash)
+      // that does not form on one dash.
+      const fw = handle.shape('—', ['fwid']);
+      assert.notEqual(fw.ids[0], handle.glyphId(0x2014), `${f.name}: — has a full-width form`);
+      assert.ok(plainRun('—', layoutReach(tables!, 'zzzz', featureChoice(['fwid']))!, handle.glyphId, handle.advance), `${f.name}: — is answered without the layout`);
+      assert.equal(plainRun('——', layoutReach(tables!, 'zzzz', featureChoice(['fwid']))!, handle.glyphId, handle.advance), undefined, `${f.name}: —— ligates: left to the layout`);
       // And a kerned run is kerned: the comparison above covers pair adjustments for real.
       const http = handle.shape('http://', NO_LIGATURES);
       assert.ok(http.adv.some((a, i) => a !== http.w[i]), `${f.name}: http:// is kerned`);
@@ -136,14 +147,29 @@ test('a face with a kern table, or AAT morx, is not vouched for; nor is a run ou
   for (const text of ['２０２４', '2024\u00ad', '2\u20444', '20\t24', 'é']) assert.equal(plainRun(text, reach, noto.glyphId, noto.advance), undefined, JSON.stringify(text));
 });
 
-test('only a features argument that turns defaults off lets a run skip the layout', () => {
-  assert.deepEqual(featuresOff(undefined), []);
-  assert.deepEqual(featuresOff({}), []);
-  assert.deepEqual(featuresOff([]), []);
-  assert.deepEqual(featuresOff(NO_LIGATURES), ['clig', 'dlig', 'liga']);
-  assert.equal(featuresOff({ kern: true }), undefined);
-  assert.equal(featuresOff({ liga: false, smcp: true }), undefined);
-  assert.equal(featuresOff(['fwid']), undefined);
+test('features turned on and off, as fontkit takes them', () => {
+  const show = (f: Parameters<typeof featureChoice>[0]) => {
+    const c = featureChoice(f);
+    return [[...c.on].sort(), [...c.off].sort()];
+  };
+  assert.deepEqual(show(undefined), [[], []]);
+  assert.deepEqual(show({}), [[], []]);
+  assert.deepEqual(show(['fwid']), [['fwid'], []]);
+  assert.deepEqual(show(NO_LIGATURES), [[], ['clig', 'dlig', 'liga']]);
+  assert.deepEqual(show({ liga: false, smcp: true }), [['smcp'], ['liga']]);
+});
+
+test('the characters answered are of the Common script but the ASCII letters (Latin), as runScript takes them', () => {
+  const props = require('unicode-properties') as { getScript(cp: number): string };
+  for (let cp = 0x20; cp <= 0x2100; cp++) {
+    const ch = String.fromCharCode(cp);
+    // What plainRun accepts, probed with a face that maps everything and touches nothing.
+    const reach = { touched: new Uint8Array(65536), steps: [] };
+    if (!plainRun(ch, reach, () => 1, () => 0)) continue;
+    assert.equal(props.getScript(cp), /[A-Za-z]/.test(ch) ? 'Latin' : 'Common', `U+${cp.toString(16)}`);
+    assert.equal(runScript(ch), /[A-Za-z]/.test(ch) ? 'latn' : 'zzzz');
+    assert.ok(cp !== 0x2044 && cp !== 0xad && !(cp >= 0x200b && cp <= 0x200f) && !(cp >= 0x202a && cp <= 0x202e) && !(cp >= 0x2060 && cp <= 0x206f), `U+${cp.toString(16)} is special to fontkit`);
+  }
 });
 
 test("fontkit applies no feature to an ASCII run but DEFAULT_FEATURES and the fraction features (pinned: fontkit's default shaper)", () => {
