@@ -131,6 +131,7 @@ async function composerSection() {
   const { openFont } = await import(dist('font/load.js'));
   const { FONT_DIR, VENDORED_FONTS } = await import(dist('font/vendored.js'));
   const { composeParagraph } = await import(dist('compose/compose.js'));
+  const { fontkitFont } = await import(dist('font/handle.js'));
   const { parse } = await import('yaml');
   const rows = [];
 
@@ -139,8 +140,8 @@ async function composerSection() {
   const t0 = performance.now();
   const song = existsSync(vendored) ? openFont(vendored) : openFont('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular');
   // fontkit parses its tables on first use: count that as loading, not composing.
-  song.font.glyphForCodePoint(0x4e2d).advanceWidth;
-  song.font.layout('Ag 2024');
+  fontkitFont(song).glyphForCodePoint(0x4e2d).advanceWidth;
+  fontkitFont(song).layout('Ag 2024');
   const loadMs = performance.now() - t0;
 
   const opt = { measure: 442.205, size: 16, indent: 2, align: 'justify', grid: 28 };
