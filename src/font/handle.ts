@@ -8,7 +8,7 @@
 import type { Font } from 'fontkit';
 import { fast } from '../fast-paths.js';
 import { faceTables, type RawMetrics, speedUpSubset } from './fontkit-private.js';
-import { choiceKey, featureChoice, type FeatureChoice, type LayoutReach, layoutReach, plainRun, runScript } from './plain-runs.js';
+import { availableFeatures, choiceKey, featureChoice, type FeatureChoice, type LayoutReach, layoutReach, plainRun, runScript } from './plain-runs.js';
 import type { FontHandle, FontSubset, InkBox, Shaped } from './types.js';
 
 /** Where a handle keeps its fontkit object (a symbol: a copy of a handle keeps it too). */
@@ -56,14 +56,17 @@ export function fontkitHandle(key: string, file: string, font: Font, raw: RawMet
   // What the features can do to a run, by its script and the features turned on and off, read
   // from the face on the first such run shaped (null: a face plain-runs.ts does not vouch for).
   const reaches = new Map<string, LayoutReach | null>();
+  let featureTags: readonly string[] | undefined;
+  let tables: ReturnType<typeof faceTables> | null = null;
+  const faceTablesOnce = () => (tables ??= faceTables(font));
   const plain = (text: string, features: FeatureChoice): Shaped | undefined => {
     if (!raw) return undefined;
     const script = runScript(text);
     const key = `${script} ${choiceKey(features)}`;
     let r = reaches.get(key);
     if (r === undefined) {
-      const tables = fast('plain-runs') ? faceTables(font) : undefined;
-      r = (tables && layoutReach(tables, script, features)) ?? null;
+      const face = fast('plain-runs') ? faceTablesOnce() : undefined;
+      r = (face && layoutReach(face, script, features)) ?? null;
       reaches.set(key, r);
     }
     return r ? plainRun(text, r, raw.glyphId, raw.advance) : undefined;
@@ -85,7 +88,9 @@ export function fontkitHandle(key: string, file: string, font: Font, raw: RawMet
         : undefined;
     },
     svgPath: (id) => f.getGlyph(id).path.toSVG(),
-    features: () => f.availableFeatures ?? [],
+    // Read from the face's tables (plain-runs.ts) where it can be: fontkit decodes GSUB and
+    // GPOS to list them.
+    features: () => (featureTags ??= (fast('plain-runs') && faceTablesOnce() && availableFeatures(faceTablesOnce()!)) || (f.availableFeatures ?? [])),
     // fontkit writes every feature it planned into a features object it is given: a copy keeps
     // the caller's (often a constant) as it was, so one run's plan never carries into the next.
     shape: (text, features) => plain(text, featureChoice(features)) ?? shaped(f.layout(text, Array.isArray(features) ? features : { ...features })),

@@ -320,6 +320,14 @@ function addSubtable(r: Reader, gpos: boolean, type: number, flags: number, at: 
  * script is `script` ('latn', or 'zzzz' for a run without letters).
  */
 function languageFeatures(r: Reader, script: string): number[] {
+  const found = defaultLanguageFeatures(r, script);
+  // No such script: fontkit keeps what it chose before; not a case to answer for it.
+  if (found === undefined) throw new Unsure();
+  return found;
+}
+
+/** languageFeatures, or undefined when the table has none of those scripts. */
+function defaultLanguageFeatures(r: Reader, script: string): number[] | undefined {
   const scriptList = r.start + r.u16(r.start + 4);
   const count = r.u16(scriptList);
   for (const wanted of [script, 'DFLT', 'dflt', 'latn']) {
@@ -336,8 +344,7 @@ function languageFeatures(r: Reader, script: string): number[] {
       return indices;
     }
   }
-  // No such script: fontkit keeps what it chose before; not a case to answer for it.
-  throw new Unsure();
+  return undefined;
 }
 
 /**
@@ -412,6 +419,43 @@ function markGdefMarks(r: Reader, touched: Uint8Array): void {
  * which are Latin (test/font/plain-runs.test.ts checks this against unicode-properties).
  */
 const PLAIN = /^[\x20-\x7e\u2010-\u2027\u2030-\u2043\u2045-\u205e]$/;
+
+/**
+ * The features fontkit's `availableFeatures` lists for the face, read from its GSUB and GPOS:
+ * those of the default language of the first of DFLT, dflt, latn each table has (GSUB's, then
+ * GPOS's, each tag once), and `kern` when the face has a kern table — without fontkit decoding
+ * both tables for it. Undefined for a face with AAT `morx` (another engine answers) or a table
+ * the reader cannot vouch for.
+ */
+export function availableFeatures(face: FaceTables): string[] | undefined {
+  if (face.table('morx')) return undefined;
+  const out: string[] = [];
+  try {
+    for (const tag of ['GSUB', 'GPOS'] as const) {
+      const entry = face.table(tag);
+      if (!entry) continue;
+      const end = entry.offset + entry.length;
+      if (entry.offset < 0 || end > face.bytes.byteLength) return undefined;
+      const r = new Reader(face.bytes, entry.offset, end);
+      if (r.u16(r.start) !== 1) return undefined;
+      const featureList = r.start + r.u16(r.start + 6);
+      const count = r.u16(featureList);
+      // No default script: fontkit's processor keeps no features.
+      const indices = defaultLanguageFeatures(r, 'DFLT') ?? [];
+      const tags = new Set<string>();
+      for (const i of indices) {
+        if (i >= count) return undefined;
+        tags.add(r.tag(featureList + 2 + 6 * i));
+      }
+      out.push(...tags);
+    }
+  } catch (err) {
+    if (err instanceof Unsure) return undefined;
+    throw err;
+  }
+  if (face.table('kern') && !out.includes('kern')) out.push('kern');
+  return out;
+}
 
 /** The run's script as fontkit takes it: Latin with a letter, else unknown ('zzzz'). */
 export function runScript(text: string): 'latn' | 'zzzz' {

@@ -14,7 +14,7 @@ import type { Font } from 'fontkit';
 import { faceTables } from '../../src/font/fontkit-private.js';
 import { fontkitFont } from '../../src/font/handle.js';
 import { openFont } from '../../src/font/load.js';
-import { DEFAULT_FEATURES, featureChoice, layoutReach, plainRun, runScript } from '../../src/font/plain-runs.js';
+import { availableFeatures, DEFAULT_FEATURES, featureChoice, layoutReach, plainRun, runScript } from '../../src/font/plain-runs.js';
 import type { Shaped } from '../../src/font/types.js';
 import { VENDORED_FONTS, vendoredFontPath, type FontRole } from '../../src/font/vendored.js';
 
@@ -188,4 +188,24 @@ test("shaping leaves the caller's features object as it was (fontkit writes its 
   handle.shape('infosub AV', features);
   handle.shape('2024', features);
   assert.deepEqual(features, { liga: false });
+});
+
+test("the features a face lists, read from its tables, are fontkit's availableFeatures", (t) => {
+  let answered = 0;
+  for (const f of faces) {
+    if (!existsSync(f.file)) {
+      t.diagnostic(`${f.file} is not installed`);
+      continue;
+    }
+    const ref = fontkit.create(readFileSync(f.file), f.face) as unknown as { availableFeatures: string[] };
+    const handle = openFont(f.file, f.face);
+    const tables = faceTables(fontkitFont(handle));
+    const listed = tables && availableFeatures(tables);
+    if (listed) {
+      answered++;
+      assert.deepEqual(listed, ref.availableFeatures, f.name);
+    }
+    assert.deepEqual([...handle.features()], ref.availableFeatures, `${f.name}: the handle's list`);
+  }
+  assert.ok(answered >= Object.keys(VENDORED_FONTS).length, 'the vendored faces are answered from their tables');
 });
