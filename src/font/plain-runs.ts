@@ -447,7 +447,7 @@ export function availableFeatures(face: FaceTables): string[] | undefined {
         if (i >= count) return undefined;
         tags.add(r.tag(featureList + 2 + 6 * i));
       }
-      out.push(...tags);
+      for (const t of tags) out.push(t);
     }
   } catch (err) {
     if (err instanceof Unsure) return undefined;
