@@ -15,8 +15,9 @@
  *   the components of composite glyphs), so an own `getGlyph` on the instance sees each glyph
  *   before its outline is read — which is where a sparsely read file gets its bytes;
  * - `font.directory.tables` (each table's offset and length; which face of a collection this is),
- *   `font.stream.buffer` (also read by plain-runs.ts for GSUB, GPOS and GDEF), and `font._tables`, the cache of decoded tables that `font.loca`,
- *   `font.post`… fill on first use and `_decodeTable`, which fills it;
+ *   `font.stream.buffer` (also read by plain-runs.ts for GSUB, GPOS and GDEF), and
+ *   `font._tables`, the cache of decoded tables that `font.loca`, `font.post`… fill on first
+ *   use and `_decodeTable`, which fills it;
  * - the TrueType subset's `_addGlyph(gid)`, `encode()`, `glyphs` (the original ids taken in),
  *   `glyf`, `loca.offsets`, `hmtx.metrics`, `offset`,
  *   and the font's `_getTableStream('glyf')` and `loca.offsets`.
@@ -335,8 +336,8 @@ export function speedUpSubset(subset: unknown): void {
 
 /**
  * Decode two tables faster than fontkit would, into its table cache, with the values it would
- * give (and the PostScript name, plainPostscriptName): `loca` (65 536 offsets: fontkit's generic array decoder takes some 25 ms, a loop over the
- * bytes well under one) and `post`, whose glyph-name list (WenKai: 231 KB, 150 ms to decode) only
+ * give (and the PostScript name, plainPostscriptName): `loca` (65 536 offsets: fontkit's
+ * generic array decoder takes some 25 ms, a loop over the bytes well under one) and `post`, whose glyph-name list (WenKai: 231 KB, 150 ms to decode) only
  * `Glyph.name` reads — pdfkit reads the header (isFixedPitch, italicAngle), so the list is
  * decoded by fontkit itself the first time anything asks for it.
  */

@@ -55,20 +55,15 @@ export function fontkitHandle(key: string, file: string, font: Font, raw: RawMet
   const f = font as unknown as FontkitInternals;
   // What the features can do to a run, by its script and the features turned on and off, read
   // from the face on the first such run shaped (null: a face plain-runs.ts does not vouch for).
+  const tables = fast('plain-runs') ? faceTables(font) : undefined;
   const reaches = new Map<string, LayoutReach | null>();
   let featureTags: readonly string[] | undefined;
-  let tables: ReturnType<typeof faceTables> | null = null;
-  const faceTablesOnce = () => (tables ??= faceTables(font));
   const plain = (text: string, features: FeatureChoice): Shaped | undefined => {
-    if (!raw) return undefined;
+    if (!raw || !tables) return undefined;
     const script = runScript(text);
     const key = `${script} ${choiceKey(features)}`;
     let r = reaches.get(key);
-    if (r === undefined) {
-      const face = fast('plain-runs') ? faceTablesOnce() : undefined;
-      r = (face && layoutReach(face, script, features)) ?? null;
-      reaches.set(key, r);
-    }
+    if (r === undefined) reaches.set(key, (r = layoutReach(tables, script, features) ?? null));
     return r ? plainRun(text, r, raw.glyphId, raw.advance) : undefined;
   };
   const handle: FontHandle & { [PARSED]: Font } = {
@@ -90,7 +85,7 @@ export function fontkitHandle(key: string, file: string, font: Font, raw: RawMet
     svgPath: (id) => f.getGlyph(id).path.toSVG(),
     // Read from the face's tables (plain-runs.ts) where it can be: fontkit decodes GSUB and
     // GPOS to list them.
-    features: () => (featureTags ??= (fast('plain-runs') && faceTablesOnce() && availableFeatures(faceTablesOnce()!)) || (f.availableFeatures ?? [])),
+    features: () => (featureTags ??= (tables && availableFeatures(tables)) ?? f.availableFeatures ?? []),
     // fontkit writes every feature it planned into a features object it is given: a copy keeps
     // the caller's (often a constant) as it was, so one run's plan never carries into the next.
     shape: (text, features) => plain(text, featureChoice(features)) ?? shaped(f.layout(text, Array.isArray(features) ? features : { ...features })),

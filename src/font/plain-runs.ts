@@ -1,33 +1,37 @@
 /**
- * Latin runs that OpenType layout leaves as they are, or only kerns, answered without running it.
+ * Latin runs and punctuation set as fontkit's OpenType layout would set them, without running it.
  *
  * The composer shapes every Latin run (a year, a page number, a URL) through fontkit's layout
- * with the default features. On a CJK face the first such run decodes the GSUB and GPOS
- * lookups the defaults reach — tens of milliseconds of a cold build — and the answer is nearly
- * always the cmap's glyphs at their hmtx advances, some pairs kerned. This module works that out
- * from the face's bytes, run by run; where it cannot vouch for the answer, fontkit shapes the run.
+ * with the default features, and asks for a dash's full-width form with `fwid`. On a CJK face
+ * the first such run decodes the GSUB and GPOS lookups the features reach — tens of milliseconds
+ * of a cold build — and the answer is nearly always the cmap's glyphs at their hmtx advances,
+ * some pairs kerned, a glyph swapped for its full-width form. This module works that out from
+ * the face's bytes, run by run; where it cannot vouch for the answer, fontkit shapes the run.
  *
- * The reasoning, for a run of printable ASCII (U+0020–U+007E) shaped with the default features
- * less those the caller turns off (`{ liga: false }`), in a face with no AAT `morx`, no `kern`
- * table, no feature variations and no variation instance. fontkit (2.0.4, pinned) then:
+ * The reasoning, for a run of the characters in PLAIN (printable ASCII and general punctuation)
+ * shaped with the default features, some turned off (`{ liga: false }`) or on (`['fwid']`), in
+ * a face with no AAT `morx`, no `kern` table, no feature variations and no variation instance.
+ * fontkit (2.0.4, pinned) then:
  * - takes the run's script as Latin when it has a letter, else as unknown; picks that script in
  *   GSUB and in GPOS, or else the first of DFLT, dflt, latn the table has; and uses the script's
  *   default language (no language is asked for);
  * - shapes with its default shaper (neither script has another) and applies, of that language's
- *   features, those in DEFAULT_FEATURES the caller left on (fractions only around U+2044, which
- *   is not ASCII), their lookups sorted by index;
+ *   features, those in DEFAULT_FEATURES and those turned on, less those turned off (fractions
+ *   only around U+2044, which PLAIN leaves out), their lookups sorted by index, GSUB's first;
  * - applies a lookup at a glyph only when the glyph is in the first coverage of a subtable
  *   (single, multiple, alternate, ligature, pair, cursive, mark attachment, context and chained
  *   context alike, extension subtables followed);
  * - zeroes the advance of a GDEF mark.
- * So when no glyph of the run is in the coverage of a lookup other than a pair adjustment and
- * none is a GDEF mark, each character is its cmap glyph at its hmtx advance, and only the pair
- * adjustments act: lookup by lookup, at each glyph the first subtable that applies to it and
- * the next one (the pair, when the lookup skips no base glyph or ligature — the run has no mark
- * to skip), adding the record's x placement and x advance. Where the reader cannot vouch for a
- * table (an unknown format, an offset outside it, a class outside a pair table's records, a
- * script the table lacks) the face answers nothing and fontkit shapes as before.
- * test/font/plain-runs.test.ts compares the two on every vendored face and two system faces.
+ * So when every lookup that can act at the run's glyphs (before and after a substitution) is a
+ * single substitution, a ligature that does not form or a pair adjustment, and no glyph is a
+ * GDEF mark, the run is its cmap glyphs with those substitutions made, at the hmtx advances of
+ * the glyphs it ends with, and the pair adjustments add their x placement and advance: lookup by
+ * lookup, at each glyph the first subtable that applies (to it and the next glyph, for a pair —
+ * when the lookup skips no base glyph or ligature; the run has no mark to skip). Where the
+ * reader cannot vouch for a table (an unknown format, an offset outside it, a class outside a
+ * pair table's records, a script the table lacks) the face answers nothing and fontkit shapes as
+ * before. test/font/plain-runs.test.ts compares the two on every vendored face and two system
+ * faces.
  */
 import type { Shaped } from './types.js';
 
@@ -96,6 +100,15 @@ function markCoverage(r: Reader, at: number, touched: Uint8Array): void {
   });
 }
 
+/** A Coverage table as glyph → coverage index, the first index for a glyph listed twice (as fontkit finds it). */
+function coverageIndexes(r: Reader, at: number): Map<number, number> {
+  const covered = new Map<number, number>();
+  coverageEntries(r, at, (g, i) => {
+    if (!covered.has(g)) covered.set(g, i);
+  });
+  return covered;
+}
+
 /** The class fontkit's getClassID gives `glyph` in the ClassDef table at `at`. */
 function classOf(r: Reader, at: number, glyph: number): number {
   const format = r.u16(at);
@@ -140,19 +153,17 @@ function xValue(r: Reader, at: number, format: number): [number, number] {
 }
 
 /** What a pair adjustment does to the two glyphs: x placement and advance of each. */
-export type PairAdjustment = [number, number, number, number];
+type PairAdjustment = [number, number, number, number];
 
 /** A pair adjustment subtable (GPOS type 2), asked pair by pair. */
 class PairTable {
-  readonly #covered = new Map<number, number>();
+  readonly #covered: Map<number, number>;
   constructor(readonly r: Reader, readonly at: number) {
     const format = r.u16(at);
     if (format !== 1 && format !== 2) throw new Unsure();
     valueSize(r.u16(at + 4));
     valueSize(r.u16(at + 6));
-    coverageEntries(r, at + r.u16(at + 2), (g, i) => {
-      if (!this.#covered.has(g)) this.#covered.set(g, i);
-    });
+    this.#covered = coverageIndexes(r, at + r.u16(at + 2));
   }
 
   /**
@@ -193,13 +204,11 @@ class PairTable {
 
 /** A single substitution subtable (GSUB type 1). */
 class SingleTable {
-  readonly #covered = new Map<number, number>();
+  readonly #covered: Map<number, number>;
   constructor(readonly r: Reader, readonly at: number) {
     const format = r.u16(at);
     if (format !== 1 && format !== 2) throw new Unsure();
-    coverageEntries(r, at + r.u16(at + 2), (g, i) => {
-      if (!this.#covered.has(g)) this.#covered.set(g, i);
-    });
+    this.#covered = coverageIndexes(r, at + r.u16(at + 2));
   }
 
   /** The glyph fontkit puts in place of `glyph`, or undefined when the subtable does not cover it. */
@@ -215,12 +224,10 @@ class SingleTable {
 
 /** A ligature substitution subtable (GSUB type 4), asked whether a ligature forms. */
 class LigatureTable {
-  readonly #covered = new Map<number, number>();
+  readonly #covered: Map<number, number>;
   constructor(readonly r: Reader, readonly at: number) {
     if (r.u16(at) !== 1) throw new Unsure();
-    coverageEntries(r, at + r.u16(at + 2), (g, i) => {
-      if (!this.#covered.has(g)) this.#covered.set(g, i);
-    });
+    this.#covered = coverageIndexes(r, at + r.u16(at + 2));
   }
 
   /**
@@ -248,8 +255,8 @@ class LigatureTable {
 }
 
 /**
- * A lookup fontkit may apply to the run, in its order: a single substitution (applied), a
- * ligature substitution (that must not form), a pair adjustment (applied).
+ * A lookup fontkit may apply to the run, its subtables in order: a single substitution
+ * (applied), a ligature substitution (that must not form), a pair adjustment (applied).
  */
 type Step = { kind: 'single'; tables: SingleTable[] } | { kind: 'ligature'; tables: LigatureTable[] } | { kind: 'pair'; tables: PairTable[] };
 
@@ -260,8 +267,10 @@ export interface LayoutReach {
    * has, before or after a substitution, may be one.
    */
   touched: Uint8Array;
-  /** The GSUB lookups, then the GPOS ones, each in the order fontkit applies them. */
-  steps: Step[];
+  /** GSUB's single and ligature substitution lookups, in the order fontkit applies them. */
+  substitutions: Exclude<Step, { kind: 'pair' }>[];
+  /** GPOS's pair adjustment lookups, in the order fontkit applies them (after GSUB's). */
+  pairs: PairTable[][];
 }
 
 /** Context lookups (GSUB 5, GPOS 7) and chained ones (GSUB 6, GPOS 8): their first coverage. */
@@ -385,7 +394,10 @@ function addLayoutTable(r: Reader, gpos: boolean, script: string, features: Feat
     // A lookup's subtables are all of its type: one step (extension subtables of mixed types
     // are not a case to answer for fontkit).
     if (steps.size > 1) throw new Unsure();
-    for (const step of steps.values()) reach.steps.push(step);
+    for (const step of steps.values()) {
+      if (step.kind === 'pair') reach.pairs.push(step.tables);
+      else reach.substitutions.push(step);
+    }
   }
 }
 
@@ -412,6 +424,14 @@ function markGdefMarks(r: Reader, touched: Uint8Array): void {
   }
 }
 
+/** A reader of the face's table `tag`; undefined when it has none, null when it lies outside the file. */
+function tableReader(face: FaceTables, tag: string): Reader | undefined | null {
+  const entry = face.table(tag);
+  if (!entry) return undefined;
+  const end = entry.offset + entry.length;
+  return entry.offset < 0 || end > face.bytes.byteLength ? null : new Reader(face.bytes, entry.offset, end);
+}
+
 /**
  * The characters answered here: printable ASCII and the general punctuation (dashes, quotes,
  * ellipsis, ‰, ※…) but the fraction slash U+2044 (fontkit sets fractions around it) and the
@@ -432,12 +452,9 @@ export function availableFeatures(face: FaceTables): string[] | undefined {
   const out: string[] = [];
   try {
     for (const tag of ['GSUB', 'GPOS'] as const) {
-      const entry = face.table(tag);
-      if (!entry) continue;
-      const end = entry.offset + entry.length;
-      if (entry.offset < 0 || end > face.bytes.byteLength) return undefined;
-      const r = new Reader(face.bytes, entry.offset, end);
-      if (r.u16(r.start) !== 1) return undefined;
+      const r = tableReader(face, tag);
+      if (r === undefined) continue;
+      if (r === null || r.u16(r.start) !== 1) return undefined;
       const featureList = r.start + r.u16(r.start + 6);
       const count = r.u16(featureList);
       // No default script: fontkit's processor keeps no features.
@@ -474,14 +491,12 @@ export interface FeatureChoice {
  */
 export function layoutReach(face: FaceTables, script: 'latn' | 'zzzz', features: FeatureChoice = { on: new Set(), off: new Set() }): LayoutReach | undefined {
   if (face.table('morx') || face.table('kern')) return undefined;
-  const reach: LayoutReach = { touched: new Uint8Array(65536), steps: [] };
+  const reach: LayoutReach = { touched: new Uint8Array(65536), substitutions: [], pairs: [] };
   try {
     for (const tag of ['GSUB', 'GPOS', 'GDEF'] as const) {
-      const entry = face.table(tag);
-      if (!entry) continue;
-      const end = entry.offset + entry.length;
-      if (entry.offset < 0 || end > face.bytes.byteLength) return undefined;
-      const r = new Reader(face.bytes, entry.offset, end);
+      const r = tableReader(face, tag);
+      if (r === undefined) continue;
+      if (r === null) return undefined;
       if (tag === 'GDEF') markGdefMarks(r, reach.touched);
       else addLayoutTable(r, tag === 'GPOS', script, features, reach);
     }
@@ -523,51 +538,43 @@ export function plainRun(text: string, reach: LayoutReach, glyphId: (cp: number)
     if (!(id > 0 && id <= 0xffff) || reach.touched[id]) return undefined;
     ids.push(id);
   }
-  const s: Shaped = { ids, adv: [], w: [], dx: [], cps: ids.map(() => 1) };
   try {
-    let positioned = false;
-    for (const step of reach.steps) {
-      if (step.kind === 'single') {
+    for (const step of reach.substitutions) {
+      for (let i = 0; i < ids.length; i++) {
+        if (step.kind === 'ligature') {
+          if (step.tables.some((table) => table.forms(ids, i))) return undefined;
+          continue;
+        }
         // At each glyph the first subtable that covers it.
-        for (let i = 0; i < ids.length; i++) {
-          for (const table of step.tables) {
-            const to = table.substitute(ids[i]);
-            if (to === undefined) continue;
-            if (!(to > 0) || reach.touched[to]) return undefined;
-            ids[i] = to;
-            break;
-          }
-        }
-      } else if (step.kind === 'ligature') {
-        for (let i = 0; i < ids.length; i++) for (const table of step.tables) if (table.forms(ids, i)) return undefined;
-      } else {
-        // GPOS comes after GSUB: the advances are those of the glyphs substituted.
-        if (!positioned) {
-          for (const id of ids) s.adv.push(advance(id));
-          s.dx = ids.map(() => 0);
-          positioned = true;
-        }
-        for (let i = 0; i + 1 < ids.length; i++) {
-          for (const table of step.tables) {
-            const adj = table.adjust(ids[i], ids[i + 1]);
-            if (!adj) continue;
-            s.dx[i] += adj[0];
-            s.adv[i] += adj[1];
-            s.dx[i + 1] += adj[2];
-            s.adv[i + 1] += adj[3];
-            break;
-          }
+        for (const table of step.tables) {
+          const to = table.substitute(ids[i]);
+          if (to === undefined) continue;
+          if (!(to > 0) || reach.touched[to]) return undefined;
+          ids[i] = to;
+          break;
         }
       }
     }
-    if (!positioned) {
-      for (const id of ids) s.adv.push(advance(id));
-      s.dx = ids.map(() => 0);
+    // The advances of the glyphs substituted, then the pairs' adjustments.
+    const w = ids.map((id) => advance(id));
+    const adv = w.slice();
+    const dx = ids.map(() => 0);
+    for (const lookup of reach.pairs) {
+      for (let i = 0; i + 1 < ids.length; i++) {
+        for (const table of lookup) {
+          const adj = table.adjust(ids[i], ids[i + 1]);
+          if (!adj) continue;
+          dx[i] += adj[0];
+          adv[i] += adj[1];
+          dx[i + 1] += adj[2];
+          adv[i + 1] += adj[3];
+          break;
+        }
+      }
     }
+    return { ids, adv, w, dx, cps: ids.map(() => 1) };
   } catch (err) {
     if (err instanceof Unsure) return undefined;
     throw err;
   }
-  s.w = ids.map((id) => advance(id));
-  return s;
 }

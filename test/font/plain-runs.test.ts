@@ -164,7 +164,7 @@ test('the characters answered are of the Common script but the ASCII letters (La
   for (let cp = 0x20; cp <= 0x2100; cp++) {
     const ch = String.fromCharCode(cp);
     // What plainRun accepts, probed with a face that maps everything and touches nothing.
-    const reach = { touched: new Uint8Array(65536), steps: [] };
+    const reach = { touched: new Uint8Array(65536), substitutions: [], pairs: [] };
     if (!plainRun(ch, reach, () => 1, () => 0)) continue;
     assert.equal(props.getScript(cp), /[A-Za-z]/.test(ch) ? 'Latin' : 'Common', `U+${cp.toString(16)}`);
     assert.equal(runScript(ch), /[A-Za-z]/.test(ch) ? 'latn' : 'zzzz');
