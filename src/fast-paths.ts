@@ -16,15 +16,19 @@
  *   subset-writer   fontkit's subset encoder (decode, re-encode)     21.9   (14.1)    82 MB
  *   plain-runs      fontkit's layout of Latin runs (font/plain-runs)   3.8 *
  *   defer-modules   loading Brotli, AES, PNG and Unicode tries        8.3    (8.5)    83 MB
+ *   wasm-breaks     the line breaker's search in JavaScript (compose/breaks-wasm.ts)  **
  *   all off                                                          67.7   (83.1)   148 MB
  *   (all on: 0.96 s cpu median, 0.71 s min, 81 MB)
  *   * measured later, on a machine too noisy for CPU time: instructions executed (valgrind
  *     callgrind, whole process), 2.87 × 10⁹ off against 2.76 × 10⁹ on; wall time some 13 ms less.
  *
+ *   ** measured later, wall time of a cold build of 690, 21 runs alternated: 550 ms median
+ *      (473 min) with the path off, 495 (444) on.
+ *
  *   BULLETIN_SLOW=cmap-hmtx,sparse-read   the named paths off (`all` for every one)
  *   BULLETIN_FONTKIT_SHORTCUTS=off        every fontkit path off (as before the switches)
  */
-export const FAST_PATHS = ['cmap-hmtx', 'sparse-read', 'table-decoders', 'subset-writer', 'plain-runs', 'defer-modules'] as const;
+export const FAST_PATHS = ['cmap-hmtx', 'sparse-read', 'table-decoders', 'subset-writer', 'plain-runs', 'defer-modules', 'wasm-breaks'] as const;
 export type FastPath = (typeof FAST_PATHS)[number];
 
 const FONTKIT: readonly FastPath[] = ['cmap-hmtx', 'sparse-read', 'table-decoders', 'subset-writer', 'plain-runs'];

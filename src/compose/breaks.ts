@@ -92,7 +92,8 @@ export const COST = {
   RAGGED: 100,
 } as const;
 
-const EPS = 1e-6;
+/** Tolerance of the width comparisons, pt. */
+export const EPS = 1e-6;
 /** Default of BreakParams.maxSpacing, em, for a caller without a theme (a theme sets body.maxSpacing). */
 export const DEFAULT_MAX_SPACING_EM = 0.5;
 

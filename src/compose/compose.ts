@@ -7,7 +7,8 @@
  */
 import { Arena } from '../text/alloc.js';
 import { segment, Brk } from '../text/segment.js';
-import { chooseBreaks, chooseBreaksInLines, COST, DEFAULT_MAX_SPACING_EM, type BreakMode } from './breaks.js';
+import { COST, DEFAULT_MAX_SPACING_EM, type BreakMode } from './breaks.js';
+import { chooseBreaks, chooseBreaksInLines } from './breaks-wasm.js';
 import { LineMetrics } from './lines.js';
 import { placeLine } from './place.js';
 import { balanceQuality, listQuality, numberUnitPenalties } from './balance.js';
