@@ -372,17 +372,21 @@ export function chooseBreaks(minLevel: i32, keep: bool): f64 {
     if (keep) setI32(P_TO, jb, ja);
   }
   P_KEPT = keep ? kept : 0;
-  writeEnds(prev, m, 1);
+  writeEnds(prev, m, 1, 0, 0);
   return f64At(best, m - 1);
 }
 
-/** The ends by following `prev` back from the last candidate (`stride` cells per candidate). */
-function writeEnds(prev: usize, m: i32, stride: i32): void {
+/**
+ * The ends, by following `prev` back from the last candidate. `prev` has K cells per candidate,
+ * one per line count: the walk starts at count `lines` and takes one line off per step
+ * (chooseBreaks: K = 1 and one count, 0, throughout: `perLine` 0).
+ */
+function writeEnds(prev: usize, m: i32, K: i32, lines: i32, perLine: i32): void {
   let count = 0;
-  for (let j = m - 1; j > 0; j = i32At(prev, j * stride)) count++;
+  for (let j = m - 1, c = lines; j > 0; j = i32At(prev, j * K + c), c -= perLine) count++;
   ENDS = take((<usize>max(count, 1)) << 2);
   let k = count;
-  for (let j = m - 1; j > 0; j = i32At(prev, j * stride)) setI32(ENDS, --k, i32At(CAND, j));
+  for (let j = m - 1, c = lines; j > 0; j = i32At(prev, j * K + c), c -= perLine) setI32(ENDS, --k, i32At(CAND, j));
   ENDS_COUNT = count;
 }
 
@@ -474,11 +478,6 @@ export function chooseBreaksInLines(minLevel: i32, lines: i32, below: f64, maxCe
   }
   const cost = f64At(best, (m - 1) * K + lines);
   if (cost == Infinity) return cost;
-  let count = 0;
-  for (let j = m - 1, c = lines; j > 0; j = i32At(prev, j * K + c), c--) count++;
-  ENDS = take((<usize>max(count, 1)) << 2);
-  let k = count;
-  for (let j = m - 1, c = lines; j > 0; j = i32At(prev, j * K + c), c--) setI32(ENDS, --k, i32At(CAND, j));
-  ENDS_COUNT = count;
+  writeEnds(prev, m, K, lines, 1);
   return cost;
 }

@@ -126,11 +126,7 @@ function setParams(c: Core, p: BreakParams): void {
 }
 
 function ends(c: Core): number[] {
-  const count = c.endsCount();
-  const view = new Int32Array(c.memory.buffer, c.endsPtr(), count);
-  const out: number[] = [];
-  for (let i = 0; i < count; i++) out.push(view[i]);
-  return out;
+  return Array.from(new Int32Array(c.memory.buffer, c.endsPtr(), c.endsCount()));
 }
 
 /** breaks.ts chooseBreaks, as WebAssembly when it can be. */
