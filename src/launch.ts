@@ -20,7 +20,7 @@
  */
 import './tiering.js';
 import { closeSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, unlinkSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,7 +129,9 @@ function run(source: string): void {
       }
     }
   }
-  const script = new Script(Module.wrap(source), { filename: BUNDLE, cachedData });
+  // The bundle is written wrapped as a CommonJS module (scripts/bundle.mjs): its value is the
+  // module function.
+  const script = new Script(source, { filename: BUNDLE, cachedData });
   scratch = undefined;
   if (process.env.BULLETIN_CODE_CACHE_DEBUG) {
     process.stderr.write(`bulletin: code cache ${from === undefined ? 'none' : `${script.cachedDataRejected ? 'refused' : 'used'}: ${from}`}\n`);
