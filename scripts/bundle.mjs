@@ -49,6 +49,11 @@ const DEFERRED = {
   // preview's --open: loading it loads net and dgram too, some 3 ms of every run.
   'node:child_process': 'deferredModule',
   child_process: 'deferredModule',
+  // Node's own crypto (some seventeen modules, 3 ms) for what a build never does: pdfkit's
+  // encryption (through @noble/hashes, whose Node entry reads node:crypto's webcrypto as it loads)
+  // and the preview's and watch's hashes.
+  'node:crypto': 'deferredModule',
+  '@noble/hashes/crypto': 'deferredModule',
 };
 
 // Module code is strict (ES modules were): the directive must come before the helpers.

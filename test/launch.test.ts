@@ -121,7 +121,9 @@ test('a build through the launcher still leaves the deferred modules unloaded', 
     assert.deepEqual(bundled.filter((f) => !f.endsWith('/dist/bulletin.cjs')), []);
     // Nor does it load Node's child_process (with net and dgram), or its ES module resolver
     // (resolving a package's exports map: pdfkit's file, ajv's helper, the deferred modules).
-    for (const internal of ['NativeModule child_process', 'NativeModule internal/modules/esm/resolve']) {
+    // Nor Node's crypto (pdfkit's encryption, the preview's hashes), fs/promises or
+    // timers/promises (io/fs-calls.ts says why).
+    for (const internal of ['NativeModule child_process', 'NativeModule internal/modules/esm/resolve', 'NativeModule crypto', 'NativeModule fs/promises', 'NativeModule timers/promises']) {
       assert.ok(!builtins.includes(internal), `${internal} loaded by the bundle's build`);
     }
     for (const deferred of ['/brotli/decompress.js', '/@noble/ciphers/', '/png-js/']) {

@@ -18,13 +18,11 @@
  * - a named pipe or character device (`-o /dev/stdout`) is written into directly, `-` is the
  *   standard output, and anything else that is not a regular file is refused.
  */
-import { randomBytes } from 'node:crypto';
 import {
   accessSync, constants, fstatSync, lstatSync, readdirSync, readlinkSync, statSync, unlinkSync, type BigIntStats,
 } from 'node:fs';
-import { link, open, rename, unlink, type FileHandle } from 'node:fs/promises';
+import { link, open, randomHex, rename, sleep, unlink, type FileHandle } from './fs-calls.js';
 import { basename, dirname, join, resolve, sep } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { describeKind, kindOf, readBounded, sameIdentity, identityOf, type FileIdentity, type FileKind } from './read-file.js';
 import { say, type MessageId } from '../messages/catalogue.js';
 
@@ -159,8 +157,8 @@ function stemOf(name: string): string {
 
 /** `.NAME.PID.RANDOM.tmp` (or `.bak` for a backup): recognisable as ours, for this target, by this run. */
 function tempName(target: string, kind: 'tmp' | 'bak'): string {
-  const name = `.${stemOf(basename(target))}.${process.pid}.${randomBytes(8).toString('hex')}.${kind}`;
-  return Buffer.byteLength(name) <= NAME_MAX ? name : `.bulletin.${process.pid}.${randomBytes(8).toString('hex')}.${kind}`;
+  const name = `.${stemOf(basename(target))}.${process.pid}.${randomHex(8)}.${kind}`;
+  return Buffer.byteLength(name) <= NAME_MAX ? name : `.bulletin.${process.pid}.${randomHex(8)}.${kind}`;
 }
 
 function processAlive(pid: number): boolean {
@@ -571,7 +569,7 @@ async function writeInPlace(target: Target, st: BigIntStats, data: Uint8Array, o
 
 /** Give a backup that must outlive the run a name a user sees: NAME.before-bulletin (or with a suffix). */
 async function keepBackup(backup: string, target: string): Promise<string> {
-  for (const name of [`${target}.before-bulletin`, `${target}.before-bulletin.${randomBytes(4).toString('hex')}`]) {
+  for (const name of [`${target}.before-bulletin`, `${target}.before-bulletin.${randomHex(4)}`]) {
     try {
       await link(backup, name);
       await unlink(backup).catch(() => undefined);
