@@ -20,10 +20,32 @@ const version = (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'ut
 
 // A reader that stops early (`bulletin check … | head`) closes the pipe: that is not an error of
 // ours, so end quietly with the status the run has so far instead of an unhandled EPIPE trace.
-for (const stream of [process.stdout, process.stderr]) {
+function quietOnEpipe(stream: NodeJS.WriteStream): void {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
+  });
+}
+// Set when the stream is first used: Node makes process.stdout and process.stderr on first
+// access, and for a pipe or a terminal that loads its network streams (some 2.5 ms), which a
+// quiet build that prints nothing does not need. Where the property is not Node's configurable
+// getter, the handler goes on at once.
+for (const name of ['stdout', 'stderr'] as const) {
+  const own = Object.getOwnPropertyDescriptor(process, name);
+  const get = own?.get;
+  if (!get || !own.configurable) {
+    quietOnEpipe(process[name]);
+    continue;
+  }
+  Object.defineProperty(process, name, {
+    configurable: true,
+    enumerable: own.enumerable,
+    get() {
+      const stream = get.call(process) as NodeJS.WriteStream;
+      Object.defineProperty(process, name, own);
+      quietOnEpipe(stream);
+      return stream;
+    },
   });
 }
 

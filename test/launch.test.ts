@@ -109,7 +109,8 @@ test('a build through the launcher still leaves the deferred modules unloaded', 
       process.on('exit', () => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify({ compiled, builtins: process.moduleLoadList.filter((m) => !builtins.has(m)) })));
     `);
     const loadedBy = (entry: string) => {
-      const r = run(['-r', preload, entry, 'build', ISSUE, '-q', '-o', join(dir, 'a.pdf')]);
+      // Quiet, and without the cache report: nothing to print.
+      const r = run(['-r', preload, entry, 'build', ISSUE, '-q', '-o', join(dir, 'a.pdf')], { BULLETIN_CODE_CACHE_DEBUG: '' });
       assert.equal(r.status, 0, r.stderr);
       const { compiled, builtins } = JSON.parse(readFileSync(out, 'utf8')) as { compiled: string[]; builtins: string[] };
       return { compiled: compiled.map((f) => f.replace(/\\/g, '/')), builtins };
@@ -122,8 +123,9 @@ test('a build through the launcher still leaves the deferred modules unloaded', 
     // Nor does it load Node's child_process (with net and dgram), or its ES module resolver
     // (resolving a package's exports map: pdfkit's file, ajv's helper, the deferred modules).
     // Nor Node's crypto (pdfkit's encryption, the preview's hashes), fs/promises or
-    // timers/promises (io/fs-calls.ts says why).
-    for (const internal of ['NativeModule child_process', 'NativeModule internal/modules/esm/resolve', 'NativeModule crypto', 'NativeModule fs/promises', 'NativeModule timers/promises']) {
+    // timers/promises (io/fs-calls.ts says why), nor, for a quiet build with its output to pipes,
+    // the network streams that process.stdout and process.stderr are made of (cli.ts).
+    for (const internal of ['NativeModule child_process', 'NativeModule internal/modules/esm/resolve', 'NativeModule crypto', 'NativeModule fs/promises', 'NativeModule timers/promises', 'NativeModule net']) {
       assert.ok(!builtins.includes(internal), `${internal} loaded by the bundle's build`);
     }
     for (const deferred of ['/brotli/decompress.js', '/@noble/ciphers/', '/png-js/']) {
