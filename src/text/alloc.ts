@@ -20,15 +20,23 @@ export const fresh: Alloc = {
   u8: (n) => new Uint8Array(n),
 };
 
+/**
+ * Memory for an arena, not zero-filled: every view is zeroed as it is handed out, so the memory
+ * behind it is touched only when used. A zero-filled ArrayBuffer is written through at once, and
+ * on a cold start memory costs most on its first touch (the arena doubles to fit the longest
+ * paragraph, most of it never used by the others).
+ */
+const arenaBuffer = (bytes: number): ArrayBuffer => Buffer.allocUnsafeSlow(bytes).buffer as ArrayBuffer;
+
 export class Arena implements Alloc {
-  private buf = new ArrayBuffer(1 << 18);
+  private buf = arenaBuffer(1 << 18);
   private off = 0;
 
   /** Forget every view handed out so far (their memory is reused). */
   reset(): void {
     this.off = 0;
     // After a giant paragraph, do not hold its memory for good.
-    if (this.buf.byteLength > 1 << 24) this.buf = new ArrayBuffer(1 << 18);
+    if (this.buf.byteLength > 1 << 24) this.buf = arenaBuffer(1 << 18);
   }
 
   /** Reserve `bytes` (8-aligned) and return their offset in `this.buf`, which may be replaced. */
@@ -36,7 +44,7 @@ export class Arena implements Alloc {
     const at = (this.off + 7) & ~7;
     if (at + bytes > this.buf.byteLength) {
       // Views already handed out keep the old buffer alive; later paragraphs use the new one.
-      this.buf = new ArrayBuffer(Math.max(this.buf.byteLength * 2, bytes * 2));
+      this.buf = arenaBuffer(Math.max(this.buf.byteLength * 2, bytes * 2));
       this.off = bytes;
       return 0;
     }
