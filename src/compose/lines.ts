@@ -67,57 +67,77 @@ export class LineMetrics {
   constructor(readonly u: Units, just: ArrayLike<number>, opt: LineOptions, al: Alloc) {
     const n = u.n;
     this.n = n;
-    this.mw = al.f64(n + 1);
-    this.sMarks = al.f64(n + 1);
-    this.sFinal = al.f64(n + 1);
-    this.chars = al.f64(n + 1);
-    for (let k = 0; k < n; k++) {
-      this.mw[k + 1] = this.mw[k] + u.cell[k] - u.trimL[k] - u.trimR[k];
-      this.sMarks[k + 1] = this.sMarks[k] + (u.pool[k] === Pool.Marks ? u.shrink[k] : 0);
-      this.sFinal[k + 1] = this.sFinal[k] + (u.pool[k] === Pool.Final ? u.shrink[k] : 0);
-      this.chars[k + 1] = this.chars[k] + u.chars[k];
-    }
-    this.cg = al.f64(n + 1);
-    this.cgs = al.f64(n + 1);
-    this.cgt = al.f64(n + 1);
-    this.cc = al.f64(n + 1);
-    this.cj = al.f64(n + 1);
+    // Running sums kept in locals and the arrays read once each: in a short run this code is
+    // interpreted, where every number read from or written to a typed array that is not a small
+    // integer is a new heap object. (Each sum is formed in the same order as before, so the same
+    // doubles.)
+    const mw = (this.mw = al.f64(n + 1));
+    const sMarks = (this.sMarks = al.f64(n + 1));
+    const sFinal = (this.sFinal = al.f64(n + 1));
+    const chars = (this.chars = al.f64(n + 1));
+    const { cell, trimL, trimR, pool, shrink } = u;
+    let w = 0, marks = 0, fin = 0, ch = 0;
     let narrowing = true;
-    for (let k = 0; k < n; k++) if (!(this.mw[k + 1] >= this.mw[k])) narrowing = false;
-    for (let j = 1; j <= n; j++) {
-      if (!(u.glue[j] >= 0)) narrowing = false;
-      const capped = j < n && u.glueStretch[j] > 0;
-      this.cg[j] = this.cg[j - 1] + u.glue[j];
-      this.cgs[j] = this.cgs[j - 1] + u.glueShrink[j];
-      this.cgt[j] = this.cgt[j - 1] + u.glueStretch[j];
-      this.cc[j] = this.cc[j - 1] + (capped ? 1 : 0);
-      this.cj[j] = this.cj[j - 1] + (j < n && !capped ? just[j] : 0);
+    for (let k = 0; k < n; k++) {
+      const next = w + cell[k] - trimL[k] - trimR[k];
+      if (!(next >= w)) narrowing = false;
+      mw[k + 1] = w = next;
+      const p = pool[k];
+      if (p === Pool.Marks) sMarks[k + 1] = marks = marks + shrink[k];
+      else sMarks[k + 1] = marks;
+      if (p === Pool.Final) sFinal[k + 1] = fin = fin + shrink[k];
+      else sFinal[k + 1] = fin;
+      chars[k + 1] = ch = ch + u.chars[k];
     }
-    this.sAdj = al.f64(n);
-    this.sLoss = al.f64(n);
-    this.fAdj = al.f64(n);
-    this.fLoss = al.f64(n);
-    this.eAdj = al.f64(n);
-    this.eLoss = al.f64(n);
+    const cg = (this.cg = al.f64(n + 1));
+    const cgs = (this.cgs = al.f64(n + 1));
+    const cgt = (this.cgt = al.f64(n + 1));
+    const cc = (this.cc = al.f64(n + 1));
+    const cj = (this.cj = al.f64(n + 1));
+    const { glue, glueShrink, glueStretch } = u;
+    let g = 0, gs = 0, gt = 0, c = 0, jn = 0;
+    for (let j = 1; j <= n; j++) {
+      const gj = glue[j];
+      if (!(gj >= 0)) narrowing = false;
+      const st = glueStretch[j];
+      const capped = j < n && st > 0;
+      cg[j] = g = g + gj;
+      cgs[j] = gs = gs + glueShrink[j];
+      cgt[j] = gt = gt + st;
+      if (capped) cc[j] = ++c;
+      else cc[j] = c;
+      if (j < n && !capped) cj[j] = jn = jn + just[j];
+      else cj[j] = jn;
+    }
+    const sAdj = (this.sAdj = al.f64(n));
+    const sLoss = (this.sLoss = al.f64(n));
+    const fAdj = (this.fAdj = al.f64(n));
+    const fLoss = (this.fLoss = al.f64(n));
+    const eAdj = (this.eAdj = al.f64(n));
+    const eLoss = (this.eLoss = al.f64(n));
+    const { opening, blankL, blankR } = u;
     let maxStartAdj = 0;
     for (let k = 0; k < n; k++) {
       // The blank an edge trims is no longer there to be compressed mid-line.
-      const startEdge = (trim: boolean, adj: Float64Array, loss: Float64Array) => {
-        if (u.opening[k] && trim) {
-          adj[k] = u.trimL[k] - u.blankL[k];
-          loss[k] = Math.min(u.shrink[k], u.blankL[k] - u.trimL[k]);
-        } else {
-          adj[k] = u.trimL[k];
-        }
-      };
-      startEdge(opt.trimStart, this.sAdj, this.sLoss);
-      startEdge(opt.trimAfterIndent, this.fAdj, this.fLoss);
-      if (this.sAdj[k] > maxStartAdj) maxStartAdj = this.sAdj[k];
-      if (u.blankR[k] > 0) {
-        this.eAdj[k] = u.trimR[k] - u.blankR[k];
-        this.eLoss[k] = Math.min(u.shrink[k], u.blankR[k] - u.trimR[k]);
+      const tl = trimL[k];
+      if (opening[k]) {
+        const bl = blankL[k];
+        const adj = tl - bl;
+        const lost = Math.min(shrink[k], bl - tl);
+        if (opt.trimStart) { sAdj[k] = adj; sLoss[k] = lost; } else sAdj[k] = tl;
+        if (opt.trimAfterIndent) { fAdj[k] = adj; fLoss[k] = lost; } else fAdj[k] = tl;
       } else {
-        this.eAdj[k] = u.trimR[k];
+        sAdj[k] = tl;
+        fAdj[k] = tl;
+      }
+      if (sAdj[k] > maxStartAdj) maxStartAdj = sAdj[k];
+      const br = blankR[k];
+      if (br > 0) {
+        const tr = trimR[k];
+        eAdj[k] = tr - br;
+        eLoss[k] = Math.min(shrink[k], br - tr);
+      } else {
+        eAdj[k] = trimR[k];
       }
     }
     this.narrowing = narrowing && Number.isFinite(maxStartAdj);
