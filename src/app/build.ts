@@ -48,12 +48,14 @@ export interface BuildOptions {
   /**
    * For a build session that lays out the same issue again and again (src/session): the
    * composer (one that keeps composed paragraphs), the theme resolver (one that keeps the
-   * resolved theme), whether content streams are deflated (default true), and whether to
-   * render and write the PDF at all (false: check and lay out only; `bytes` is then 0).
+   * resolved theme), whether content streams are deflated (default true) and deflated ahead on
+   * the thread pool (default true; a session keeps the streams of its last build instead), and
+   * whether to render and write the PDF at all (false: check and lay out only; `bytes` is then 0).
    */
   compose?: Composer;
   resolveTheme?: typeof resolveIssueTheme;
   compress?: boolean;
+  deflateAhead?: boolean;
   write?: boolean;
   /** `--config FILE` or `--no-config` (false); default: the nearest bulletin.config.yaml above the issue. */
   config?: ConfigChoice;
@@ -285,7 +287,7 @@ export async function buildIssue(file: string, options: BuildOptions = {}): Prom
     const seconds = (clock() - started) / 1000;
     return { ok: true, output, pages: layout.document.pages.length, bytes: 0, seconds, warnings: all, loaded: [loaded], layout, phases: { load: loadMs, theme: themeMs, check: checkMs, layout: layoutMs, render: 0, write: 0 }, toStdout: false };
   }
-  const pdf = await renderPdf(layout.document, { creator: `bulletin ${version()}`, bleed, marks: options.marks, compress: options.compress });
+  const pdf = await renderPdf(layout.document, { creator: `bulletin ${version()}`, bleed, marks: options.marks, compress: options.compress, deflateAhead: options.deflateAhead });
   const renderMs = lap();
   let toStdout: boolean;
   try {

@@ -11,6 +11,7 @@ import { deferModules, requirerOf } from '../defer-modules.js';
 import type { FontHandle } from '../font/types.js';
 import type { Cmyk } from '../style/units.js';
 import type { LaidOutDocument, PageFrame, RuleItem, TextItem } from '../layout/types.js';
+import { DeflateAhead } from './deflate-ahead.js';
 import { type PdfFont, addContentBytes, addRegistrationColor, embedFont, plainDestinationOrder, setOutlineDestination, setPageBoxes } from './pdfkit-private.js';
 
 // The CommonJS build: it shares the fontkit instance font/load.ts uses, so fonts parse once.
@@ -26,6 +27,11 @@ export interface RenderOptions {
   marks?: boolean;
   /** Deflate content streams (default true; tests turn it off to read them). */
   compress?: boolean;
+  /**
+   * Deflate the large streams on the thread pool while the pages are drawn (render/deflate-ahead.ts;
+   * default true). A build session turns it off: it keeps the deflated streams of its last build.
+   */
+  deflateAhead?: boolean;
 }
 
 /** How far crop marks stay off the trim edge, and how long they are. */
@@ -90,44 +96,68 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
   const X = (x: number) => margin + x;
   const Y = (y: number) => mediaHeight - (margin + y);
 
-  const outlineTargets = new Set<string>();
+  // Every glyph into its font's subset first, in the order the pages draw them (the order that
+  // numbers the subset), so that each font program can be written now and the large ones
+  // deflated on the thread pool while the pages are drawn.
   for (const page of document.pages) {
-    doc.addPage({ size: [mediaWidth, mediaHeight], margin: 0 });
-    const trim = [margin, margin, margin + document.width, margin + document.height];
-    const boxes: Record<string, number[]> = { TrimBox: trim };
-    if (bleed > 0 || options.marks) boxes.BleedBox = [margin - bleed, margin - bleed, margin + document.width + bleed, margin + document.height + bleed];
-    setPageBoxes(doc, boxes);
-    const ops: string[] = [];
-    // pdfkit starts each page with a y-flip; undo it so our operators use PDF's own space.
-    ops.push(`q 1 0 0 -1 0 ${fmt(mediaHeight)} cm`);
-    for (const item of page.items) {
-      if (item.kind === 'text') ops.push(textOps(item, fontFor, X, Y));
-      else ops.push(ruleOps(item, X, Y));
-    }
-    if (options.marks) {
-      addRegistrationColor(doc, 'CSReg');
-      ops.push(cropMarks(margin, document.width, document.height, Math.max(bleed, MARK_OFFSET), mediaHeight));
-    }
-    ops.push('Q');
-    addContentBytes(doc, ops.join('\n'));
-    for (const anchor of page.anchors) {
-      doc.addNamedDestination(anchor.id, 'XYZ', X(0), margin + anchor.y, null);
-      outlineTargets.add(anchor.id);
-    }
-    linkAreas(doc, page, margin);
+    for (const item of page.items) if (item.kind === 'text') includeGlyphs(item, fontFor);
   }
+  const ahead = (options.compress ?? true) && options.deflateAhead !== false ? new DeflateAhead() : undefined;
+  if (ahead) for (const f of fonts.values()) void ahead.add(f.program());
+  const stopServing = ahead?.serve();
+  try {
+    const outlineTargets = new Set<string>();
+    for (const page of document.pages) {
+      doc.addPage({ size: [mediaWidth, mediaHeight], margin: 0 });
+      const trim = [margin, margin, margin + document.width, margin + document.height];
+      const boxes: Record<string, number[]> = { TrimBox: trim };
+      if (bleed > 0 || options.marks) boxes.BleedBox = [margin - bleed, margin - bleed, margin + document.width + bleed, margin + document.height + bleed];
+      setPageBoxes(doc, boxes);
+      const ops: string[] = [];
+      // pdfkit starts each page with a y-flip; undo it so our operators use PDF's own space.
+      ops.push(`q 1 0 0 -1 0 ${fmt(mediaHeight)} cm`);
+      for (const item of page.items) {
+        if (item.kind === 'text') ops.push(textOps(item, fontFor, X, Y));
+        else ops.push(ruleOps(item, X, Y));
+      }
+      if (options.marks) {
+        addRegistrationColor(doc, 'CSReg');
+        ops.push(cropMarks(margin, document.width, document.height, Math.max(bleed, MARK_OFFSET), mediaHeight));
+      }
+      ops.push('Q');
+      addContentBytes(doc, ops.join('\n'));
+      for (const anchor of page.anchors) {
+        doc.addNamedDestination(anchor.id, 'XYZ', X(0), margin + anchor.y, null);
+        outlineTargets.add(anchor.id);
+      }
+      linkAreas(doc, page, margin);
+    }
 
-  for (const section of document.outline) {
-    if (!outlineTargets.has(section.target)) continue;
-    const item = doc.outline.addItem(section.title, { expanded: true });
-    setOutlineDestination(item, section.target);
-    for (const child of section.children) {
-      if (!outlineTargets.has(child.target)) continue;
-      setOutlineDestination(item.addItem(child.title), child.target);
+    for (const section of document.outline) {
+      if (!outlineTargets.has(section.target)) continue;
+      const item = doc.outline.addItem(section.title, { expanded: true });
+      setOutlineDestination(item, section.target);
+      for (const child of section.children) {
+        if (!outlineTargets.has(child.target)) continue;
+        setOutlineDestination(item.addItem(child.title), child.target);
+      }
     }
+    await ahead?.settled();
+    doc.end();
+  } finally {
+    stopServing?.();
   }
-  doc.end();
   return done;
+}
+
+/** Take a text item's glyphs into their fonts' subsets, in the order textOps draws them. */
+function includeGlyphs(item: TextItem, fontFor: (h: FontHandle) => PdfFont): void {
+  for (const run of item.line.runs) {
+    const n = run.length;
+    if (n === 0) continue;
+    const font = fontFor(run.font);
+    for (let i = 0; i < n; i++) font.include(run.idAt(i), run, i);
+  }
 }
 
 function textOps(item: TextItem, fontFor: (h: FontHandle) => PdfFont, X: (x: number) => number, Y: (y: number) => number): string {

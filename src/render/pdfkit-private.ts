@@ -12,6 +12,8 @@
  * - an outline item's `outlineData` is its dictionary's data;
  * - a page's content stream takes bytes as well as text (`PDFReference.write` turns text into
  *   bytes with a loop over its characters, and appends a newline);
+ * - an EmbeddedFont's `embed()` writes `subset.encode()` as its font file, a stream pdfkit
+ *   deflates with `zlib.deflateSync(bytes)` as it does every other (render/deflate-ahead.ts);
  * - the named destinations are the name tree `doc._root.data.Names.data.Dests`, whose
  *   `toString()` sorts its keys by `_compareKeys` (String.prototype.localeCompare).
  * We draw text ourselves so each glyph lands exactly where the composer put it, in one text
@@ -67,6 +69,11 @@ export interface PdfFont {
   width(subsetId: number): number;
   /** Register the font on the current page's resources. */
   useOnPage(): void;
+  /**
+   * The subset's font program as embed() will write it into the PDF (written once), for the
+   * renderer to have it deflated while the pages are drawn. Ask for it when every glyph is in.
+   */
+  program(): Uint8Array;
 }
 
 /** Register a face under `name` and return its embedding handle. */
@@ -80,12 +87,26 @@ export function embedFont(doc: unknown, name: string, handle: FontHandle): PdfFo
   }
   // The glyphs are taken into the face's own subset, which writes the font program embed() embeds.
   const subset = handle.subset();
-  f.subset = { includeGlyph: (id) => subset.include(id), encode: () => subset.encode(), cff: subset.cff ? true : undefined };
+  // The program is written once, when first asked for (by the renderer, to have it deflated
+  // early, or by embed()); a glyph taken in after that has it written again.
+  let glyphs = 0;
+  let program: { bytes: Uint8Array; glyphs: number } | undefined;
+  const write = (): Uint8Array => {
+    if (!program || program.glyphs !== glyphs) program = { bytes: subset.encode(), glyphs };
+    return program.bytes;
+  };
+  const include = (id: number): number => {
+    const gid = subset.include(id);
+    if (gid >= glyphs) glyphs = gid + 1;
+    return gid;
+  };
+  f.subset = { includeGlyph: include, encode: write, cff: subset.cff ? true : undefined };
   const codes: string[] = [];
   return {
     id: f.id,
+    program: write,
     include(glyphId: number, run: GlyphRun, index: number) {
-      const gid = subset.include(glyphId);
+      const gid = include(glyphId);
       if (f.widths[gid] == null) f.widths[gid] = handle.advance(glyphId) * f.scale;
       if (f.unicode[gid] == null) {
         const cps = [...run.textOf(index)].map((c) => c.codePointAt(0)!);

@@ -87,6 +87,8 @@ export class BuildSession {
       ...extra,
       compose: this.#composer.compose,
       resolveTheme: this.#themes.resolve,
+      // Its deflate memo answers for the streams an edit did not change.
+      deflateAhead: false,
     };
     const result = await buildIssue(this.file, options);
     // What a build that got through did not use is gone from the issue: let it go.
