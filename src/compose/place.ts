@@ -73,48 +73,57 @@ export function placeLine(
   else if (p.align === 'right') pen += avail - width;
   const left = pen;
   const runs: GlyphRun[] = [];
-  // Pieces joined once at the end: a string built by += is a tree of a node per piece.
+  // The line's text: the source between its units, with a space at each joint that shows one,
+  // taken a stretch at a time (one slice per character made a string each).
   const lineText: string[] = [];
+  let from = seg.start[a];
   let run: GlyphRun | undefined;
+  const { opening, blankL, blankR, trimL, trimR, shrink, cell, gFirst, glue, glueShrink, glueStretch } = u;
+  const gb = u.g;
+  const { fonts, font: fontOf, id, start, end, dx, adv } = gb;
   for (let k = a; k < b; k++) {
     let tl: number, tr: number;
-    if (k === a) tl = u.opening[k] && (first ? p.trimAfterIndent : p.trimStart) ? u.blankL[k] : 0;
-    else tl = u.trimL[k];
-    if (k === b - 1) tr = u.blankR[k] > 0 ? u.blankR[k] : 0;
-    else tr = u.trimR[k];
+    if (k === a) tl = opening[k] && (first ? p.trimAfterIndent : p.trimStart) ? blankL[k] : 0;
+    else tl = trimL[k];
+    if (k === b - 1) tr = blankR[k] > 0 ? blankR[k] : 0;
+    else tr = trimR[k];
     const pool = u.pool[k];
     const r = pool === Pool.Marks ? rMarks : pool === Pool.Final ? rFinal : 0;
     if (r > 0) {
-      if (u.opening[k]) tl += r * Math.max(0, Math.min(u.shrink[k], u.blankL[k] - tl));
-      else tr += r * Math.max(0, Math.min(u.shrink[k], u.blankR[k] - tr));
+      if (opening[k]) tl += r * Math.max(0, Math.min(shrink[k], blankL[k] - tl));
+      else tr += r * Math.max(0, Math.min(shrink[k], blankR[k] - tr));
     }
     const cellStart = pen - tl;
-    const spanIdx = u.span[k];
-    const tag = spans[spanIdx].tag;
+    const tag = spans[u.span[k]].tag;
     let ls = 0;
-    const gb = u.g;
-    for (let g = u.gFirst[k]; g < u.gFirst[k + 1]; g++) {
-      const font = gb.fonts[gb.font[g]];
+    for (let g = gFirst[k]; g < gFirst[k + 1]; g++) {
+      const font = fonts[fontOf[g]];
       if (!run || run.font !== font || run.tag !== tag) {
         run = new GlyphRun(font, p.size, text, tag);
         runs.push(run);
       }
-      run.push(gb.id[g], gb.start[g], gb.end[g], cellStart + gb.dx[g] + ls, gb.adv[g]);
+      run.push(id[g], start[g], end[g], cellStart + dx[g] + ls, adv[g]);
       ls += letterSpace;
     }
-    pen += u.cell[k] - tl - tr;
+    pen += cell[k] - tl - tr;
     if (letterSpace > 0) pen += ls - letterSpace;
-    lineText.push(text.slice(seg.start[k], seg.end[k]));
     if (k < b - 1) {
       const j = k + 1;
-      let g = u.glue[j];
-      if (rGlue > 0) g -= rGlue * u.glueShrink[j];
-      if (u.glueStretch[j] > 0) g += gapExtra;
-      if (extra > 0 && u.glueStretch[j] === 0 && (allJoints || seg.just[j])) g += extra;
+      let g = glue[j];
+      if (rGlue > 0) g -= rGlue * glueShrink[j];
+      if (glueStretch[j] > 0) g += gapExtra;
+      if (extra > 0 && glueStretch[j] === 0 && (allJoints || seg.just[j])) g += extra;
       pen += g;
-      if (seg.gap[j] === Gap.Word || seg.gap[j] === Gap.Ideo || (seg.gap[j] === Gap.Phrase && u.glue[j] > 0)) lineText.push(' ');
+      const gap = seg.gap[j];
+      const space = gap === Gap.Word || gap === Gap.Ideo || (gap === Gap.Phrase && glue[j] > 0);
+      if (space || seg.start[j] !== seg.end[k]) {
+        lineText.push(text.slice(from, seg.end[k]));
+        if (space) lineText.push(' ');
+        from = seg.start[j];
+      }
     }
   }
+  lineText.push(text.slice(from, seg.end[b - 1]));
   for (const r of runs) r.seal();
   const line: ComposedLine = { runs, left, right: pen, natural, last: isLast, text: lineText.join(''), start: seg.start[a] };
   if (extra > 0 || letterSpace > 0 || pastCap > 0) line.spacing = extra || letterSpace || pastCap;
