@@ -17,7 +17,9 @@ import { glyphRoleName } from '../fonts.js';
 import type { Finding, FontResolver, GlyphRole, ScalarRule } from '../types.js';
 
 /** Characters never drawn on their own (and those other rules report). */
-function isInvisible(cp: number): boolean {
+export function isInvisible(cp: number): boolean {
+  // Most of a bulletin: CJK Unified Ideographs, none of which is any of the below.
+  if (cp >= 0x4e00 && cp <= 0x9fff) return false;
   return cp <= 0x20 || cp === 0x3000 || isLineBreak(cp) || isRefusedCharacter(cp) || isPasteDebris(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || cp === 0x200d || cp === 0x200c;
 }
 
@@ -36,9 +38,13 @@ function faceName(font: FontHandle): string {
 
 const glyphMemo = new WeakMap<FontHandle, Map<number, boolean>>();
 
-function has(font: FontHandle, cp: number): boolean {
+function memoOf(font: FontHandle): Map<number, boolean> {
   let memo = glyphMemo.get(font);
   if (!memo) { memo = new Map(); glyphMemo.set(font, memo); }
+  return memo;
+}
+
+function has(font: FontHandle, cp: number, memo = memoOf(font)): boolean {
   let hit = memo.get(cp);
   if (hit === undefined) { hit = font.hasGlyph(cp); memo.set(cp, hit); }
   return hit;
@@ -62,16 +68,27 @@ export const fontFallback: ScalarRule = {
     const plainRoles = scalar.glyphRoles;
     const boldRoles = plainRoles.map((r) => (r === 'body' ? 'bold' : r));
     const chains = new Map<GlyphRole, readonly FontHandle[] | undefined>();
+    // Per role, once per text: the glyphs its first face is known to have, or null where the role
+    // has no chain to fall back along. (Looked up for every character of every text.)
+    const heads = new Map<GlyphRole, Map<number, boolean> | null>();
     let found: Map<string, { start: number; end: number; cp: number; role: GlyphRole; by: FontHandle; count: number }> | undefined;
     for (let i = 0; i < plain.length; ) {
       const cp = plain.codePointAt(i) ?? 0;
       const width = cp > 0xffff ? 2 : 1;
       if (!isInvisible(cp)) {
         const roles = bold[i] ? boldRoles : plainRoles;
-        for (const role of roles) {
-          if (!chains.has(role)) chains.set(role, chainOf(fonts, role));
-          const chain = chains.get(role);
-          if (!chain || chain.length < 2 || has(chain[0], cp)) continue;
+        for (let r = 0; r < roles.length; r++) {
+          const role = roles[r];
+          let head = heads.get(role);
+          if (head === undefined) {
+            const resolved = chainOf(fonts, role);
+            chains.set(role, resolved);
+            head = resolved && resolved.length >= 2 ? memoOf(resolved[0]) : null;
+            heads.set(role, head);
+          }
+          if (head === null) continue;
+          const chain = chains.get(role)!;
+          if (has(chain[0], cp, head)) continue;
           const by = chain.find((f) => has(f, cp));
           if (!by || fold(familyOf(by)) === fold(familyOf(chain[0]))) continue;
           const key = `${cp}`;

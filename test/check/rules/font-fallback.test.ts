@@ -8,6 +8,10 @@ import type { FontHandle } from '../../../src/font/types.js';
 import { FONT_DIR, PACKAGE_ROOT } from '../../../src/font/vendored.js';
 import { loadIssueSource } from '../../../src/issue/load.js';
 import { GONGWEN } from '../../../src/style/gongwen.js';
+import { isInvisible } from '../../../src/check/rules/font-fallback.js';
+import { isPasteDebris } from '../../../src/check/debris.js';
+import { isRefusedCharacter } from '../../../src/issue/yaml-problems.js';
+import { isLineBreak } from '../../../src/text/classes.js';
 import { vendoredStyles } from '../../support/styles.js';
 import { lint, paragraphIssue, testFonts, where } from '../support.js';
 
@@ -51,4 +55,13 @@ test('a fallback within the family is not reported (a Bold falling back to its R
 test('with the default theme, 690 and its faces draw everything in their own family', () => {
   const loaded = loadIssueSource(readFileSync(join(PACKAGE_ROOT, 'issues', '690.yaml'), 'utf8'), '690.yaml');
   assert.deepEqual(lintIssues([loaded], { fonts: testFonts(), rules: [RULE] }).diagnostics, []);
+});
+
+test('no CJK Unified Ideograph counts as invisible (the rule tests that range first)', () => {
+  for (let cp = 0x4e00; cp <= 0x9fff; cp++) {
+    const other = cp <= 0x20 || cp === 0x3000 || isLineBreak(cp) || isRefusedCharacter(cp) || isPasteDebris(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d || cp === 0x200c;
+    assert.equal(other, false, `U+${cp.toString(16)}`);
+    assert.equal(isInvisible(cp), false);
+  }
+  for (const cp of [0x20, 0x3000, 0x0a, 0x200b, 0xfe0f, 0xe0100, 0x200d]) assert.equal(isInvisible(cp), true, `U+${cp.toString(16)}`);
 });
