@@ -11,7 +11,8 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT } from '../../src/font/vendored.js';
-import { compileValidator, loadStandalone, standaloneSource, type SchemaKind } from '../../src/issue/standalone.js';
+import { join } from 'node:path';
+import { compileValidator, fingerprint, fnv1a, loadStandalone, schemaFile, standaloneSource, type SchemaKind } from '../../src/issue/standalone.js';
 
 const compiled: Record<SchemaKind, ValidateFunction> = { issue: compileValidator('issue'), theme: compileValidator('theme'), config: compileValidator('config') };
 const sources: Record<SchemaKind, string> = { issue: standaloneSource('issue'), theme: standaloneSource('theme'), config: standaloneSource('config') };
@@ -125,4 +126,23 @@ test('code compiled from another version of the schema is not used', () => {
   assert.equal(loadStandalone('issue', stale, 'stale.cjs'), undefined);
   assert.equal(loadStandalone('issue', sources.theme, 'theme-as-issue.cjs'), undefined);
   assert.equal(loadStandalone('theme', 'module.exports = () => true;', 'no-header.cjs'), undefined);
+});
+
+test('the fingerprint hash is 32-bit FNV-1a; the built validators carry the fingerprint of the schemas as they are', () => {
+  const reference = (text: string): number => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h;
+  };
+  assert.equal(fnv1a(''), 0x811c9dc5);
+  assert.equal(fnv1a('a'), 0xe40c292c);
+  fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (text) => assert.equal(fnv1a(text), reference(text))), { numRuns: 300 });
+  // So a run uses them, instead of compiling the schemas with ajv.
+  for (const kind of ['issue', 'theme', 'config'] as const) {
+    const code = readFileSync(join(PACKAGE_ROOT, 'dist', 'issue', `${kind}.validator.cjs`), 'utf8');
+    assert.equal(/^\/\/ (\S+)/.exec(code)?.[1], fingerprint(kind, readFileSync(schemaFile(kind), 'utf8')), kind);
+  }
 });
