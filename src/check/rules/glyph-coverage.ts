@@ -17,7 +17,9 @@ import type { Finding, FontResolver, GlyphRole, LintFile, ScalarRule } from '../
  * Characters that are never drawn on their own, and those the loader or paste-debris already
  * report (one character, one error).
  */
-function isInvisibleModifier(cp: number): boolean {
+export function isInvisibleModifier(cp: number): boolean {
+  // Most of a bulletin: CJK Unified Ideographs, none of which is any of the below.
+  if (cp >= 0x4e00 && cp <= 0x9fff) return false;
   return cp === 0x09 || isLineBreak(cp) || isRefusedCharacter(cp) || isPasteDebris(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || cp === 0x200d || cp === 0x200c;
 }
 

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { lintIssues } from '../../../src/check/index.js';
+import { isPasteDebris } from '../../../src/check/debris.js';
+import { isInvisibleModifier } from '../../../src/check/rules/glyph-coverage.js';
+import { isRefusedCharacter } from '../../../src/issue/yaml-problems.js';
+import { isLineBreak } from '../../../src/text/classes.js';
 import { lint, loadedFrom, paragraphDiags, paragraphIssue, testFonts, where } from '../support.js';
 
 const RULE = 'glyph-coverage';
@@ -52,4 +56,13 @@ test('look-alikes are left alone: everything the 690 issue uses, Latin, line bre
   for (const text of ['“代表携手·履职同行”（赛马活动）《条例》——……', 'GDP增长1.5%，A类', '第一行\n            第二行']) {
     assert.deepEqual(paragraphDiags(text, RULE, 'block'), [], text);
   }
+});
+
+test('no CJK Unified Ideograph is skipped as invisible (the rule tests that range first)', () => {
+  for (let cp = 0x4e00; cp <= 0x9fff; cp++) {
+    const other = cp === 0x09 || isLineBreak(cp) || isRefusedCharacter(cp) || isPasteDebris(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0x200d || cp === 0x200c;
+    assert.equal(other, false, `U+${cp.toString(16)}`);
+    assert.equal(isInvisibleModifier(cp), false);
+  }
+  for (const cp of [0x09, 0x0a, 0x200b, 0xfe0f, 0xe0100, 0x200d, 0x1b]) assert.equal(isInvisibleModifier(cp), true, `U+${cp.toString(16)}`);
 });
