@@ -11,15 +11,21 @@
  * every sum is written in the same order as there, with the same IEEE operations, so a change
  * to one must be made to the other (test/compose/breaks-wasm.test.ts compares them on random
  * paragraphs). The costs arrive from breaks.ts's COST table through setCosts; x ** 2 (a
- * letter-spaced line) is the host's own, so it is the same number.
+ * letter-spaced line) is squared as the host squares it (pow2 below).
  *
  * Memory: the caller (./breaks-wasm.ts) copies a LineMetrics' prefix sums and the paragraph's
  * break levels in at the offsets it gave to setInputs; each search takes its scratch after them,
  * growing the memory when it must (the caller makes new views after every call).
  */
 
-@external("env", "pow2")
-declare function pow2(x: f64): f64;
+/**
+ * x ** 2 as the host computes it: V8's ** is fdlibm's pow, which squares a number raised to
+ * exactly 2 as x * x, one rounding; so is this. (An imported function would have the engine
+ * compile a wrapper to call out of the module, some milliseconds of a cold start.)
+ */
+function pow2(x: f64): f64 {
+  return x * x;
+}
 
 // COST (breaks.ts), set once by setCosts.
 let SHRINK_PER_EM: f64 = 0, SHRINK_RATIO: f64 = 0, PUSH_OUT: f64 = 0, LOOSE_EM: f64 = 0, LOOSE_SHARE: f64 = 0;

@@ -112,3 +112,13 @@ test('searches over two sets of lines in turn copy each in again (the composer t
     sameResult(wasm.chooseBreaksInLines(lm, p, Brk.Emergency, lines, al, COST.DISCOURAGED, w.prices), js.chooseBreaksInLines(lm, p, Brk.Emergency, lines, al, COST.DISCOURAGED), 'alternating, in lines');
   }
 });
+
+test('the host squares as the module does: x ** 2 is x * x, bit for bit (breaks-core.as.ts pow2)', () => {
+  // Kept as variables so that nothing is folded at compile time: the ** the breaker runs.
+  const two = [2][0];
+  fc.assert(fc.property(fc.double(), (x) => assert.ok(Object.is(x ** two, x * x), `${x}`)), { numRuns: 20000 });
+  for (const x of [0, -0, 1e-310, -1e-310, 1.5e154, 1e200, Number.MAX_VALUE, NaN, Infinity, -Infinity, 1 + 2 ** -52, 3.0000000000000004]) {
+    assert.ok(Object.is(x ** two, x * x), `${x}`);
+    assert.ok(Object.is(Math.pow(x, 2), x * x), `${x}`);
+  }
+});
