@@ -33,6 +33,8 @@ test('the launcher writes the bytes dist/cli.js writes, through the shipped code
     const bundled = run([LAUNCHER, 'build', ISSUE, '-q', '-o', join(dir, 'bundled.pdf')], { XDG_CACHE_HOME: join(dir, 'cache') });
     assert.equal(bundled.status, 0, bundled.stderr);
     assert.match(bundled.stderr, /^bulletin: code cache used: .*[/\\]dist[/\\]cli\.bundle\.[0-9a-f]{16}\.cache$/m);
+    // The issue validator's too (src/issue/standalone.ts), made by the same sample build.
+    assert.match(bundled.stderr, /^bulletin: code cache used: .*[/\\]dist[/\\]issue[/\\]issue\.validator\.cjs\.[0-9a-f]{8}-\d+\.cache$/m);
     const modules = run([MODULES, 'build', ISSUE, '-q', '-o', join(dir, 'modules.pdf')]);
     assert.equal(modules.status, 0, modules.stderr);
     assert.ok(readFileSync(join(dir, 'bundled.pdf')).equals(readFileSync(join(dir, 'modules.pdf'))), 'same PDF bytes');

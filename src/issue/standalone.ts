@@ -7,11 +7,11 @@
  * missing or does not match the schema as it is now is ignored and the schema compiled as
  * before, so an edited schema is never checked by a stale validator.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runInThisContext } from 'node:vm';
+import { Script } from 'node:vm';
 import type { ValidateFunction } from 'ajv';
 import { SCHEMA_DIR } from '../font/vendored.js';
 import { writeFileSafely } from '../io/write-file.js';
@@ -142,8 +142,12 @@ export function standaloneSource(kind: SchemaKind): string {
   return `// ${fingerprint(kind, text)} — generated from schema/${SPECS[kind].file} by npm run build; do not edit\n${code}`;
 }
 
-/** Write both validators' code into `dir` (the built issue/ directory). */
+/**
+ * Write the validators' code into `dir` (the built issue/ directory), and remove the code
+ * caches made for earlier code: the sample build of scripts/bundle.mjs makes the new ones.
+ */
 export async function writeStandaloneValidators(dir = HERE): Promise<string[]> {
+  for (const name of readdirSync(dir)) if (/\.validator\.cjs\.[0-9a-f]{8}-\d+\.cache$/.test(name)) unlinkSync(join(dir, name));
   const files: string[] = [];
   for (const kind of Object.keys(SPECS) as SchemaKind[]) {
     const file = compiledFile(kind, dir);
@@ -153,24 +157,70 @@ export async function writeStandaloneValidators(dir = HERE): Promise<string[]> {
   return files;
 }
 
-/** Run standalone code (CommonJS) with our formats supplied; undefined when it is not the schema's. */
-export function loadStandalone(kind: SchemaKind, code: string, filename: string): ValidateFunction | undefined {
+/**
+ * The code cache of a built validator (V8's, as the launcher keeps one for the bundle): beside
+ * it, named by the fingerprint and length of the code it was made from. The build makes it
+ * (scripts/bundle.mjs's sample build, with BULLETIN_CODE_CACHE_OUT set) and removes it with
+ * that code (writeStandaloneValidators). Without it a run compiled the issue validator's
+ * functions as it first called them, some 2 ms of every build.
+ */
+export function validatorCacheFile(file: string, code: string): string | undefined {
+  const header = /^\/\/ ([0-9a-f]{8}):\d+ /.exec(code);
+  return header ? `${file}.${header[1]}-${code.length}.cache` : undefined;
+}
+
+/** Validators loaded from their built files, with their scripts: for writing their caches. */
+const loadedScripts = new Map<string, Script>();
+
+/**
+ * Run standalone code (CommonJS) with our formats supplied; undefined when it is not the schema's.
+ * `cacheFile`: a code cache to try (one V8 refuses, or none, costs nothing but the compile).
+ */
+export function loadStandalone(kind: SchemaKind, code: string, filename: string, cacheFile?: string): ValidateFunction | undefined {
   const header = /^\/\/ (\S+)/.exec(code);
   if (!header || header[1] !== fingerprint(kind, readFileSync(schemaFile(kind), 'utf8'))) return undefined;
   const module = { exports: {} as unknown };
   // The code's one run-time dependency is named literally, so the one-file build bundles it: a
   // require by a name computed here would resolve ajv's exports map on every run.
   const requireHere = (id: string): unknown => (id === FORMATS_MODULE ? FORMATS : id === 'ajv/dist/runtime/ucs2length' ? require('ajv/dist/runtime/ucs2length') : require(id));
-  const wrapper = runInThisContext(`(function (exports, require, module) {${code}\n})`, { filename }) as (e: unknown, r: unknown, m: unknown) => void;
+  let cachedData: Buffer | undefined;
+  if (cacheFile && process.env.BULLETIN_CODE_CACHE !== '0') {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // none made, or not readable: compiled as the functions are first called
+    }
+  }
+  const script = new Script(`(function (exports, require, module) {${code}\n})`, { filename, cachedData });
+  if (cachedData && process.env.BULLETIN_CODE_CACHE_DEBUG) process.stderr.write(`bulletin: code cache ${script.cachedDataRejected ? 'refused' : 'used'}: ${cacheFile}\n`);
+  if (cacheFile) {
+    if (loadedScripts.size === 0 && process.env.BULLETIN_CODE_CACHE_OUT) process.once('beforeExit', () => void writeValidatorCaches());
+    loadedScripts.set(cacheFile, script);
+  }
+  const wrapper = script.runInThisContext() as (e: unknown, r: unknown, m: unknown) => void;
   wrapper(module.exports, requireHere, module);
   return module.exports as ValidateFunction;
+}
+
+/**
+ * Write the code cache of every built validator this process loaded, with the functions it has
+ * compiled by now (after a build: those a build runs).
+ */
+export async function writeValidatorCaches(): Promise<string[]> {
+  const written: string[] = [];
+  for (const [file, script] of loadedScripts) {
+    await writeFileSafely(file, script.createCachedData());
+    written.push(file);
+  }
+  return written;
 }
 
 /** The validator for `kind`: the precompiled one when it matches the schema, else compiled now (as the same code). */
 export function schemaValidator(kind: SchemaKind): ValidateFunction {
   const file = compiledFile(kind);
   if (existsSync(file)) {
-    const validate = loadStandalone(kind, readFileSync(file, 'utf8'), file);
+    const code = readFileSync(file, 'utf8');
+    const validate = loadStandalone(kind, code, file, validatorCacheFile(file, code));
     if (validate) return validate;
   }
   return loadStandalone(kind, standaloneSource(kind), file) ?? compileValidator(kind);

@@ -6,13 +6,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import type { ValidateFunction } from 'ajv';
 import { PACKAGE_ROOT } from '../../src/font/vendored.js';
 import { join } from 'node:path';
-import { compileValidator, fingerprint, fnv1a, loadStandalone, schemaFile, standaloneSource, type SchemaKind } from '../../src/issue/standalone.js';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { compileValidator, fingerprint, fnv1a, loadStandalone, schemaFile, standaloneSource, validatorCacheFile, writeStandaloneValidators, writeValidatorCaches, type SchemaKind } from '../../src/issue/standalone.js';
 
 const compiled: Record<SchemaKind, ValidateFunction> = { issue: compileValidator('issue'), theme: compileValidator('theme'), config: compileValidator('config') };
 const sources: Record<SchemaKind, string> = { issue: standaloneSource('issue'), theme: standaloneSource('theme'), config: standaloneSource('config') };
@@ -144,5 +145,35 @@ test('the fingerprint hash is 32-bit FNV-1a; the built validators carry the fing
   for (const kind of ['issue', 'theme', 'config'] as const) {
     const code = readFileSync(join(PACKAGE_ROOT, 'dist', 'issue', `${kind}.validator.cjs`), 'utf8');
     assert.equal(/^\/\/ (\S+)/.exec(code)?.[1], fingerprint(kind, readFileSync(schemaFile(kind), 'utf8')), kind);
+  }
+});
+
+test('a validator’s code cache is named by its code, refused when it does not fit, and replaced with the code', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bulletin-validator-'));
+  try {
+    const code = sources.issue;
+    const file = join(dir, 'issue.validator.cjs');
+    const cacheFile = validatorCacheFile(file, code)!;
+    assert.match(cacheFile, /issue\.validator\.cjs\.[0-9a-f]{8}-\d+\.cache$/);
+    assert.notEqual(validatorCacheFile(file, `${code} `), cacheFile, 'other code, another name');
+    assert.equal(validatorCacheFile(file, 'module.exports = 1'), undefined, 'no fingerprint, no cache');
+    const data = parse(readFileSync(join(PACKAGE_ROOT, 'issues', '690.yaml'), 'utf8'));
+    // Garbage where the cache should be: V8 refuses it, and the validator is the same.
+    writeFileSync(cacheFile, Buffer.alloc(4096, 7));
+    const refused = loadStandalone('issue', code, file, cacheFile)!;
+    assert.equal(refused(data), compiled.issue(data));
+    assert.equal(refused({ bulletin: 3 }), false);
+    assert.deepEqual(refused.errors, ahead.issue({ bulletin: 3 }) ? null : ahead.issue.errors);
+    // What this process loaded with a cache file is written there, a real cache (not the garbage).
+    const written = await writeValidatorCaches();
+    assert.ok(written.includes(cacheFile));
+    assert.ok(!readFileSync(cacheFile).equals(Buffer.alloc(4096, 7)));
+    // Writing the validators removes the caches made for earlier code.
+    writeFileSync(join(dir, 'theme.validator.cjs.0123abcd-42.cache'), 'old');
+    await writeStandaloneValidators(dir);
+    assert.deepEqual(readdirSync(dir).filter((n) => n.endsWith('.cache')), []);
+    assert.ok(existsSync(join(dir, 'issue.validator.cjs')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
