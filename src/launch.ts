@@ -25,6 +25,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
+import { userCacheName } from './launch-cache-name.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BUNDLE = join(HERE, 'cli.bundle.cjs');
@@ -116,9 +117,10 @@ function run(source: string): void {
   const id = ID.exec(source)?.[1];
   const enabled = id !== undefined && process.env.BULLETIN_CODE_CACHE !== '0';
   const shipped = id ? join(HERE, `cli.bundle.${id}.cache`) : undefined;
-  const userName = id ? `${id}-${process.version}-${process.arch}.cache` : undefined;
+  const userName = id ? userCacheName(id, HERE) : undefined;
   const userDir = enabled ? userCacheDir(false) : undefined;
-  // The user's cache exists only where the shipped one was refused: it comes first.
+  // The user's cache exists only where this installation's shipped one was refused under these
+  // options: it comes first.
   let cachedData: Buffer | undefined;
   let from: string | undefined;
   if (enabled) {
@@ -167,9 +169,11 @@ async function saveCache(script: Script, out: string, userName: string | undefin
     const dir = userCacheDir(true);
     if (!dir || !userName) return;
     await write(join(dir, userName), script.createCachedData());
-    // Caches of other bundles and other Node versions are of no more use.
+    // Caches of other bundles and other Node versions are of no more use (those of other
+    // installations of this one, or other options, may be).
+    const mine = userName.slice(0, userName.lastIndexOf('-') + 1);
     for (const name of readdirSync(dir)) {
-      if (name !== userName && /^[0-9a-f]{16}-v[\d.]+-\w+\.cache$/.test(name)) {
+      if (!name.startsWith(mine) && /^[0-9a-f]{16}-v[\d.]+-\w+(?:-[0-9a-f]{8})?\.cache$/.test(name)) {
         try { unlinkSync(join(dir, name)); } catch { /* another run took it */ }
       }
     }

@@ -13,6 +13,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/font/vendored.js';
+import { userCacheName } from '../src/launch-cache-name.js';
 
 const LAUNCHER = join(PACKAGE_ROOT, 'dist', 'bulletin.cjs');
 const MODULES = join(PACKAGE_ROOT, 'dist', 'cli.js');
@@ -61,15 +62,24 @@ test('a cache V8 refuses is replaced by one in the user\'s cache directory, used
     assert.match(first.stderr, /^bulletin: code cache refused: .*cli\.bundle\.[0-9a-f]{16}\.cache$/m);
     const saved = readdirSync(join(dir, 'bulletin'));
     assert.equal(saved.length, 1);
-    assert.match(saved[0], /^[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+\.cache$/);
+    assert.match(saved[0], /^[0-9a-f]{16}-v\d+\.\d+\.\d+-\w+-[0-9a-f]{8}\.cache$/);
     const second = run([LAUNCHER, 'check', ISSUE, '-q'], env, flags);
     assert.equal(second.status, 0);
     assert.match(second.stderr, new RegExp(`^bulletin: code cache used: .*bulletin[/\\\\]${saved[0].replace(/\./g, '\\.')}$`, 'm'));
-    // A cache of another bundle is removed when a new one is saved.
+    // A cache of another bundle is removed when a new one is saved; one of this bundle for other
+    // options or another installation (another hash) stays.
+    const id = saved[0].slice(0, 16);
+    const other = `${id}-${process.version}-${process.arch}-00000000.cache`;
     writeFileSync(join(dir, 'bulletin', `0123456789abcdef-${process.version}-${process.arch}.cache`), 'old');
+    writeFileSync(join(dir, 'bulletin', `0123456789abcdef-${process.version}-${process.arch}-12345678.cache`), 'old');
+    writeFileSync(join(dir, 'bulletin', other), 'other');
     rmSync(join(dir, 'bulletin', saved[0]));
     run([LAUNCHER, 'check', ISSUE, '-q'], env, flags);
-    assert.deepEqual(readdirSync(join(dir, 'bulletin')), saved);
+    assert.deepEqual(readdirSync(join(dir, 'bulletin')).sort(), [...saved, other].sort());
+    // Without those options, this installation's shipped cache is the one used: the user's cache
+    // made under them is not read.
+    const plain = run([LAUNCHER, 'check', ISSUE, '-q'], env);
+    assert.match(plain.stderr, /^bulletin: code cache used: .*[/\\]dist[/\\]cli\.bundle\.[0-9a-f]{16}\.cache$/m);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -87,7 +97,7 @@ test('a cache directory others may write is neither read nor written', () => {
     writeFileSync(join(dir, 'bulletin', `x.cache`), 'planted');
     const id = /cli\.bundle\.([0-9a-f]{16})\.cache/.exec(r.stderr)?.[1];
     assert.ok(id, r.stderr);
-    writeFileSync(join(dir, 'bulletin', `${id}-${process.version}-${process.arch}.cache`), 'planted');
+    writeFileSync(join(dir, 'bulletin', userCacheName(id!, join(PACKAGE_ROOT, 'dist'), ['--no-opt'])), 'planted');
     const again = run([LAUNCHER, 'check', ISSUE, '-q'], { XDG_CACHE_HOME: dir }, ['--no-opt']);
     assert.equal(again.status, 0);
     assert.doesNotMatch(again.stderr, /code cache used: .*planted|bulletin[/\\][0-9a-f]{16}-v/);
