@@ -1,14 +1,10 @@
 /**
- * A run of glyphs in one font, size and style, stored by column: pen origins, advances, each
- * glyph's id with the length of its characters, and where those start in a source string.
+ * A run of glyphs in one font, size and style, stored by column: pen origins, advances, and
+ * each glyph's id with the place of its characters in a source string, packed into one number.
  * A laid-out issue keeps every run of every page until the PDF is written, so one object per
  * glyph (with its numbers boxed and its own string) made memory grow with the page count at
- * some 110 bytes a glyph; these columns take 32, and the runs of one paragraph share its text
+ * some 110 bytes a glyph; these columns take 24, and the runs of one paragraph share its text
  * instead of holding a string per glyph.
- *
- * The id and length share one number, and the start has its own: each a small integer, which
- * V8 keeps unboxed. (Packed with the start into one 53-bit double, 8 bytes less a glyph, every
- * glyph pushed and every id read made numbers on the heap in a cold, interpreted run.)
  *
  * `glyphs` gives the familiar one-object-per-glyph view, built afresh on each call: for tests,
  * diagnostics and code that is not on a hot path.
@@ -31,18 +27,16 @@ export interface PlacedGlyph {
 }
 
 /**
- * A glyph's id (16 bits) and how many characters it stands for (8 bits) in one number; where
- * they start in the source is below 2^29 (an issue file is at most a few MB). A cluster of 255
- * characters or more (no script needs one, but a file may hold one) keeps its end in `longEnds`.
+ * A glyph's id, where its characters start in the source and how many there are, in one
+ * number: id (16 bits) · length (8 bits) · start (29 bits), 53 bits in all, exact in a double.
+ * An issue file is at most a few MB, far below 2^29 characters; a cluster of 255 characters or
+ * more (no script needs one, but a file may hold one) keeps its end in `longEnds`.
  */
-const START_LIMIT = 2 ** 29;
+const START_BITS = 2 ** 29;
 const LONG = 255;
 
 export class GlyphRun {
-  /** id · 256 + length of each glyph's characters (LONG: the end is in #longEnds). */
-  #glyph: number[] = [];
-  /** Where each glyph's characters start in `source`. */
-  #start: number[] = [];
+  #packed: number[] = [];
   /** Pen origin of each glyph (see PlacedGlyph.x). */
   xs: number[] = [];
   advances: number[] = [];
@@ -70,44 +64,42 @@ export class GlyphRun {
    * again): a run kept for the rest of the build should hold its glyphs and no more.
    */
   seal(): this {
-    this.#glyph = this.#glyph.slice();
-    this.#start = this.#start.slice();
+    this.#packed = this.#packed.slice();
     this.xs = this.xs.slice();
     this.advances = this.advances.slice();
     return this;
   }
 
   get length(): number {
-    return this.#glyph.length;
+    return this.#packed.length;
   }
 
   push(id: number, start: number, end: number, x: number, advance: number): void {
-    if (!(id >= 0 && id < 65536 && start >= 0 && start < START_LIMIT && end >= start)) {
+    if (!(id >= 0 && id < 65536 && start >= 0 && start < START_BITS && end >= start)) {
       throw new RangeError(`glyph ${id} at ${start}–${end} cannot be stored`);
     }
     let length = end - start;
     if (length >= LONG) {
-      (this.#longEnds ??= new Map()).set(this.#glyph.length, end);
+      (this.#longEnds ??= new Map()).set(this.#packed.length, end);
       length = LONG;
     }
-    this.#glyph.push(id * 256 + length);
-    this.#start.push(start);
+    this.#packed.push((id * 256 + length) * START_BITS + start);
     this.xs.push(x);
     this.advances.push(advance);
   }
 
   /** Glyph id of glyph `i` in the run's font. */
   idAt(i: number): number {
-    return this.#glyph[i] >> 8;
+    return Math.floor(this.#packed[i] / (START_BITS * 256));
   }
 
   /** Where the characters of glyph `i` start and end in `source`. */
   startAt(i: number): number {
-    return this.#start[i];
+    return this.#packed[i] % START_BITS;
   }
 
   endAt(i: number): number {
-    const length = this.#glyph[i] & 255;
+    const length = Math.floor(this.#packed[i] / START_BITS) % 256;
     return length === LONG ? this.#longEnds!.get(i)! : this.startAt(i) + length;
   }
 
