@@ -1,3 +1,5 @@
+import { fnv1a } from './fnv1a.js';
+
 /**
  * The name of an installation's code cache in the user's cache directory (src/launch.ts), for
  * one bundle, this Node and the options it was started with: `<bundle id>-<Node version>-<arch>-
@@ -6,8 +8,6 @@
  * or under NODE_OPTIONS, never stands in for an installation's own shipped cache.
  */
 export function userCacheName(id: string, bundleDir: string, execArgv: readonly string[] = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? ''): string {
-  const text = `${bundleDir}\n${execArgv.join('\n')}\n${nodeOptions}`;
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `${id}-${process.version}-${process.arch}-${(h >>> 0).toString(16).padStart(8, '0')}.cache`;
+  const hash = fnv1a(`${bundleDir}\n${execArgv.join('\n')}\n${nodeOptions}`);
+  return `${id}-${process.version}-${process.arch}-${hash.toString(16).padStart(8, '0')}.cache`;
 }

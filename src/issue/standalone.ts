@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import type { ValidateFunction } from 'ajv';
+import { fnv1a } from '../fnv1a.js';
 import { SCHEMA_DIR } from '../font/vendored.js';
 import { writeFileSafely } from '../io/write-file.js';
 
@@ -65,23 +66,10 @@ const compiledFile = (kind: SchemaKind, dir = HERE): string => join(dir, `${kind
 /** Changes with linearErrors below, so code written before it is not used. */
 const CODE_REVISION = 'linear-errors-1';
 
-/**
- * FNV-1a over the schema text and options: enough to notice an edit. Run on every start, over
- * the schema's some 10 KB (50 for the theme's): the hash stays a signed 32-bit integer in the
- * loop, a small integer to V8, and is read as unsigned once at the end — kept unsigned in the
- * loop, more than half its values were numbers on the heap, one per character (1.8 ms instead
- * of 0.3 for the issue schema). Bitwise operators and Math.imul read both forms as the same bits.
- */
+/** FNV-1a over the schema text and options (some 10 KB, on every start): enough to notice an edit. */
 export function fingerprint(kind: SchemaKind, schemaText: string): string {
   const text = `${CODE_REVISION}\n${JSON.stringify(SPECS[kind].options)}\n${schemaText}`;
   return `${fnv1a(text).toString(16).padStart(8, '0')}:${text.length}`;
-}
-
-/** 32-bit FNV-1a over the UTF-16 code units of `text`, unsigned. */
-export function fnv1a(text: string): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 type AjvCtor = new (options: Record<string, unknown>) => {
