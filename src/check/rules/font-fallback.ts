@@ -7,20 +7,16 @@
  * Regular of the same family) is not reported; nor is a character no face has (glyph-coverage
  * reports that). One finding per character per text, with how often it occurs there.
  */
-import { isLineBreak } from '../chars.js';
-import { isPasteDebris } from '../debris.js';
 import { showChar } from '../../diag/visible.js';
 import type { FontHandle } from '../../font/types.js';
-import { isRefusedCharacter } from '../../issue/yaml-problems.js';
 import { hintOf, say } from '../../messages/catalogue.js';
 import { glyphRoleName } from '../fonts.js';
 import type { Finding, FontResolver, GlyphRole, ScalarRule } from '../types.js';
+import { isInvisibleModifier } from './glyph-coverage.js';
 
-/** Characters never drawn on their own (and those other rules report). */
+/** Characters never drawn on their own (and those other rules report): what glyph-coverage skips, and spaces. */
 export function isInvisible(cp: number): boolean {
-  // Most of a bulletin: CJK Unified Ideographs, none of which is any of the below.
-  if (cp >= 0x4e00 && cp <= 0x9fff) return false;
-  return cp <= 0x20 || cp === 0x3000 || isLineBreak(cp) || isRefusedCharacter(cp) || isPasteDebris(cp) || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0xe0100 && cp <= 0xe01ef) || cp === 0x200d || cp === 0x200c;
+  return cp <= 0x20 || cp === 0x3000 || isInvisibleModifier(cp);
 }
 
 /** The family a face belongs to (typographic family first: "Noto Serif CJK SC" for its Black face too). */
