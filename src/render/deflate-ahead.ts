@@ -68,19 +68,19 @@ export class DeflateAhead {
   /** Answer `zlib.deflateSync(bytes)` from the finished jobs until the returned function is called. */
   serve(): () => void {
     const original = zlib.deflateSync;
-    const serving = function deflateSync(this: unknown, ...args: Parameters<typeof zlib.deflateSync>): Buffer {
+    const serving = ((...args: Parameters<typeof zlib.deflateSync>): Buffer => {
       const [data] = args;
-      const out = args.length === 1 && ArrayBuffer.isView(data) ? self.#take(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)) : undefined;
-      if (out) {
-        self.hits++;
-        return out;
+      if (args.length === 1 && ArrayBuffer.isView(data)) {
+        const out = this.#take(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+        if (out) {
+          this.hits++;
+          return out;
+        }
+        if (data.byteLength >= MIN_AHEAD_BYTES) this.misses++;
       }
-      if (args.length === 1 && ArrayBuffer.isView(data) && data.byteLength >= MIN_AHEAD_BYTES) self.misses++;
-      return original.apply(this, args);
-    };
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const self = this;
-    zlib.deflateSync = serving as typeof zlib.deflateSync;
+      return original.apply(zlib, args);
+    }) as typeof zlib.deflateSync;
+    zlib.deflateSync = serving;
     return () => {
       if (zlib.deflateSync === serving) zlib.deflateSync = original;
     };
