@@ -99,11 +99,13 @@ export async function renderPdf(document: LaidOutDocument, options: RenderOption
   // Every glyph into its font's subset first, in the order the pages draw them (the order that
   // numbers the subset), so that each font program can be written now and the large ones
   // deflated on the thread pool while the pages are drawn.
-  for (const page of document.pages) {
-    for (const item of page.items) if (item.kind === 'text') includeGlyphs(item, fontFor);
-  }
   const ahead = (options.compress ?? true) && options.deflateAhead !== false ? new DeflateAhead() : undefined;
-  if (ahead) for (const f of fonts.values()) void ahead.add(f.program());
+  if (ahead) {
+    for (const page of document.pages) {
+      for (const item of page.items) if (item.kind === 'text') includeGlyphs(item, fontFor);
+    }
+    for (const f of fonts.values()) void ahead.add(f.program());
+  }
   const stopServing = ahead?.serve();
   try {
     const outlineTargets = new Set<string>();
